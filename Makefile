@@ -1,0 +1,44 @@
+# The commands of the README. Every target creates .venv when it is missing and reinstalls only
+# when requirements.txt or pyproject.toml changed since the last install.
+PYTHON ?= python3
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 8866
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help app test lab report lint browser
+
+help:
+	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST= and PORT= override)"
+	@echo "make test    run every test (installs Chromium for the browser tests when it can)"
+	@echo "make lab     open the guided notebooks in JupyterLab"
+	@echo "make report  write the sample team's reports to reports/"
+	@echo "make lint    check the code and the notebooks with ruff"
+
+$(BIN)/python:
+	@scripts/make-venv.sh "$(PYTHON)" "$(VENV)"
+
+$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+app: $(STAMP)
+	$(BIN)/python -m workbook.app --host "$(HOST)" --port "$(PORT)"
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+browser:
+	@scripts/ensure-chromium.sh
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+
+report: $(STAMP)
+	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbook tests benchmarks notebooks

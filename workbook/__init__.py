@@ -1,0 +1,47 @@
+"""Account Focus Workbook: see how concentrated your business is and plan your time to match.
+
+The package holds all the logic; notebooks, the Voilà app, the report runner and the command line
+only call it. Its layers import downwards only:
+
+``loading`` (files -> accounts) <- ``analysis`` (curves, tiers) <- ``coaching`` (plan, time vs
+value, cost to serve, growth) <- ``charts`` (Altair specs) <- ``widgets``, ``report``, ``cli``.
+
+The names below are imported on first use, so ``import workbook`` stays fast (the Voilà app
+starts a kernel for every visitor).
+"""
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+_PUBLIC = {
+    # loading
+    "load_accounts": "workbook.loading",
+    "load": "workbook.loading",
+    "AccountDataError": "workbook.errors",
+    "Problem": "workbook.errors",
+    # analysis
+    "assign_tiers": "workbook.analysis",
+    "concentration": "workbook.analysis",
+    "tier_summary": "workbook.analysis",
+    "compare_tierings": "workbook.analysis",
+    "suggest_thresholds": "workbook.analysis",
+    "pareto_curve": "workbook.analysis",
+    "whale_curve": "workbook.analysis",
+    # paths and sample data
+    "resolve_accounts_path": "workbook.paths",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        value = getattr(import_module(_PUBLIC[name]), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module 'workbook' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
