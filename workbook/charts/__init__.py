@@ -1,0 +1,17 @@
+"""Charts (Altair specs) and tables for the workbook; builders return charts, never display them.
+
+Importing this package registers and enables the workbook's theme. ``render`` says how charts are
+shown without internet: offline widgets in notebooks and the app, SVG in reports.
+"""
+
+from workbook.charts.curves import cut_params, pareto_chart, whale_chart
+from workbook.charts.render import enable_offline_widgets, enable_static_svg, interactive, svg
+from workbook.charts.tables import format_value, html_table, tier_badge
+from workbook.charts.theme import TIER_COLORS, TIER_TINTS, tier_scale
+from workbook.charts.tiers import summary_params, tier_summary_chart
+
+__all__ = [
+    "TIER_COLORS", "TIER_TINTS", "cut_params", "enable_offline_widgets", "enable_static_svg",
+    "format_value", "html_table", "interactive", "pareto_chart", "summary_params", "svg",
+    "tier_badge", "tier_scale", "tier_summary_chart", "whale_chart",
+]

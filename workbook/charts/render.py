@@ -1,0 +1,46 @@
+"""Showing charts with no internet: interactive widgets in notebooks and the app, SVG in reports.
+
+Measured on this stack (see the project's stack notes): Altair's default renderer and its
+``mimetype`` renderer load JavaScript from a CDN or fail in Voilà; charts displayed through an
+ipywidgets ``Output`` widget can hang notebook execution. What works offline:
+- ``JupyterChart`` with the offline JavaScript bundle (from vl-convert): interactive, and its
+  parameters update in ~30 ms without sending the chart again;
+- SVG drawn in the kernel by vl-convert: static, for reports and HTML exports.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import altair as alt
+
+#: vega-embed options: draw as SVG (crisp, testable), and no "…" menu (its links leave the page).
+EMBED_OPTIONS = {"renderer": "svg", "actions": False}
+
+
+@cache
+def enable_offline_widgets() -> None:
+    """Make every displayed chart an offline ``JupyterChart`` (JupyterLab, Voilà); once per kernel.
+
+    Costs about 2 s the first time (the JavaScript bundle is built from vl-convert).
+    """
+    alt.JupyterChart.enable_offline()
+    alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
+
+
+def enable_static_svg() -> None:
+    """Make every displayed chart an SVG image drawn in the kernel (reports, HTML exports)."""
+    alt.renderers.enable("svg")
+
+
+def interactive(chart: alt.TopLevelMixin) -> alt.JupyterChart:
+    """Return ``chart`` as an offline ``JupyterChart`` widget whose parameters Python can set."""
+    enable_offline_widgets()
+    return alt.JupyterChart(chart, embed_options=EMBED_OPTIONS)
+
+
+def svg(chart: alt.TopLevelMixin) -> str:
+    """Return ``chart`` drawn as SVG text (no JavaScript, no network)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())

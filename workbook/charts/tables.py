@@ -1,0 +1,104 @@
+"""Tables as HTML: tier-coloured, numbers formatted for people, safe to put in a page or report.
+
+Widgets show them in an ``ipywidgets.HTML``; the report prints them. Only the rows given are
+shown, so a caller decides how much of the account list reaches the page.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from workbook.charts.theme import FONT, INK, MUTED, TIER_COLORS, TIER_TINTS
+
+TABLE_CSS = (
+    f"border-collapse:collapse;font-family:{FONT};font-size:13px;color:{INK};margin:4px 0 10px 0"
+)
+
+
+def format_value(value, kind: str) -> str:
+    """Return ``value`` as text for a table cell, by ``kind``.
+
+    Kinds: ``"money"`` (whole units, narrow no-break spaces between thousands), ``"share"`` (percent), ``"number"``
+    (one decimal), ``"count"`` (whole number), ``"text"``.
+
+    Examples
+    --------
+    >>> format_value(1234567.8, "money") == "1\u202f234\u202f568"
+    True
+    >>> format_value(0.7712, "share"), format_value(0.031, "share"), format_value(3.0, "count")
+    ('77%', '3.1%', '3')
+    >>> format_value(float("nan"), "money")
+    '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if kind == "money":
+        return f"{value:,.0f}".replace(",", "\u202f")
+    if kind == "share":
+        return f"{value:.0%}" if abs(value) >= 0.1 or value == 0 else f"{value:.1%}"
+    if kind == "number":
+        return f"{value:,.1f}".replace(",", "\u202f")
+    if kind == "count":
+        return f"{value:,.0f}".replace(",", "\u202f")
+    return str(value)
+
+
+def tier_badge(tier: str) -> str:
+    """Return a small coloured A/B/C label."""
+    colour = TIER_COLORS.get(str(tier), MUTED)
+    return (f"<span style='display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;"
+            f"background:{colour};color:white;font-weight:700;padding:0 4px'>{html.escape(str(tier))}</span>")
+
+
+def html_table(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str]], *,
+               tier_column: str | None = "tier", caption: str | None = None, max_rows: int = 50) -> str:
+    """Return ``frame`` as an HTML table with tier-tinted rows.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The rows to show (the index is ignored unless it is a column in ``columns``).
+    columns : mapping of str to (str, str)
+        Column name -> (heading, kind); see ``format_value`` for the kinds. Order is kept.
+    tier_column : str or None, default "tier"
+        A column holding A/B/C: its rows are tinted and its cells shown as badges.
+    caption : str, optional
+    max_rows : int, default 50
+        At most this many rows; a last line says how many were left out.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"account": ["Fjordbakeri AS"], "tier": ["A"], "revenue": [1234.5]})
+    >>> "1\u202f234" in html_table(frame, {"account": ("Account", "text"), "revenue": ("Revenue", "money")})
+    True
+    """
+    shown = frame.head(max_rows)
+    head = "".join(
+        f"<th style='text-align:{'left' if kind == 'text' else 'right'};padding:6px 10px;"
+        f"border-bottom:2px solid #c5ccd3;font-weight:600'>{html.escape(title)}</th>"
+        for title, kind in columns.values())
+    body = []
+    for _, row in shown.iterrows():
+        tier = str(row[tier_column]) if tier_column and tier_column in row.index else None
+        tint = TIER_TINTS.get(tier, "white") if tier else "white"
+        cells = []
+        for name, (_, kind) in columns.items():
+            value = row[name]
+            if name == tier_column:
+                text = tier_badge(value)
+            else:
+                text = html.escape(format_value(value, kind))
+            align = "left" if kind == "text" or name == tier_column else "right"
+            cells.append(f"<td style='text-align:{align};padding:5px 10px;border-bottom:1px solid #e6e9ed'>{text}</td>")
+        body.append(f"<tr style='background:{tint}'>{''.join(cells)}</tr>")
+    more = len(frame) - len(shown)
+    if more > 0:
+        body.append(f"<tr><td colspan='{len(columns)}' style='padding:5px 10px;color:{MUTED}'>"
+                    f"… and {more:,} more</td></tr>")
+    cap = (f"<caption style='text-align:left;font-weight:600;padding:4px 0'>{html.escape(caption)}</caption>"
+           if caption else "")
+    return f"<table style='{TABLE_CSS}'>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -1,0 +1,113 @@
+"""What every panel shares: a message area, callbacks that never leak a traceback, debouncing.
+
+A panel lays out controls and charts and calls the pure functions of the lower layers. Errors
+raised in a callback are caught and shown to the person as a plain message; the traceback goes to
+the server's log (the kernel's stderr), never to the page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import html
+import logging
+import time
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from workbook.errors import AccountDataError
+
+log = logging.getLogger("workbook")
+
+MESSAGE_STYLES = {
+    "error": "background:#fdecea;border-left:4px solid #c0392b;color:#5c1a12",
+    "warning": "background:#fff6e0;border-left:4px solid #e39b2d;color:#5a3d00",
+    "info": "background:#e8f1fb;border-left:4px solid #1f5fa8;color:#10304f",
+    "success": "background:#e7f5ec;border-left:4px solid #2e7d4f;color:#123d24",
+}
+
+
+def message_html(text: str, kind: str = "info", *, details: list[str] | None = None) -> str:
+    """Return a message box as HTML (text escaped; ``details`` as a list under it)."""
+    items = "".join(f"<li>{html.escape(d)}</li>" for d in details or [])
+    listing = f"<ul style='margin:6px 0 0 18px;padding:0'>{items}</ul>" if items else ""
+    return (f"<div class='wb-message wb-{kind}' role='status' style='{MESSAGE_STYLES[kind]};"
+            f"padding:10px 14px;border-radius:4px;margin:6px 0'>{html.escape(text)}{listing}</div>")
+
+
+class MessageArea(widgets.HTML):
+    """Where a panel tells the person what went wrong, or what to look at."""
+
+    def show(self, text: str, kind: str = "info", *, details: list[str] | None = None) -> None:
+        self.value = message_html(text, kind, details=details)
+
+    def show_error(self, error: BaseException) -> None:
+        """Show ``error`` as a person can act on it; anything unexpected goes to the log."""
+        if isinstance(error, AccountDataError):
+            count = len(error.problems)
+            self.show(f"The data cannot be used as it is ({count} problem{'s' * (count != 1)}):",
+                      "error", details=[str(p) for p in error.problems[:20]]
+                      + ([f"… and {count - 20} more"] if count > 20 else []))
+        elif isinstance(error, ValueError):
+            self.show(str(error), "warning")
+        else:
+            log.exception("unexpected error in a workbook panel", exc_info=error)
+            self.show("Something went wrong while updating this view. The numbers shown may be out "
+                      "of date; try another setting, or reload the page. (The details are in the "
+                      "server log.)", "error")
+
+    def clear(self) -> None:
+        self.value = ""
+
+
+def guarded(message: MessageArea) -> Callable[[Callable], Callable]:
+    """Return a decorator that shows a callback's errors in ``message`` instead of raising."""
+
+    def decorate(callback: Callable) -> Callable:
+        @functools.wraps(callback)
+        def run(*args, **kwargs):
+            try:
+                return callback(*args, **kwargs)
+            except Exception as error:  # shown to the person; never a traceback in the page
+                message.show_error(error)
+                return None
+
+        return run
+
+    return decorate
+
+
+class Debounced:
+    """Run ``action`` at once when idle, and once more at the end of a burst with the last value.
+
+    A slider dragged or held down sends a burst of values. The first runs immediately (no added
+    delay for a single key press); later ones within ``wait`` seconds only re-arm a timer, so the
+    burst ends with exactly one more run, for the final value, instead of a queue of stale ones.
+    Without a running event loop (a script, papermill) every call runs at once.
+    """
+
+    def __init__(self, action: Callable[[], None], wait: float = 0.05):
+        self.action = action
+        self.wait = wait
+        self._last = 0.0
+        self._timer: asyncio.TimerHandle | None = None
+
+    def __call__(self, *_ignored) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        now = time.monotonic()
+        if loop is None or (now - self._last >= self.wait and self._timer is None):
+            self._last = now
+            self.action()
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = loop.call_later(self.wait, self._trailing)
+
+    def _trailing(self) -> None:
+        self._timer = None
+        self._last = time.monotonic()
+        self.action()
