@@ -1,0 +1,36 @@
+"""The analysis layer: rank accounts, tier them, measure concentration, draw the curves' data.
+
+Everything here is a pure function of the canonical accounts table (see ``workbook.schema``);
+nothing prints, displays or writes. The exact tiering rules are in ``workbook.analysis.thresholds``
+and ``workbook.analysis.ranking``.
+"""
+
+from workbook.analysis.concentration import Concentration, concentration
+from workbook.analysis.curves import pareto_curve, share_curve, whale_curve
+from workbook.analysis.metrics import BLEND_WEIGHT, METRICS, metric_values
+from workbook.analysis.ranking import Ranking
+from workbook.analysis.suggest import Suggestion, suggest_thresholds
+from workbook.analysis.thresholds import DEFAULTS, METHODS, Thresholds, check_thresholds
+from workbook.analysis.tiers import assign_tiers, compare_tierings, tier_moves, tier_summary
+
+__all__ = [
+    "BLEND_WEIGHT",
+    "DEFAULTS",
+    "METHODS",
+    "METRICS",
+    "Concentration",
+    "Ranking",
+    "Suggestion",
+    "Thresholds",
+    "assign_tiers",
+    "check_thresholds",
+    "compare_tierings",
+    "concentration",
+    "metric_values",
+    "pareto_curve",
+    "share_curve",
+    "suggest_thresholds",
+    "tier_moves",
+    "tier_summary",
+    "whale_curve",
+]

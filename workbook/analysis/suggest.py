@@ -1,0 +1,146 @@
+"""Thresholds read off the user's own data: a hint they can accept, never applied silently."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from workbook.analysis.concentration import concentration_from_sorted
+from workbook.analysis.metrics import metric_values, require_positive
+from workbook.analysis.thresholds import (
+    DEFAULTS,
+    METHODS,
+    TOLERANCE,
+    first_reaching,
+    running_total,
+)
+
+#: The share of value the smallest accounts may hold together and still be C.
+C_VALUE_SHARE = 0.05
+
+#: Below this Gini the accounts are much alike, and the hint says tiers matter less.
+FLAT_GINI = 0.2
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Suggested thresholds for one method, with the reason in plain words.
+
+    ``b`` is None for account_share and ``c`` is None for value_share.
+    """
+
+    method: str
+    a: float
+    b: float | None
+    c: float | None
+    reason: str
+
+    def thresholds(self) -> dict[str, float]:
+        """Return the thresholds to pass on, e.g. ``assign_tiers(accounts, **s.thresholds())``."""
+        return {name: getattr(self, name) for name in DEFAULTS[self.method]}
+
+
+def suggest_thresholds(accounts: pd.DataFrame, *, metric: str = "revenue",
+                       method: str = "account_share") -> Suggestion:
+    """Suggest tier thresholds from the shape of the accounts' own Pareto curve.
+
+    A = the accounts above the average: up to them the Pareto curve climbs faster than the
+    straight line of a book where every account is alike (its slope, an account's value over
+    the average, is above 1). C = the smallest accounts that together hold at most 5% of the
+    value. For account_share these are shares of accounts; for value_share, the share of value
+    held up to each point. Shares are rounded to a readable step (0.05; 0.01 below 0.05), C's
+    downwards so C never holds more than 5%.
+
+    Parameters
+    ----------
+    accounts : DataFrame
+        The user's accounts (canonical columns).
+    metric : str, default "revenue"
+        The metric the tiers will rank by (revenue, gross_profit or blend).
+    method : str, default "account_share"
+        ``"account_share"`` (suggests a and c) or ``"value_share"`` (suggests a and b).
+
+    Returns
+    -------
+    Suggestion
+
+    Examples
+    --------
+    >>> from workbook.analysis.examples import example_accounts
+    >>> accounts = example_accounts().assign(revenue=[300e3, 40e3, 30e3, 20e3, 10e3])
+    >>> hint = suggest_thresholds(accounts)
+    >>> hint.a, hint.c, hint.thresholds()
+    (0.2, 0.2, {'a': 0.2, 'c': 0.2})
+    >>> print(hint.reason)
+    1 of your 5 accounts (20%) has more revenue than the average account (80,000): up to there the
+    Pareto curve climbs faster than it would if every account were alike. A = the top 20%. The
+    smallest account holds at most 5% of revenue: C = the bottom 20%.
+    >>> suggest_thresholds(accounts, method="value_share").thresholds()  # the top one holds 75%
+    {'a': 0.75, 'b': 0.95}
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}: choose account_share or value_share")
+    values = metric_values(accounts, metric)
+    require_positive(values, metric)
+    descending = np.sort(values)[::-1]
+    running = running_total(np.maximum(descending, 0))
+    n, total = len(descending), float(running[-1])
+    average = total / n
+    above = int(np.count_nonzero(descending > average * (1 + TOLERANCE)))
+    small = n - first_reaching(running, 1 - C_VALUE_SHARE)
+    flat = concentration_from_sorted(descending, running, metric=metric).gini < FLAT_GINI
+
+    if method == "account_share":
+        a = _readable(above / n) if above else DEFAULTS[method]["a"]
+        b, c = None, _readable(small / n, down=True)
+    else:
+        a = min(_readable(running[above] / total), 0.95) if above else DEFAULTS[method]["a"]
+        b, c = max(a, _readable(running[n - small] / total, down=True)), None
+    reason = [_why_a(above, n, average, metric, method, a),
+              _why_c(small, n, metric, method, b if c is None else c)]
+    if flat:
+        reason.append("Your accounts are much alike, so tiers matter less here than the 80/20 "
+                      "rule suggests.")
+    return Suggestion(method, a, b, c, " ".join(reason))
+
+
+def _why_a(above: int, n: int, average: float, metric: str, method: str, a: float) -> str:
+    unit = "of accounts" if method == "account_share" else f"of {metric}"
+    if not above:
+        return (f"Every one of your {n} accounts has the same {metric}, so no account stands "
+                f"out: A keeps the default, the top {a:.0%} {unit}.")
+    verb, they = ("has", "It holds") if above == 1 else ("have", "Together they hold")
+    where = f"A = the top {a:.0%}." if method == "account_share" else \
+        f"{they} about {a:.0%} of it: A = the top group that reaches {a:.0%} of {metric}."
+    return (f"{above} of your {n} accounts ({above / n:.0%}) {verb} more {metric} than the "
+            f"average account ({average:,.0f}): up to there the Pareto curve climbs faster than "
+            f"it would if every account were alike. {where}")
+
+
+def _why_c(small: int, n: int, metric: str, method: str, share: float) -> str:
+    if not small:
+        return (f"No group of your smallest accounts holds 5% of {metric} or less, so "
+                + ("C = none." if method == "account_share" else
+                   f"B = the next accounts until {share:.0%} of {metric}, C = the rest."))
+    they = "The smallest account holds" if small == 1 else \
+        f"The smallest {small} accounts ({small / n:.0%}) together hold"
+    if method == "value_share":
+        return (f"{they} at most 5% of {metric}: B = the next accounts until {share:.0%} of "
+                f"{metric}, C = the rest.")
+    return f"{they} at most 5% of {metric}: C = the bottom {share:.0%}."
+
+
+def _readable(share: float, *, down: bool = False) -> float:
+    """Round a share to a step a person reads easily: 0.05, or 0.01 below 0.05.
+
+    Examples
+    --------
+    >>> _readable(0.184), _readable(0.184, down=True), _readable(0.031), _readable(0.004)
+    (0.2, 0.15, 0.03, 0.01)
+    """
+    step = 0.05 if share >= 0.05 else 0.01
+    steps = math.floor(share / step + TOLERANCE) if down else max(round(share / step), 1)
+    return round(steps * step, 2)
