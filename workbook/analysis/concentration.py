@@ -26,6 +26,8 @@ class Concentration:
     gini : float
         The population Gini coefficient of ``max(metric, 0)`` (no n/(n−1) correction): 0 when
         every account is worth the same, towards 1 when one account holds everything.
+    top20_accounts : int
+        ``ceil(0.2·n)``: how many accounts the top 20% are (see ``thresholds.top_count``).
     top20_share : float
         The share of the positive total held by the top ``ceil(0.2·n)`` accounts.
     accounts_for_80 : int
@@ -41,6 +43,7 @@ class Concentration:
     n: int
     total: float
     gini: float
+    top20_accounts: int
     top20_share: float
     accounts_for_80: int
     loss_accounts: int
@@ -111,12 +114,14 @@ def concentration_from_sorted(descending: np.ndarray, running: np.ndarray, *,
     # G = 1/n - 1 + 2·Σ_{j<n} D_j / (n·total); the max() absorbs round-off below 0.
     gini = max(1 / n - 1 + 2 * float(running[:-1].sum()) / (n * total), 0.0)
     losses = descending[descending < 0]
+    top20 = top_count(n, 0.2)
     return Concentration(
         metric=metric,
         n=n,
         total=total,
         gini=gini,
-        top20_share=float(running[top_count(n, 0.2)] / total),
+        top20_accounts=top20,
+        top20_share=float(running[top20] / total),
         accounts_for_80=first_reaching(running, 0.8),
         loss_accounts=len(losses),
         loss_total=float(losses.sum()),

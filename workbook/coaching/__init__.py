@@ -1,0 +1,33 @@
+"""Coaching measures: turn tiers into the decisions the workbook coaches.
+
+- :func:`plan_time`: a year's selling time per tier and account, and whether it fits.
+- :func:`time_vs_value`, :func:`focus_score`, :func:`hours_freed`: where time goes today against
+  where value is, the over- and under-served accounts, and the hours the plan moves.
+- :func:`cost_to_serve`: serving cost and net contribution per account and tier.
+- :func:`growth_screen`: the B accounts with real room to grow.
+- :func:`default_service_levels`, :func:`check_service_levels`: a service level per tier.
+- :func:`before_after`: selling cost per unit of revenue today and under the plan.
+- :func:`plan_per_account`, :func:`plan_export`, :func:`weekly_schedule_ics`: the plan as a
+  table, a spreadsheet and a calendar file.
+
+Every default lives in :mod:`workbook.coaching.defaults`; settings that cannot be used raise
+:class:`SettingsError` (a ``ValueError``).
+"""
+
+from workbook.coaching._checks import SettingsError
+from workbook.coaching.cost import CostToServe, cost_to_serve
+from workbook.coaching.exports import plan_export, plan_per_account
+from workbook.coaching.focus import HoursFreed, TimeVsValue, focus_score, hours_freed, time_vs_value
+from workbook.coaching.growth import GrowthScreen, growth_screen
+from workbook.coaching.outlook import BeforeAfter, before_after
+from workbook.coaching.plan import TimePlan, check_shares, plan_time
+from workbook.coaching.schedule import weekly_blocks, weekly_schedule_ics
+from workbook.coaching.service import ServiceCheck, check_service_levels, default_service_levels
+
+__all__ = [
+    "BeforeAfter", "CostToServe", "GrowthScreen", "HoursFreed", "ServiceCheck", "SettingsError",
+    "TimePlan", "TimeVsValue", "before_after", "check_service_levels", "check_shares",
+    "cost_to_serve", "default_service_levels", "focus_score", "growth_screen", "hours_freed",
+    "plan_export", "plan_per_account", "plan_time", "time_vs_value", "weekly_blocks",
+    "weekly_schedule_ics",
+]

@@ -1,0 +1,154 @@
+"""Service levels per tier, like an airline's status tiers: how often you visit, how fast you
+answer, through which channel, who handles it, and what concessions are allowed.
+
+The default matrix is a starting point the salesperson edits (it is a plain DataFrame);
+:func:`check_service_levels` then checks its visits against the time plan's hours.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbook.coaching import defaults
+from workbook.coaching._checks import SettingsError, plain
+from workbook.coaching.plan import TimePlan
+from workbook.schema import TIERS
+
+LEVEL_COLUMNS = ["visits_per_year", "visit_hours", "response_time", "channel", "handled_by",
+                 "concessions"]
+
+
+def default_service_levels() -> pd.DataFrame:
+    """Return the default service level of each tier as a table to edit.
+
+    A accounts are visited monthly, answered the same day and handled by you; B accounts twice
+    a year; C accounts are served by inside sales, e-mail and self-service, with no visits.
+
+    Examples
+    --------
+    >>> levels = default_service_levels()
+    >>> levels[["visits_per_year", "visit_hours", "handled_by"]]
+          visits_per_year  visit_hours                       handled_by
+    tier
+    A                12.0          1.5          you (account manager)
+    B                 2.0          1.0                              you
+    C                 0.0          0.5  inside sales / customer service
+    """
+    lengths = defaults.VISIT_HOURS
+    rows = [
+        ("A", 12.0, lengths["A"], "same working day", "visits, phone and a yearly business review",
+         "you (account manager)", "agreed once a year in the account plan"),
+        ("B", 2.0, lengths["B"], "within 2 working days", "visits twice a year, phone and e-mail",
+         "you", "standard terms; exceptions need your approval"),
+        ("C", 0.0, lengths["C"], "within 5 working days", "inside sales, e-mail and web shop",
+         "inside sales / customer service", "list price and standard terms; no ad hoc discounts"),
+    ]
+    return pd.DataFrame(rows, columns=["tier", *LEVEL_COLUMNS]).set_index("tier")
+
+
+@dataclass(frozen=True)
+class ServiceCheck:
+    """Whether the service levels fit the time plan (see :func:`check_service_levels`).
+
+    ``table`` has one row per tier: accounts, visits_per_year, visit_hours, hours_needed
+    (visits a year × visit length × accounts), hours_planned, spare and fits.
+    """
+
+    table: pd.DataFrame
+    fits: bool
+    messages: list[str]
+
+
+def check_service_levels(levels: pd.DataFrame, plan: TimePlan) -> ServiceCheck:
+    """Check each tier's visits (visits a year × visit length × accounts) against the plan's hours.
+
+    Parameters
+    ----------
+    levels : pandas.DataFrame
+        Service levels indexed by tier, with ``visits_per_year`` and ``visit_hours``, as
+        :func:`default_service_levels` returns them (edited or not).
+    plan : TimePlan
+        The time plan of the same accounts.
+
+    Returns
+    -------
+    ServiceCheck
+        The per-tier table, ``fits`` and what to change where it does not.
+
+    Examples
+    --------
+    >>> from workbook.coaching.plan import plan_time
+    >>> accounts = pd.DataFrame({
+    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
+    ...                 "Vik Bil ANS"],
+    ...     "tier": ["A", "B", "B", "C", "C"]})
+    >>> plan = plan_time(accounts, hours_per_week=1)
+    >>> check = check_service_levels(default_service_levels(), plan)
+    >>> check.table[["accounts", "hours_needed", "hours_planned", "fits"]]
+          accounts  hours_needed  hours_planned   fits
+    tier
+    A            1          18.0           36.8   True
+    B            2           4.0            9.2   True
+    C            2           0.0            0.0   True
+    >>> levels = default_service_levels()
+    >>> levels.loc["B", "visits_per_year"] = 6
+    >>> print(*check_service_levels(levels, plan).messages)
+    B: 2 accounts × 6 visits a year × 1 h = 12 h, but the plan gives B 9.2 h. Visit B accounts at
+    most 4.6 times a year, shorten the visits to 0.77 h, or give B more time.
+    """
+    _check_levels(levels)
+    rows, messages = [], []
+    for tier in TIERS:
+        n = int(plan.tiers.at[tier, "accounts"])
+        visits = float(levels.at[tier, "visits_per_year"])
+        length = float(levels.at[tier, "visit_hours"])
+        needed = visits * length * n
+        planned = float(plan.tiers.at[tier, "hours"])
+        fits = needed <= planned * (1 + 1e-9)
+        rows.append({"tier": tier, "accounts": n, "visits_per_year": visits, "visit_hours": length,
+                     "hours_needed": needed, "hours_planned": planned, "spare": planned - needed,
+                     "fits": fits})
+        if not fits:
+            messages.append(_misfit(tier, n, visits, length, needed, planned))
+    table = pd.DataFrame(rows).set_index("tier")
+    return ServiceCheck(table, not messages, messages)
+
+
+def _check_levels(levels: pd.DataFrame) -> None:
+    """Raise SettingsError naming every tier or number the service levels get wrong."""
+    missing_tiers = [tier for tier in TIERS if tier not in levels.index]
+    missing_columns = [c for c in ("visits_per_year", "visit_hours") if c not in levels.columns]
+    if missing_tiers or missing_columns:
+        raise SettingsError(f"the service levels need the tiers A, B, C as rows and the columns "
+                            f"visits_per_year and visit_hours (missing: "
+                            f"{', '.join(missing_tiers + missing_columns)})")
+    wrong = []
+    for tier in TIERS:
+        for column, least in (("visits_per_year", 0), ("visit_hours", 0)):
+            value = levels.at[tier, column]
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = math.nan
+            bad = not math.isfinite(number) or number < least
+            if column == "visit_hours" and number == 0:
+                bad = True
+            if bad:
+                wrong.append(f"{column} of {tier} is {value!r}")
+    if wrong:
+        raise SettingsError("service levels need visits a year of 0 or more and a visit length "
+                            "above 0: " + "; ".join(wrong))
+
+
+def _misfit(tier: str, n: int, visits: float, length: float, needed: float, planned: float) -> str:
+    """Say where a tier's service level does not fit its planned hours, and what would."""
+    text = (f"{tier}: {n} accounts × {plain(visits)} visits a year × {plain(length, 2)} h = "
+            f"{plain(needed)} h, but the plan gives {tier} {plain(planned)} h. ")
+    if planned <= 0:
+        return text + f"Give {tier} a share of the time or drop its visits."
+    most, shorter = plain(planned / (n * length)), plain(planned / (n * visits), 2)
+    return (text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
+            f"{shorter} h, or give {tier} more time.")
