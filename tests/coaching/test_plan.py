@@ -146,4 +146,5 @@ def test_to_dict_has_the_keys_of_the_command_line(sample_tiered):
     assert {"hours_per_week", "weeks", "tiers", "feasible"} <= set(data)
     assert set(data["tiers"]) == {"A", "B", "C"}
     for tier in data["tiers"].values():
-        assert {"accounts", "hours", "hours_per_account", "visits_per_account_per_month"} <= set(tier)
+        assert {"accounts", "hours", "hours_per_account",
+                "visits_per_account_per_month"} <= set(tier)

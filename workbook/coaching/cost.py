@@ -74,12 +74,12 @@ def visit_hours_of(tiered: pd.DataFrame,
 
     Examples
     --------
-    >>> accounts = pd.DataFrame({"account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA",
-    ...                                      "Sol Rør AS"],
-    ...                          "visits": [10, 4, None, 2], "tier": ["A", "B", "B", "C"]})
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered().drop(columns="selling_hours")
+    >>> accounts.loc[2, "visits"] = None
     >>> hours, source, notes = visit_hours_of(accounts, {"A": 1.5, "B": 1.0, "C": 0.5})
     >>> hours.tolist(), source
-    ([15.0, 4.0, 0.0, 1.0], 'visits × visit length')
+    ([9.0, 3.0, 0.0, 0.5, 4.5], 'visits × visit length')
     >>> notes
     ['1 account has no visits: counted as 0 hours']
     """
@@ -128,14 +128,8 @@ def cost_to_serve(tiered: pd.DataFrame, *, hourly_cost: float = defaults.HOURLY_
 
     Examples
     --------
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "revenue": [900_000, 50_000, 30_000, 15_000, 5_000],
-    ...     "gross_profit": [200_000, 12_000, 6_000, 3_000, 500],
-    ...     "selling_hours": [40, 6, 12, 2, 10], "service_requests": [6, 3, 12, 9, 15],
-    ...     "concessions": [9_000, 1_000, 2_500, 1_500, 600], "tier": ["A", "B", "B", "C", "C"]})
-    >>> cost = cost_to_serve(accounts)
+    >>> from workbook.coaching.examples import example_tiered
+    >>> cost = cost_to_serve(example_tiered())
     >>> cost.accounts[["account", "serving_cost", "net_contribution"]]
                account  serving_cost  net_contribution
     0   Fjordbakeri AS       33600.0          166400.0

@@ -52,12 +52,9 @@ def plan_per_account(tiered: pd.DataFrame, plan: TimePlan, *,
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({
-    ...     "account_id": ["001", "002", "003", "004", "005"],
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "tier": ["A", "B", "B", "C", "C"]})
+    >>> accounts = example_tiered()
     >>> table = plan_per_account(accounts, plan_time(accounts, hours_per_week=10, weeks=45))
     >>> table[["account", "tier", "hours_per_year", "visits_per_month"]]
                account tier  hours_per_year  visits_per_month
@@ -83,10 +80,11 @@ def plan_export(tiered: pd.DataFrame, plan: TimePlan, suffix: str = ".csv", *,
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({"account": ["=Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA",
-    ...                                      "Sol Rør AS"], "tier": ["A", "B", "B", "C"]})
-    >>> plan_export(accounts, plan_time(accounts)).decode("utf-8-sig").splitlines()[1][:24]
-    ",'=Fjordbakeri AS,A,1104"
+    >>> accounts = example_tiered()
+    >>> accounts.loc[0, "account"] = "=Fjordbakeri AS"
+    >>> plan_export(accounts, plan_time(accounts)).decode("utf-8-sig").splitlines()[1][:27]
+    "001,'=Fjordbakeri AS,A,1104"
     """
     return table_bytes(plan_per_account(tiered, plan, levels=levels), suffix, sheet="Plan")

@@ -109,11 +109,8 @@ def time_vs_value(tiered: pd.DataFrame, *, metric: str = "revenue",
 
     Examples
     --------
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "revenue": [900_000, 50_000, 30_000, 15_000, 5_000],
-    ...     "visits": [6, 3, 6, 1, 9], "tier": ["A", "B", "B", "C", "C"]})
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered().drop(columns="selling_hours")
     >>> today = time_vs_value(accounts)
     >>> round(today.score, 2), today.time_column
     (0.34, 'visits')
@@ -198,12 +195,9 @@ def hours_freed(today: TimeVsValue, plan: TimePlan) -> HoursFreed:
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "revenue": [900_000, 50_000, 30_000, 15_000, 5_000],
-    ...     "visits": [6, 3, 6, 1, 9], "tier": ["A", "B", "B", "C", "C"]})
+    >>> accounts = example_tiered().drop(columns="selling_hours")
     >>> plan = plan_time(accounts, hours_per_week=25, weeks=40)
     >>> freed = hours_freed(time_vs_value(accounts), plan)
     >>> round(freed.from_c), round(freed.from_over_served), round(freed.to_a)

@@ -119,21 +119,16 @@ def growth_screen(tiered: pd.DataFrame, *, weights: Mapping[str, float] | None =
 
     Examples
     --------
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "revenue": [100_000, 80_000, 60_000, 50_000, 40_000],
-    ...     "potential": [110_000, 240_000, 65_000, 55_000, 150_000],
-    ...     "revenue_prev": [100_000, 60_000, 61_000, 52_000, 35_000],
-    ...     "tier": ["B", "B", "B", "B", "B"]})
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered().assign(tier="B").drop(columns="gross_profit")
     >>> screen = growth_screen(accounts)
     >>> screen.accounts[["account", "headroom", "score", "flagged"]]
                account  headroom   score  flagged
-    1  Berg Elektro AS  160000.0  1.0000     True
-    4      Vik Bil ANS  110000.0  0.8000    False
-    0   Fjordbakeri AS   10000.0  0.6000    False
-    2      Lys Kafé DA    5000.0  0.3375    False
-    3       Sol Rør AS    5000.0  0.2625    False
+    1  Berg Elektro AS  100000.0  0.9375     True
+    0   Fjordbakeri AS  100000.0  0.8625    False
+    3       Sol Rør AS    5000.0  0.6000    False
+    2      Lys Kafé DA    1000.0  0.3375    False
+    4      Vik Bil ANS    1000.0  0.2625    False
     >>> screen.weights
     {'headroom': 0.625, 'growth': 0.375}
     >>> screen.could_not_judge

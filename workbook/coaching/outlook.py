@@ -94,12 +94,9 @@ def before_after(tiered: pd.DataFrame, plan: TimePlan, *, hourly_cost: float = d
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "revenue": [900_000, 50_000, 30_000, 15_000, 5_000],
-    ...     "selling_hours": [40, 6, 12, 2, 10], "tier": ["A", "B", "B", "C", "C"]})
+    >>> accounts = example_tiered()
     >>> plan = plan_time(accounts, hours_per_week=2, weeks=35)
     >>> result = before_after(accounts, plan, revenue_change={"A": 0.05, "C": -0.5})
     >>> result.table

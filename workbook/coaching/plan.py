@@ -186,10 +186,8 @@ def plan_time(tiered: pd.DataFrame, *, hours_per_week: float = defaults.HOURS_PE
 
     Examples
     --------
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "tier": ["A", "B", "B", "C", "C"]})
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered()
     >>> plan = plan_time(accounts, hours_per_week=10, weeks=40)
     >>> plan.tiers[["accounts", "hours", "hours_per_account", "visits_per_account_per_month"]]
           accounts  hours  hours_per_account  visits_per_account_per_month

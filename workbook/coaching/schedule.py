@@ -43,9 +43,9 @@ def weekly_minutes(plan: TimePlan) -> dict[str, int]:
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({"account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA",
-    ...                                      "Sol Rør AS"], "tier": ["A", "B", "B", "C"]})
+    >>> accounts = example_tiered()
     >>> weekly_minutes(plan_time(accounts, hours_per_week=30))
     {'A': 1440, 'B': 360, 'C': 0}
     >>> weekly_minutes(plan_time(accounts, hours_per_week=7.01, share_a=0.7, share_b=0.2))
@@ -83,9 +83,9 @@ def weekly_blocks(plan: TimePlan, *, day_start: str = defaults.DAY_START,
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({"account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA",
-    ...                                      "Sol Rør AS"], "tier": ["A", "B", "B", "C"]})
+    >>> accounts = example_tiered()
     >>> blocks = weekly_blocks(plan_time(accounts, hours_per_week=30))
     >>> blocks[blocks["day"] == "MO"][["block", "start", "end", "minutes"]]
        block     start       end  minutes
@@ -155,9 +155,9 @@ def weekly_schedule_ics(plan: TimePlan, *, start: dt.date | None = None,
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({"account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA",
-    ...                                      "Sol Rør AS"], "tier": ["A", "B", "B", "C"]})
+    >>> accounts = example_tiered()
     >>> ics = weekly_schedule_ics(plan_time(accounts), start=dt.date(2026, 11, 30),
     ...                           created=dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
     >>> calendar = icalendar.Calendar.from_ical(ics)

@@ -80,12 +80,9 @@ def check_service_levels(levels: pd.DataFrame, plan: TimePlan) -> ServiceCheck:
 
     Examples
     --------
+    >>> from workbook.coaching.examples import example_tiered
     >>> from workbook.coaching.plan import plan_time
-    >>> accounts = pd.DataFrame({
-    ...     "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-    ...                 "Vik Bil ANS"],
-    ...     "tier": ["A", "B", "B", "C", "C"]})
-    >>> plan = plan_time(accounts, hours_per_week=1)
+    >>> plan = plan_time(example_tiered(), hours_per_week=1)
     >>> check = check_service_levels(default_service_levels(), plan)
     >>> check.table[["accounts", "hours_needed", "hours_planned", "fits"]]
           accounts  hours_needed  hours_planned   fits
