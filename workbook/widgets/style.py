@@ -1,0 +1,43 @@
+"""The look of the panels: headings, key figures and the page's few styles, in one place."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from workbook.charts.theme import FONT, INK, MUTED
+
+#: Styles for the classes the panels use; shown once per page by ``stylesheet()``.
+CSS = f"""
+<style>
+.wb-section {{ font-family: {FONT}; color: {INK}; font-size: 20px; font-weight: 650;
+               margin: 18px 0 6px 0; }}
+.wb-figure {{ font-family: {FONT}; color: {INK}; font-size: 17px; line-height: 1.45;
+              max-width: 760px; margin: 8px 0 4px 0; }}
+.wb-note {{ font-family: {FONT}; color: {MUTED}; font-size: 13px; max-width: 760px; }}
+.wb-look {{ font-family: {FONT}; color: {INK}; font-size: 14px; max-width: 760px;
+            border-left: 3px solid #c5ccd3; padding: 2px 0 2px 10px; margin: 4px 0 10px 0; }}
+.widget-toggle-buttons .widget-toggle-button {{ font-size: 13px; }}
+</style>
+"""
+
+
+def stylesheet() -> widgets.HTML:
+    """Return the page's styles as a widget (display it once, before the panels)."""
+    return widgets.HTML(CSS)
+
+
+def section(title: str) -> widgets.HTML:
+    """Return a section heading."""
+    return widgets.HTML(f"<div class='wb-section'>{html.escape(title)}</div>")
+
+
+def figure_html(text: str) -> str:
+    """Return a key-figure sentence as HTML (escaped)."""
+    return f"<div class='wb-figure' aria-live='polite'>{html.escape(text)}</div>"
+
+
+def look_for(text: str) -> widgets.HTML:
+    """Return a 'what to look for' note that goes under a chart."""
+    return widgets.HTML(f"<div class='wb-look'><b>What to look for:</b> {html.escape(text)}</div>")

@@ -1,0 +1,210 @@
+"""The tier panel: drag a threshold, watch the accounts regroup — instantly, at any size.
+
+The accounts are ranked once per metric (``workbook.analysis.Ranking``); a slider move then costs
+a binary search and a few subtractions, whatever the number of accounts, and the charts change
+through their parameters (about 2 KB to the browser) instead of being sent again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import pandas as pd
+
+from workbook import analysis, charts
+from workbook.charts.captions import metric_label, tier_headline
+from workbook.widgets.base import Debounced, MessageArea, guarded
+from workbook.widgets.style import figure_html, section, stylesheet
+
+METHOD_OPTIONS = [("Share of accounts (the 80/20 rule)", "account_share"),
+                  ("Share of value (classic ABC)", "value_share")]
+#: Slider ranges per method: what a person may sensibly ask for.
+SLIDERS = {
+    "account_share": {"a": ("A: top accounts", 0.05, 0.5), "c": ("C: bottom accounts", 0.0, 0.6)},
+    "value_share": {"a": ("A reaches", 0.5, 0.95), "b": ("B reaches", 0.8, 0.995)},
+}
+TIER_COLUMNS = {"accounts": ("Accounts", "count"), "account_share": ("Share of accounts", "share"),
+                "revenue": ("Revenue", "money"), "revenue_share": ("Share of revenue", "share"),
+                "gross_profit": ("Gross profit", "money"),
+                "gross_profit_share": ("Share of gross profit", "share"),
+                "revenue_per_account": ("Revenue per account", "money")}
+
+
+def metric_options(accounts: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return the metrics the accounts allow, as (label, value) pairs for a dropdown."""
+    options = [("Revenue", "revenue")]
+    if "gross_profit" in accounts.columns:
+        options += [("Gross profit", "gross_profit"), ("Blend of both", "blend")]
+    return options
+
+
+class TierPanel:
+    """Tier method, metric and thresholds on sliders, with the Pareto curve, tier bars and table.
+
+    Parameters
+    ----------
+    accounts : DataFrame
+        The canonical accounts table.
+    metric, method : str
+        The starting metric and method.
+    a, b, c : float, optional
+        The starting thresholds (None: the method's defaults).
+
+    Attributes
+    ----------
+    view : ipywidgets.VBox
+        Everything, ready to display (``display(panel)`` works too).
+    cuts : tuple of int
+        The current cut positions in the ranking (see ``Ranking.cuts``).
+    """
+
+    def __init__(self, accounts: pd.DataFrame, *, metric: str = "revenue",
+                 method: str = "account_share", a: float | None = None, b: float | None = None,
+                 c: float | None = None):
+        self.accounts = accounts
+        self.message = MessageArea()
+        self._rankings: dict[str, analysis.Ranking] = {}
+        self._listeners: list[Callable[[TierPanel], None]] = []
+        self.method = widgets.ToggleButtons(options=METHOD_OPTIONS, value=method,
+                                            style={"button_width": "250px"})
+        self.metric = widgets.Dropdown(options=metric_options(accounts), value=metric,
+                                       description="Rank by", style={"description_width": "70px"})
+        self.sliders = {name: widgets.FloatSlider(step=0.01, readout_format=".0%",
+                                                  continuous_update=True,
+                                                  style={"description_width": "140px"},
+                                                  layout=widgets.Layout(width="460px"))
+                        for name in ("a", "b", "c")}
+        self.hint = widgets.HTML()
+        self.use_hint = widgets.Button(description="Use the suggestion", button_style="info",
+                                       layout=widgets.Layout(width="auto"))
+        self.headline = widgets.HTML()
+        self.table = widgets.HTML()
+        self.curve_chart = self.bars_chart = None  # JupyterCharts, built by _build_charts
+        self.cuts = (0, 0)
+        self._suggestion: analysis.Suggestion | None = None
+        self._refresh = None
+
+        self._set_sliders(method, {"a": a, "b": b, "c": c})
+        self._build_charts()
+        self._refresh = Debounced(guarded(self.message)(self._update))
+        for slider in self.sliders.values():
+            slider.observe(self._refresh, "value")
+        self.method.observe(guarded(self.message)(self._on_method), "value")
+        self.metric.observe(guarded(self.message)(self._on_metric), "value")
+        self.use_hint.on_click(guarded(self.message)(self._apply_hint))
+        self._update()
+        self._show_hint()
+
+        controls = widgets.VBox([self.method, self.metric, *self.sliders.values(),
+                                 widgets.HBox([self.hint, self.use_hint],
+                                              layout=widgets.Layout(align_items="center"))])
+        self.view = widgets.VBox([stylesheet(), section("Tune your tiers"), controls, self.message, self.headline,
+                                  self.curve_chart, self.bars_chart, self.table])
+
+    # --- what other panels read ----------------------------------------------------------------
+    @property
+    def ranking(self) -> analysis.Ranking:
+        """The ranking by the chosen metric (built once per metric)."""
+        metric = self.metric.value
+        if metric not in self._rankings:
+            self._rankings[metric] = analysis.Ranking(self.accounts, metric)
+        return self._rankings[metric]
+
+    @property
+    def settings(self) -> dict:
+        """The current tier settings, as ``assign_tiers`` takes them."""
+        method = self.method.value
+        chosen = {name: self.sliders[name].value for name in SLIDERS[method]}
+        return {"metric": self.metric.value, "method": method, **chosen}
+
+    def tiered(self) -> pd.DataFrame:
+        """Return the accounts with ``rank`` and ``tier`` as the sliders set them (O(n))."""
+        ranking = self.ranking
+        return self.accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*self.cuts))
+
+    def summary(self) -> pd.DataFrame:
+        """Return the per-tier summary of the current tiers (O(1))."""
+        return self.ranking.summary(*self.cuts)
+
+    def on_change(self, listener: Callable[[TierPanel], None]) -> None:
+        """Call ``listener(panel)`` after the tiers change."""
+        self._listeners.append(listener)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+    # --- updates ------------------------------------------------------------------------------
+    def _set_sliders(self, method: str, values: dict[str, float | None]) -> None:
+        """Give the sliders the method's ranges and values, without an update per change."""
+        defaults = analysis.DEFAULTS[method]
+        for name, slider in self.sliders.items():
+            spec = SLIDERS[method].get(name)
+            slider.layout.display = None if spec else "none"
+            if not spec:
+                continue
+            label, low, high = spec
+            value = values.get(name)
+            value = defaults[name] if value is None else value
+            if self._refresh is not None:
+                slider.unobserve(self._refresh, "value")
+            slider.max = max(slider.max, high)  # widen first: min may never exceed max
+            slider.min, slider.max, slider.description = low, high, label
+            slider.value = min(max(value, low), high)
+            if self._refresh is not None:
+                slider.observe(self._refresh, "value")
+
+    def _update(self) -> None:
+        settings = self.settings
+        ranking = self.ranking
+        self.cuts = ranking.cuts(settings["method"], **{k: settings[k] for k in SLIDERS[settings["method"]]})
+        summary = ranking.summary(*self.cuts)
+        with self.curve_chart.hold_sync():
+            for name, value in charts.cut_params(*self.cuts, ranking.n).items():
+                setattr(self.curve_chart.params, name, value)
+        with self.bars_chart.hold_sync():
+            for name, value in charts.summary_params(summary).items():
+                setattr(self.bars_chart.params, name, value)
+        self.headline.value = figure_html(tier_headline(summary, metric=ranking.metric))
+        shown = {k: v for k, v in TIER_COLUMNS.items() if k in summary.columns}
+        self.table.value = charts.html_table(summary.reset_index(), {"tier": ("Tier", "text"), **shown})
+        self.message.clear()
+        for listener in self._listeners:
+            listener(self)
+
+    def _build_charts(self) -> None:
+        ranking = self.ranking
+        self.cuts = ranking.cuts(self.method.value, **{k: self.sliders[k].value
+                                                       for k in SLIDERS[self.method.value]})
+        curves = {metric_label(ranking.metric): analysis.pareto_curve(self.accounts, metric=ranking.metric)}
+        if ranking.metric != "gross_profit" and "gross_profit" in self.accounts.columns:
+            curves["gross profit"] = analysis.pareto_curve(self.accounts, metric="gross_profit")
+        pareto = charts.pareto_chart(curves, k_a=self.cuts[0], k_ab=self.cuts[1], n=ranking.n)
+        bars = charts.tier_summary_chart(ranking.summary(*self.cuts))
+        if self.curve_chart is None:
+            self.curve_chart, self.bars_chart = charts.interactive(pareto), charts.interactive(bars)
+        else:
+            self.curve_chart.chart, self.bars_chart.chart = pareto, bars
+
+    def _on_method(self, change) -> None:
+        self._set_sliders(change["new"], {})
+        self._show_hint()
+        self._update()
+
+    def _on_metric(self, change) -> None:
+        self._build_charts()
+        self._show_hint()
+        self._update()
+
+    def _show_hint(self) -> None:
+        self._suggestion = analysis.suggest_thresholds(self.accounts, metric=self.metric.value,
+                                                       method=self.method.value)
+        shown = ", ".join(f"{name} = {value:.0%}" for name, value in self._suggestion.thresholds().items())
+        self.hint.value = (f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
+                           f"{shown}.</b> {self._suggestion.reason}</div>")
+
+    def _apply_hint(self, _button=None) -> None:
+        if self._suggestion is None:
+            return
+        for name, value in self._suggestion.thresholds().items():
+            self.sliders[name].value = value
