@@ -92,7 +92,7 @@ def visit_hours_of(tiered: pd.DataFrame,
                 ["no visits or selling_hours: serving cost counts service requests only"])
     if selling is None:
         hours, source = from_visits, "visits × visit length"
-    elif from_visits is None:
+    elif from_visits is None or selling.notna().all():
         hours, source = selling, "selling_hours"
     else:
         hours = selling.fillna(from_visits)

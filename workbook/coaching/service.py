@@ -134,7 +134,8 @@ def _check_levels(levels: pd.DataFrame) -> None:
             if column == "visit_hours" and number == 0:
                 bad = True
             if bad:
-                wrong.append(f"{column} of {tier} is {value!r}")
+                shown = plain(number, 3) if math.isfinite(number) else repr(value)
+                wrong.append(f"{column} of {tier} is {shown}")
     if wrong:
         raise SettingsError("service levels need visits a year of 0 or more and a visit length "
                             "above 0: " + "; ".join(wrong))
