@@ -19,14 +19,17 @@ def test_every_command_explains_itself(command):
     assert f"python -m workbook {command}" in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    [],
-    ["frobnicate"],
-    ["tiers", "accounts.csv", "--a", "1.5"],
-    ["tiers", "accounts.csv", "--method", "magic"],
-    ["plan", "accounts.csv", "--hours-per-week", "-3"],
-    ["check", "accounts.csv", "--map", "no equals sign"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["tiers", "accounts.csv", "--a", "1.5"],
+        ["tiers", "accounts.csv", "--method", "magic"],
+        ["plan", "accounts.csv", "--hours-per-week", "-3"],
+        ["check", "accounts.csv", "--map", "no equals sign"],
+    ],
+)
 def test_a_wrong_command_line_exits_2_with_a_message_and_no_traceback(args):
     result = workbook(*args)
     assert result.returncode == 2

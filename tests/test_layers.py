@@ -1,7 +1,8 @@
 """The package's layers import downwards only, so each layer can be read and tested alone.
 
-loading <- analysis <- coaching <- charts <- widgets, report, commands. Only the widget layer imports
-ipywidgets, only the report runner imports papermill, nothing below the charts imports Altair.
+loading <- analysis <- coaching <- charts <- widgets, report, commands. Only the widget layer
+imports ipywidgets, only the report runner imports papermill, nothing below the charts imports
+Altair.
 """
 
 import ast
@@ -51,8 +52,11 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_modules_import_only_their_own_layer_or_below(path):
     layer = layer_of(path)
-    used = {name.split(".")[1] for name in imports_of(path)
-            if name.startswith("workbook.") and name.count(".") >= 1}
+    used = {
+        name.split(".")[1]
+        for name in imports_of(path)
+        if name.startswith("workbook.") and name.count(".") >= 1
+    }
     assert used <= allowed(layer), f"{layer} imports {sorted(used - allowed(layer))}"
 
 

@@ -31,8 +31,12 @@ def team() -> pd.DataFrame:
 
 
 def test_sample_command_writes_the_committed_files_byte_for_byte(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "workbook", "sample", "--out", str(tmp_path)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbook", "sample", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "sample_accounts.csv" in result.stdout
     for committed in (paths.SAMPLE_ACCOUNTS, paths.SAMPLE_TEAM, paths.SAMPLE_ORDERS_NB):
         assert (tmp_path / committed.name).read_bytes() == committed.read_bytes(), committed.name
@@ -99,7 +103,14 @@ def test_norwegian_order_lines_look_like_a_norwegian_excel_export():
     raw = paths.SAMPLE_ORDERS_NB.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     lines = pd.read_csv(paths.SAMPLE_ORDERS_NB, sep=";", encoding="utf-8-sig", dtype=str)
-    assert list(lines.columns) == ["Kundenr", "Kundenavn", "Fakturadato", "Beløp", "Varekost", "Selger"]
+    assert list(lines.columns) == [
+        "Kundenr",
+        "Kundenavn",
+        "Fakturadato",
+        "Beløp",
+        "Varekost",
+        "Selger",
+    ]
     assert lines["Beløp"].str.contains(",").all()
     assert lines["Beløp"].str.contains("\u00a0").any()
     assert lines["Beløp"].str.startswith("-").any()  # credit notes

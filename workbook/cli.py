@@ -36,9 +36,13 @@ def fraction(text: str) -> float:
     try:
         value = float(raw.rstrip("%").strip()) / (100 if raw.endswith("%") else 1)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a share (write e.g. 0.2 or 20%)") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a share (write e.g. 0.2 or 20%)"
+        ) from None
     if not (math.isfinite(value) and 0 <= value <= 1):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a share between 0 and 1 (or 0% and 100%)")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a share between 0 and 1 (or 0% and 100%)"
+        )
     return value
 
 
@@ -58,20 +62,33 @@ def mapping_pair(text: str) -> tuple[str, str]:
     source, sep, canonical = text.rpartition("=")
     if not sep or not source.strip() or not canonical.strip():
         raise argparse.ArgumentTypeError(
-            f'{text!r}: write --map "Header in your file=canonical_name", e.g. --map "Kunde=account"')
+            f'{text!r}: write --map "Header in your file=canonical_name", '
+            'e.g. --map "Kunde=account"'
+        )
     return source.strip(), canonical.strip()
 
 
 # --- shared option groups -------------------------------------------------------------------------
 def _add_input(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the accounts or order-lines file (CSV, TSV, TXT, XLSX, Parquet)")
+    parser.add_argument(
+        "file", type=Path, help="the accounts or order-lines file (CSV, TSV, TXT, XLSX, Parquet)"
+    )
     parser.add_argument("--sheet", help="the Excel sheet to read (default: the first)")
-    parser.add_argument("--map", dest="mapping", metavar='"HEADER=COLUMN"', action="append",
-                        type=mapping_pair, default=[],
-                        help="use this header of your file for a canonical column (repeatable)")
-    parser.add_argument("--period", metavar="START:END|all",
-                        help="order lines only: the analysis window, e.g. 2025-01-01:2025-12-31, or "
-                             "'all' (default: the 12 months up to the latest order)")
+    parser.add_argument(
+        "--map",
+        dest="mapping",
+        metavar='"HEADER=COLUMN"',
+        action="append",
+        type=mapping_pair,
+        default=[],
+        help="use this header of your file for a canonical column (repeatable)",
+    )
+    parser.add_argument(
+        "--period",
+        metavar="START:END|all",
+        help="order lines only: the analysis window, e.g. 2025-01-01:2025-12-31, or "
+        "'all' (default: the 12 months up to the latest order)",
+    )
 
 
 def _add_owner(parser: argparse.ArgumentParser) -> None:
@@ -80,14 +97,28 @@ def _add_owner(parser: argparse.ArgumentParser) -> None:
 
 def _add_tier_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("tier options")
-    group.add_argument("--metric", choices=["revenue", "gross_profit", "blend"], default="revenue",
-                       help="rank accounts by this (default: revenue)")
-    group.add_argument("--method", choices=["account_share", "value_share"], default="account_share",
-                       help="account_share: A = top a of accounts, C = bottom c (default); "
-                            "value_share: A reaches a of value, B reaches b")
-    group.add_argument("--a", type=fraction, help="A threshold (default 0.20 of accounts or 0.80 of value)")
-    group.add_argument("--b", type=fraction, help="B threshold, value_share only (default 0.95 of value)")
-    group.add_argument("--c", type=fraction, help="C share of accounts, account_share only (default 0.25)")
+    group.add_argument(
+        "--metric",
+        choices=["revenue", "gross_profit", "blend"],
+        default="revenue",
+        help="rank accounts by this (default: revenue)",
+    )
+    group.add_argument(
+        "--method",
+        choices=["account_share", "value_share"],
+        default="account_share",
+        help="account_share: A = top a of accounts, C = bottom c (default); "
+        "value_share: A reaches a of value, B reaches b",
+    )
+    group.add_argument(
+        "--a", type=fraction, help="A threshold (default 0.20 of accounts or 0.80 of value)"
+    )
+    group.add_argument(
+        "--b", type=fraction, help="B threshold, value_share only (default 0.95 of value)"
+    )
+    group.add_argument(
+        "--c", type=fraction, help="C share of accounts, account_share only (default 0.25)"
+    )
 
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
@@ -99,52 +130,89 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Account Focus Workbook: check your accounts file, tier your accounts, "
-                    "plan your selling time and write reports.",
-        epilog="Exit status: 0 success, 1 unusable data, 2 wrong command line.")
+        "plan your selling time and write reports.",
+        epilog="Exit status: 0 success, 1 unusable data, 2 wrong command line.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="read a file and say what the workbook understood",
-                           description="Read an accounts or order-lines file and report the columns "
-                                       "found, totals, dropped rows and warnings, or every problem.")
+    check = sub.add_parser(
+        "check",
+        help="read a file and say what the workbook understood",
+        description="Read an accounts or order-lines file and report the columns "
+        "found, totals, dropped rows and warnings, or every problem.",
+    )
     _add_input(check)
     _add_json(check)
 
-    tiers = sub.add_parser("tiers", help="rank accounts and sort them into A/B/C tiers",
-                           description="Rank accounts and sort them into A/B/C tiers; print the "
-                                       "concentration figures and tier sizes, or write the tier list.")
+    tiers = sub.add_parser(
+        "tiers",
+        help="rank accounts and sort them into A/B/C tiers",
+        description="Rank accounts and sort them into A/B/C tiers; print the "
+        "concentration figures and tier sizes, or write the tier list.",
+    )
     _add_input(tiers)
     _add_tier_options(tiers)
     _add_owner(tiers)
-    tiers.add_argument("--out", type=Path, metavar="FILE.csv|FILE.xlsx",
-                       help="write the accounts with rank and tier (ready to import into a CRM)")
+    tiers.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.csv|FILE.xlsx",
+        help="write the accounts with rank and tier (ready to import into a CRM)",
+    )
     _add_json(tiers)
 
-    plan = sub.add_parser("plan", help="turn the tiers into a time plan",
-                          description="Turn the tiers into a time plan: hours and visits per tier "
-                                      "and account, whether it fits, and where time goes today.")
+    plan = sub.add_parser(
+        "plan",
+        help="turn the tiers into a time plan",
+        description="Turn the tiers into a time plan: hours and visits per tier "
+        "and account, whether it fits, and where time goes today.",
+    )
     _add_input(plan)
     _add_tier_options(plan)
     _add_owner(plan)
-    plan.add_argument("--hours-per-week", type=positive, default=None,
-                      help="selling hours you can plan each week")
+    plan.add_argument(
+        "--hours-per-week", type=positive, default=None, help="selling hours you can plan each week"
+    )
     plan.add_argument("--weeks", type=positive, default=None, help="selling weeks in the year")
-    plan.add_argument("--share-a", type=fraction, default=0.8, help="share of selling time for A (default 0.8)")
-    plan.add_argument("--share-b", type=fraction, default=0.2, help="share of selling time for B (default 0.2)")
-    plan.add_argument("--ics", type=Path, metavar="FILE.ics", help="write the weekly schedule as a calendar file")
+    plan.add_argument(
+        "--share-a", type=fraction, default=0.8, help="share of selling time for A (default 0.8)"
+    )
+    plan.add_argument(
+        "--share-b", type=fraction, default=0.2, help="share of selling time for B (default 0.2)"
+    )
+    plan.add_argument(
+        "--ics", type=Path, metavar="FILE.ics", help="write the weekly schedule as a calendar file"
+    )
     _add_json(plan)
 
-    report = sub.add_parser("report", help="write report notebooks and HTML files",
-                            description="Run the report notebook with papermill: one report for the "
-                                        "file or one per owner, plus a team overview and a manifest.")
+    report = sub.add_parser(
+        "report",
+        help="write report notebooks and HTML files",
+        description="Run the report notebook with papermill: one report for the "
+        "file or one per owner, plus a team overview and a manifest.",
+    )
     report.add_argument("file", type=Path, help="the accounts or order-lines file")
     report.add_argument("--by", choices=["owner"], help="one report per value of this column")
     report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
-    report.add_argument("--jobs", type=int, default=None, help="reports run at once (default: the number of cores)")
-    report.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
-                        metavar=("NAME", "VALUE"), help="a parameter of the report notebook (repeatable)")
+    report.add_argument(
+        "--jobs", type=int, default=None, help="reports run at once (default: the number of cores)"
+    )
+    report.add_argument(
+        "-p",
+        "--parameter",
+        dest="parameters",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a parameter of the report notebook (repeatable)",
+    )
 
-    sample = sub.add_parser("sample", help="write the sample data files",
-                            description="Write the synthetic sample data (fixed seed: the same files every time).")
+    sample = sub.add_parser(
+        "sample",
+        help="write the sample data files",
+        description="Write the synthetic sample data (fixed seed: the same files every time).",
+    )
     sample.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     return parser
 
@@ -170,7 +238,10 @@ def _json_safe(value):
 def report_problems(err: AccountDataError) -> None:
     """Print every problem of ``err`` on stderr, one a line."""
     count = len(err.problems)
-    print(f"error: the data cannot be used ({count} problem{'s' if count != 1 else ''}):", file=sys.stderr)
+    print(
+        f"error: the data cannot be used ({count} problem{'s' if count != 1 else ''}):",
+        file=sys.stderr,
+    )
     for problem in err.problems:
         print(f"  {problem}", file=sys.stderr)
 
@@ -185,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         report_problems(err)
         return 1
     except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
-        print(f"error: {err.filename or err}: {err.strerror or 'cannot be opened'}", file=sys.stderr)
+        print(
+            f"error: {err.filename or err}: {err.strerror or 'cannot be opened'}", file=sys.stderr
+        )
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -193,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug, not bad data: say so plainly, never a traceback
         if os.environ.get("WORKBOOK_DEBUG"):
             raise
-        print(f"error: unexpected {type(err).__name__}: {err}\n"
-              "This is a bug in the workbook; run again with WORKBOOK_DEBUG=1 to see where.",
-              file=sys.stderr)
+        print(
+            f"error: unexpected {type(err).__name__}: {err}\n"
+            "This is a bug in the workbook; run again with WORKBOOK_DEBUG=1 to see where.",
+            file=sys.stderr,
+        )
         return 1

@@ -89,7 +89,9 @@ class AccountDataError(ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in "
         head += f"{self.file}:" if self.file else "the data:"
-        lines = [f"  {p.describe(with_file=p.file != self.file)}" for p in self.problems[:MAX_LISTED]]
+        lines = [
+            f"  {p.describe(with_file=p.file != self.file)}" for p in self.problems[:MAX_LISTED]
+        ]
         if count > MAX_LISTED:
             lines.append(f"  … and {count - MAX_LISTED} more")
         return "\n".join([head, *lines])

@@ -16,23 +16,88 @@ SEED = 20261127
 #: The order lines end here, so the files never depend on the day they are generated.
 ORDERS_END = pd.Timestamp("2026-10-31")
 
-_PLACES = ["Nord", "Fjord", "Berg", "Lys", "Sol", "Vik", "Havn", "Bakke", "Dal", "Skog", "Strand",
-           "Elve", "Fjell", "Øy", "Bjørk", "Furu", "Nes", "Holm", "Stein", "Ås", "Lund", "Eik",
-           "Tind", "Bre", "Myr", "Sand", "Kyst", "Vest", "Øst", "Sør"]
-_TRADES = ["Bakeri", "Kafé", "Byggvarer", "Elektro", "Hotell", "Rør", "Bil", "Sport", "Blomster",
-           "Regnskap", "Transport", "Maskin", "Verksted", "Handel", "Mat", "Interiør", "Trelast",
-           "Dagligvare", "Catering", "Kontor", "Eiendom", "Marine", "Helse", "Apotek"]
+_PLACES = [
+    "Nord",
+    "Fjord",
+    "Berg",
+    "Lys",
+    "Sol",
+    "Vik",
+    "Havn",
+    "Bakke",
+    "Dal",
+    "Skog",
+    "Strand",
+    "Elve",
+    "Fjell",
+    "Øy",
+    "Bjørk",
+    "Furu",
+    "Nes",
+    "Holm",
+    "Stein",
+    "Ås",
+    "Lund",
+    "Eik",
+    "Tind",
+    "Bre",
+    "Myr",
+    "Sand",
+    "Kyst",
+    "Vest",
+    "Øst",
+    "Sør",
+]
+_TRADES = [
+    "Bakeri",
+    "Kafé",
+    "Byggvarer",
+    "Elektro",
+    "Hotell",
+    "Rør",
+    "Bil",
+    "Sport",
+    "Blomster",
+    "Regnskap",
+    "Transport",
+    "Maskin",
+    "Verksted",
+    "Handel",
+    "Mat",
+    "Interiør",
+    "Trelast",
+    "Dagligvare",
+    "Catering",
+    "Kontor",
+    "Eiendom",
+    "Marine",
+    "Helse",
+    "Apotek",
+]
 _FORMS = ["AS", "AS", "AS", "ASA", "ANS", "DA"]
 _SEGMENTS = ["Retail", "Hospitality", "Industry", "Public sector"]
 _REGIONS = ["Oslo", "Viken", "Vestland", "Trøndelag", "Rogaland", "Nordland"]
-_TEAM = ["Ingrid Berg", "Lars Haugen", "Nora Lie", "Ola Dahl", "Sofie Moe", "Jonas Bakken",
-         "Emma Strand", "Henrik Vik"]
+_TEAM = [
+    "Ingrid Berg",
+    "Lars Haugen",
+    "Nora Lie",
+    "Ola Dahl",
+    "Sofie Moe",
+    "Jonas Bakken",
+    "Emma Strand",
+    "Henrik Vik",
+]
 #: How each salesperson spends time: the exponent of revenue in visits (0 = the same for every
 #: account, 1 = exactly in proportion to value) and how many small accounts they over-serve.
 _HABITS = {
-    "Ingrid Berg": (0.75, 2), "Lars Haugen": (0.0, 6), "Nora Lie": (0.45, 14),
-    "Ola Dahl": (0.35, 8), "Sofie Moe": (0.6, 4), "Jonas Bakken": (0.2, 10),
-    "Emma Strand": (0.5, 6), "Henrik Vik": (0.3, 12),
+    "Ingrid Berg": (0.75, 2),
+    "Lars Haugen": (0.0, 6),
+    "Nora Lie": (0.45, 14),
+    "Ola Dahl": (0.35, 8),
+    "Sofie Moe": (0.6, 4),
+    "Jonas Bakken": (0.2, 10),
+    "Emma Strand": (0.5, 6),
+    "Henrik Vik": (0.3, 12),
 }
 
 
@@ -48,8 +113,16 @@ def _names(rng: np.random.Generator, n: int) -> list[str]:
     return names
 
 
-def _book(rng: np.random.Generator, n: int, *, owner: str, first_id: int,
-          visit_exponent: float = 0.35, liked: int = 8, sigma: float = 1.7) -> pd.DataFrame:
+def _book(
+    rng: np.random.Generator,
+    n: int,
+    *,
+    owner: str,
+    first_id: int,
+    visit_exponent: float = 0.35,
+    liked: int = 8,
+    sigma: float = 1.7,
+) -> pd.DataFrame:
     """Return one salesperson's ``n`` accounts with every canonical column."""
     revenue = np.round(rng.lognormal(np.log(60_000), sigma, n), 2)
     order = np.argsort(-revenue, kind="stable")
@@ -57,9 +130,11 @@ def _book(rng: np.random.Generator, n: int, *, owner: str, first_id: int,
     pct[order] = 1 - np.arange(n) / n
 
     # Concessions: small accounts haggle hardest (6-15 % of revenue), big ones 1-3 %.
-    concession_rate = np.where(pct > 0.8, rng.uniform(0.01, 0.03, n),
-                               np.where(pct > 0.25, rng.uniform(0.02, 0.06, n),
-                                        rng.uniform(0.06, 0.15, n)))
+    concession_rate = np.where(
+        pct > 0.8,
+        rng.uniform(0.01, 0.03, n),
+        np.where(pct > 0.25, rng.uniform(0.02, 0.06, n), rng.uniform(0.06, 0.15, n)),
+    )
     concessions = np.round(revenue * concession_rate, 2)
     margin = rng.normal(0.28, 0.05, n)
     thin = order[[1, 4, 9]]  # a few big accounts that buy at cost
@@ -69,7 +144,7 @@ def _book(rng: np.random.Generator, n: int, *, owner: str, first_id: int,
     # Visits: less than in proportion to value, plus small accounts that get far too many.
     weight = (revenue / revenue.mean()) ** visit_exponent
     visits = rng.poisson(np.clip(4 * weight / weight.mean(), 0.3, 30)).astype(float)
-    small = order[int(n * 0.45):]
+    small = order[int(n * 0.45) :]
     favourites = rng.choice(small, size=min(liked, len(small)), replace=False)
     visits[favourites] = rng.integers(10, 19, len(favourites))
     visit_length = rng.choice([0.75, 1.0, 1.5, 2.0], n, p=[0.2, 0.4, 0.3, 0.1])
@@ -86,21 +161,23 @@ def _book(rng: np.random.Generator, n: int, *, owner: str, first_id: int,
     revenue_prev = np.round(revenue / np.clip(1 + growth, 0.3, None), 2)
 
     ids = [f"{first_id + i:05d}" for i in range(n)]
-    return pd.DataFrame({
-        "account_id": ids,
-        "account": _names(rng, n),
-        "revenue": revenue,
-        "gross_profit": gross_profit,
-        "owner": owner,
-        "visits": visits.astype(int),
-        "selling_hours": selling_hours,
-        "service_requests": service_requests,
-        "concessions": concessions,
-        "potential": potential,
-        "revenue_prev": revenue_prev,
-        "segment": rng.choice(_SEGMENTS, n, p=[0.4, 0.25, 0.25, 0.1]),
-        "region": rng.choice(_REGIONS, n),
-    })
+    return pd.DataFrame(
+        {
+            "account_id": ids,
+            "account": _names(rng, n),
+            "revenue": revenue,
+            "gross_profit": gross_profit,
+            "owner": owner,
+            "visits": visits.astype(int),
+            "selling_hours": selling_hours,
+            "service_requests": service_requests,
+            "concessions": concessions,
+            "potential": potential,
+            "revenue_prev": revenue_prev,
+            "segment": rng.choice(_SEGMENTS, n, p=[0.4, 0.25, 0.25, 0.1]),
+            "region": rng.choice(_REGIONS, n),
+        }
+    )
 
 
 def sample_accounts(seed: int = SEED) -> pd.DataFrame:
@@ -131,8 +208,16 @@ def sample_team(seed: int = SEED) -> pd.DataFrame:
     books = []
     for i, owner in enumerate(_TEAM):
         exponent, liked = _HABITS[owner]
-        books.append(_book(rng, 250, owner=owner, first_id=10_001 + 1000 * i,
-                           visit_exponent=exponent, liked=liked))
+        books.append(
+            _book(
+                rng,
+                250,
+                owner=owner,
+                first_id=10_001 + 1000 * i,
+                visit_exponent=exponent,
+                liked=liked,
+            )
+        )
     return pd.concat(books, ignore_index=True)
 
 
@@ -168,9 +253,12 @@ def sample_orders(seed: int = SEED, *, customers: int = 150, months: int = 24) -
         amount[credit] = -np.round(amount[credit] * 0.3, 2)
         cost = np.round(np.abs(amount) * rng.uniform(0.62, 0.82) * np.sign(amount), 2)
         for day, a, c in zip(days, amount, cost, strict=True):
-            rows.append((f"{20_001 + i}", names[i], start + pd.Timedelta(days=int(day)), a, c,
-                         sellers[i]))
-    orders = pd.DataFrame(rows, columns=["account_id", "account", "date", "amount", "cost", "owner"])
+            rows.append(
+                (f"{20_001 + i}", names[i], start + pd.Timedelta(days=int(day)), a, c, sellers[i])
+            )
+    orders = pd.DataFrame(
+        rows, columns=["account_id", "account", "date", "amount", "cost", "owner"]
+    )
     return orders.sort_values(["date", "account_id"], kind="stable", ignore_index=True)
 
 
@@ -186,18 +274,20 @@ def norwegian_amount(value: float) -> str:
 
 
 def norwegian_orders(orders: pd.DataFrame) -> pd.DataFrame:
-    """Return order lines as a Norwegian export shows them: Norwegian headers, text amounts and dates.
+    """Return order lines as a Norwegian export shows them: Norwegian headers, text amounts, dates.
 
     Examples
     --------
     >>> list(norwegian_orders(sample_orders()).columns)
     ['Kundenr', 'Kundenavn', 'Fakturadato', 'Beløp', 'Varekost', 'Selger']
     """
-    return pd.DataFrame({
-        "Kundenr": orders["account_id"],
-        "Kundenavn": orders["account"],
-        "Fakturadato": orders["date"].dt.strftime("%d.%m.%Y"),
-        "Beløp": orders["amount"].map(norwegian_amount),
-        "Varekost": orders["cost"].map(norwegian_amount),
-        "Selger": orders["owner"],
-    })
+    return pd.DataFrame(
+        {
+            "Kundenr": orders["account_id"],
+            "Kundenavn": orders["account"],
+            "Fakturadato": orders["date"].dt.strftime("%d.%m.%Y"),
+            "Beløp": orders["amount"].map(norwegian_amount),
+            "Varekost": orders["cost"].map(norwegian_amount),
+            "Selger": orders["owner"],
+        }
+    )

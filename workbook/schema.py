@@ -14,15 +14,21 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("account_id", "stable identifier, kept as text (generated from the name if absent)",
-           "text", required=True),
+    Column(
+        "account_id",
+        "stable identifier, kept as text (generated from the name if absent)",
+        "text",
+        required=True,
+    ),
     Column("account", "display name", "text", required=True),
     Column("revenue", "revenue in the period", "amount", required=True),
     Column("gross_profit", "contribution / gross margin in the period (may be negative)", "amount"),
     Column("owner", "salesperson responsible", "text"),
     Column("visits", "visits or meetings in the period", "count"),
     Column("selling_hours", "hours spent on the account in the period", "count"),
-    Column("service_requests", "small service calls, e-mails and complaints in the period", "count"),
+    Column(
+        "service_requests", "small service calls, e-mails and complaints in the period", "count"
+    ),
     Column("concessions", "discounts and credits given in the period", "amount"),
     Column("potential", "estimated annual potential (the customer's wallet)", "amount"),
     Column("revenue_prev", "revenue in the previous period (for growth)", "amount"),

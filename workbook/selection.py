@@ -41,12 +41,21 @@ def select_owner(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
     if owner is None or not str(owner).strip():
         return accounts
     if "owner" not in accounts.columns:
-        raise AccountDataError(Problem(
-            f'cannot pick the accounts of "{owner}": the file has no owner column', code="no_owner"))
+        raise AccountDataError(
+            Problem(
+                f'cannot pick the accounts of "{owner}": the file has no owner column',
+                code="no_owner",
+            )
+        )
     wanted = str(owner).strip().casefold()
     chosen = accounts["owner"].astype(str).str.strip().str.casefold() == wanted
     if not chosen.any():
-        raise AccountDataError(Problem(
-            f"has no accounts (the owners are: {', '.join(owners(accounts)) or 'none'})",
-            column="owner", value=str(owner), code="unknown_owner"))
+        raise AccountDataError(
+            Problem(
+                f"has no accounts (the owners are: {', '.join(owners(accounts)) or 'none'})",
+                column="owner",
+                value=str(owner),
+                code="unknown_owner",
+            )
+        )
     return accounts[chosen.to_numpy()].reset_index(drop=True)

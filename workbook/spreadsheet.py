@@ -20,7 +20,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"account": ["=HYPERLINK(1)", "Acme", "-Foo", "@x"], "revenue": [-1.0, 2, 3, 4]})
+    >>> frame = pd.DataFrame({"account": ["=HYPERLINK(1)", "Acme", "-Foo", "@x"],
+    ...                       "revenue": [-1.0, 2, 3, 4]})
     >>> spreadsheet_safe(frame)["account"].tolist()
     ["'=HYPERLINK(1)", 'Acme', "'-Foo", "'@x"]
     >>> spreadsheet_safe(frame)["revenue"].tolist()
@@ -52,7 +53,7 @@ def xlsx_bytes(frame: pd.DataFrame, *, sheet: str = "Accounts") -> bytes:
 
 
 def table_bytes(frame: pd.DataFrame, suffix: str, *, sheet: str = "Accounts") -> bytes:
-    """Return ``frame`` as ``.csv`` or ``.xlsx`` bytes, chosen by ``suffix`` (e.g. ``Path.suffix``)."""
+    """Return ``frame`` as ``.csv`` or ``.xlsx`` bytes, chosen by ``suffix`` (``Path.suffix``)."""
     kind = suffix.lower().lstrip(".")
     if kind == "csv":
         return csv_bytes(frame)

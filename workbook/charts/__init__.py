@@ -13,12 +13,31 @@ from workbook.charts.render import enable_offline_widgets, enable_static_svg, in
 from workbook.charts.tables import format_value, html_table, tier_badge
 from workbook.charts.theme import TIER_COLORS, TIER_TINTS, tier_scale
 from workbook.charts.tiers import summary_params, tier_summary_chart
-from workbook.charts.time import hours_change_chart, served_chart, time_value_chart
+from workbook.charts.time_value import hours_change_chart, served_chart, time_value_chart
 
 __all__ = [
-    "TIER_COLORS", "TIER_TINTS", "concentration_headline", "cost_chart", "cut_params",
-    "enable_offline_widgets", "enable_static_svg", "format_value", "growth_chart",
-    "hours_change_chart", "html_table", "interactive", "metric_label", "pareto_chart", "plan_chart",
-    "served_chart", "summary_params", "svg", "tier_badge", "tier_headline", "tier_scale",
-    "tier_summary_chart", "time_value_chart", "whale_chart",
+    "TIER_COLORS",
+    "TIER_TINTS",
+    "concentration_headline",
+    "cost_chart",
+    "cut_params",
+    "enable_offline_widgets",
+    "enable_static_svg",
+    "format_value",
+    "growth_chart",
+    "hours_change_chart",
+    "html_table",
+    "interactive",
+    "metric_label",
+    "pareto_chart",
+    "plan_chart",
+    "served_chart",
+    "summary_params",
+    "svg",
+    "tier_badge",
+    "tier_headline",
+    "tier_scale",
+    "tier_summary_chart",
+    "time_value_chart",
+    "whale_chart",
 ]

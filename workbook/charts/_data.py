@@ -14,6 +14,8 @@ def lean(frame: pd.DataFrame, columns: list[str], *, decimals: int = 5) -> pd.Da
     for name in out.columns:
         if pd.api.types.is_float_dtype(out[name]):
             out[name] = out[name].round(decimals)
-        elif pd.api.types.is_string_dtype(out[name]) or isinstance(out[name].dtype, pd.CategoricalDtype):
+        elif pd.api.types.is_string_dtype(out[name]) or isinstance(
+            out[name].dtype, pd.CategoricalDtype
+        ):
             out[name] = out[name].astype(object)
     return out.reset_index(drop=True)

@@ -7,12 +7,16 @@ import pandas as pd
 
 from workbook.charts.theme import BAD, GOOD, INK, MUTED
 
-PARTS = {"gross_profit": ("Gross profit", MUTED), "serving_cost": ("Cost of serving", BAD),
-         "net_contribution": ("Net contribution", GOOD)}
+PARTS = {
+    "gross_profit": ("Gross profit", MUTED),
+    "serving_cost": ("Cost of serving", BAD),
+    "net_contribution": ("Net contribution", GOOD),
+}
 
 
-def cost_chart(tiers: pd.DataFrame, *, title: str = "What each tier leaves after the cost of serving it"
-               ) -> alt.LayerChart:
+def cost_chart(
+    tiers: pd.DataFrame, *, title: str = "What each tier leaves after the cost of serving it"
+) -> alt.LayerChart:
     """Return grouped bars per tier: gross profit, serving cost and net contribution.
 
     Parameters
@@ -21,23 +25,57 @@ def cost_chart(tiers: pd.DataFrame, *, title: str = "What each tier leaves after
         Indexed A, B, C with ``gross_profit``, ``serving_cost`` and ``net_contribution``
         (``CostToServe.tiers``).
     """
-    rows = [{"tier": str(t), "part": label, "amount": float(row[col])}
-            for t, row in tiers.iterrows() for col, (label, _) in PARTS.items() if col in row.index]
+    rows = [
+        {"tier": str(t), "part": label, "amount": float(row[col])}
+        for t, row in tiers.iterrows()
+        for col, (label, _) in PARTS.items()
+        if col in row.index
+    ]
     data = pd.DataFrame(rows)
     labels = [label for label, _ in PARTS.values()]
     encode = dict(
-        x=alt.X("tier:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=14, labelFontWeight=700)),
+        x=alt.X(
+            "tier:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=14, labelFontWeight=700)
+        ),
         xOffset=alt.XOffset("part:N", sort=labels),
-        y=alt.Y("amount:Q", title=None, axis=alt.Axis(format="~s")))
-    bars = alt.Chart(data).mark_bar().encode(
-        **encode, color=alt.Color("part:N", title=None, sort=labels, scale=alt.Scale(
-            domain=labels, range=[colour for _, colour in PARTS.values()])),
-        tooltip=[alt.Tooltip("tier:N", title="Tier"), alt.Tooltip("part:N", title="What"),
-                 alt.Tooltip("amount:Q", format=",.0f", title="Amount")])
-    above = alt.Chart(data).transform_filter("datum.amount >= 0").mark_text(
-        fontSize=11, color=INK, dy=-7).encode(**encode, text=alt.Text("amount:Q", format=".3~s"))
-    below = alt.Chart(data).transform_filter("datum.amount < 0").mark_text(
-        fontSize=11, color=BAD, dy=9).encode(**encode, text=alt.Text("amount:Q", format=".3~s"))
+        y=alt.Y("amount:Q", title=None, axis=alt.Axis(format="~s")),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            **encode,
+            color=alt.Color(
+                "part:N",
+                title=None,
+                sort=labels,
+                scale=alt.Scale(domain=labels, range=[colour for _, colour in PARTS.values()]),
+            ),
+            tooltip=[
+                alt.Tooltip("tier:N", title="Tier"),
+                alt.Tooltip("part:N", title="What"),
+                alt.Tooltip("amount:Q", format=",.0f", title="Amount"),
+            ],
+        )
+    )
+    above = (
+        alt.Chart(data)
+        .transform_filter("datum.amount >= 0")
+        .mark_text(fontSize=11, color=INK, dy=-7)
+        .encode(**encode, text=alt.Text("amount:Q", format=".3~s"))
+    )
+    below = (
+        alt.Chart(data)
+        .transform_filter("datum.amount < 0")
+        .mark_text(fontSize=11, color=BAD, dy=9)
+        .encode(**encode, text=alt.Text("amount:Q", format=".3~s"))
+    )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
-    return alt.layer(bars, above, below, zero).properties(width=440, height=280, title=alt.Title(
-        title, subtitle="Serving cost: visit hours and small service requests at your hourly cost."))
+    return alt.layer(bars, above, below, zero).properties(
+        width=440,
+        height=280,
+        title=alt.Title(
+            title,
+            subtitle="Serving cost: visit hours and small service requests at your hourly cost.",
+        ),
+    )

@@ -38,15 +38,24 @@ def _tier_bands(cuts: dict[str, float]) -> alt.Chart:
         width="datum.x1 - datum.x0",
     )
     bands = base.mark_rect(opacity=0.16).encode(
-        x=alt.X("x0:Q"), x2="x1:Q",
+        x=alt.X("x0:Q"),
+        x2="x1:Q",
         color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
-        tooltip=[alt.Tooltip("tier:N", title="Tier"),
-                 alt.Tooltip("width:Q", title="Share of accounts", format=".0%")],
+        tooltip=[
+            alt.Tooltip("tier:N", title="Tier"),
+            alt.Tooltip("width:Q", title="Share of accounts", format=".0%"),
+        ],
     )
-    labels = base.transform_filter("datum.width > 0.03").mark_text(
-        fontSize=15, fontWeight="bold", baseline="top", dy=4).encode(
-        x="middle:Q", y=alt.value(0), text="tier:N",
-        color=alt.Color("tier:N", scale=tier_scale(), legend=None))
+    labels = (
+        base.transform_filter("datum.width > 0.03")
+        .mark_text(fontSize=15, fontWeight="bold", baseline="top", dy=4)
+        .encode(
+            x="middle:Q",
+            y=alt.value(0),
+            text="tier:N",
+            color=alt.Color("tier:N", scale=tier_scale(), legend=None),
+        )
+    )
     return alt.layer(bands, labels).add_params(*params)
 
 
@@ -55,15 +64,27 @@ def _guides(value_label: str) -> list[alt.Chart]:
     marks = pd.DataFrame({"x": [0.2], "y": [0.8]})
     rule_x = alt.Chart(marks).mark_rule(strokeDash=[4, 4], color=MUTED).encode(x="x:Q")
     rule_y = alt.Chart(marks).mark_rule(strokeDash=[4, 4], color=MUTED).encode(y="y:Q")
-    text_x = alt.Chart(marks).mark_text(align="left", dx=4, color=MUTED).encode(
-        x="x:Q", y=alt.datum(0.03), text=alt.value("20% of accounts"))
-    text_y = alt.Chart(marks).mark_text(align="right", dy=-6, color=MUTED).encode(
-        x=alt.datum(0.99), y="y:Q", text=alt.value(f"80% of {value_label}"))
+    text_x = (
+        alt.Chart(marks)
+        .mark_text(align="left", dx=4, color=MUTED)
+        .encode(x="x:Q", y=alt.datum(0.03), text=alt.value("20% of accounts"))
+    )
+    text_y = (
+        alt.Chart(marks)
+        .mark_text(align="right", dy=-6, color=MUTED)
+        .encode(x=alt.datum(0.99), y="y:Q", text=alt.value(f"80% of {value_label}"))
+    )
     return [rule_x, rule_y, text_x, text_y]
 
 
-def pareto_chart(curves: pd.DataFrame | dict[str, pd.DataFrame], *, k_a: int, k_ab: int, n: int,
-                 title: str = "How concentrated is your business?") -> alt.LayerChart:
+def pareto_chart(
+    curves: pd.DataFrame | dict[str, pd.DataFrame],
+    *,
+    k_a: int,
+    k_ab: int,
+    n: int,
+    title: str = "How concentrated is your business?",
+) -> alt.LayerChart:
     """Return the Pareto curve(s) with the 20% and 80% guides and the A/B/C bands.
 
     Parameters
@@ -84,28 +105,50 @@ def pareto_chart(curves: pd.DataFrame | dict[str, pd.DataFrame], *, k_a: int, k_
     """
     if isinstance(curves, pd.DataFrame):
         curves = {"revenue": curves}
-    data = pd.concat([lean(c, CURVE_COLUMNS).assign(measure=label) for label, c in curves.items()],
-                     ignore_index=True)
+    data = pd.concat(
+        [lean(c, CURVE_COLUMNS).assign(measure=label) for label, c in curves.items()],
+        ignore_index=True,
+    )
     first = next(iter(curves))
-    line = alt.Chart(data).mark_line(color=INK).encode(
-        x=alt.X("account_share:Q", title="Share of accounts, biggest first",
-                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1], nice=False)),
-        y=alt.Y("value_share:Q", title=f"Cumulative share of {first}", axis=alt.Axis(format="%")),
-        strokeDash=alt.StrokeDash(
-            "measure:N", title=None, scale=alt.Scale(domain=list(curves), range=[[1, 0], [6, 4], [2, 2]]),
-            legend=alt.Legend(orient="bottom-right") if len(curves) > 1 else None),
-        tooltip=[alt.Tooltip("measure:N", title="Curve"),
-                 alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
-                 alt.Tooltip("account_share:Q", title="Share of accounts", format=".1%"),
-                 alt.Tooltip("value_share:Q", title="Share of value", format=".1%")],
+    line = (
+        alt.Chart(data)
+        .mark_line(color=INK)
+        .encode(
+            x=alt.X(
+                "account_share:Q",
+                title="Share of accounts, biggest first",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1], nice=False),
+            ),
+            y=alt.Y(
+                "value_share:Q", title=f"Cumulative share of {first}", axis=alt.Axis(format="%")
+            ),
+            strokeDash=alt.StrokeDash(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=list(curves), range=[[1, 0], [6, 4], [2, 2]]),
+                legend=alt.Legend(orient="bottom-right") if len(curves) > 1 else None,
+            ),
+            tooltip=[
+                alt.Tooltip("measure:N", title="Curve"),
+                alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
+                alt.Tooltip("account_share:Q", title="Share of accounts", format=".1%"),
+                alt.Tooltip("value_share:Q", title="Share of value", format=".1%"),
+            ],
+        )
     )
     subtitle = "Shaded: your tiers. Dashed: 20% of accounts and 80% of value."
     return alt.layer(_tier_bands(cut_params(k_a, k_ab, n)), *_guides(first), line).properties(
-        title=alt.Title(title, subtitle=subtitle))
+        title=alt.Title(title, subtitle=subtitle)
+    )
 
 
-def whale_chart(curve: pd.DataFrame, *, value_label: str = "gross profit",
-                title: str = "Where profit is made, and where it is lost") -> alt.LayerChart:
+def whale_chart(
+    curve: pd.DataFrame,
+    *,
+    value_label: str = "gross profit",
+    title: str = "Where profit is made, and where it is lost",
+) -> alt.LayerChart:
     """Return the whale curve: cumulative profit rising above 100% and falling back.
 
     The peak is marked: the profit the best accounts make before the loss-making ones give part
@@ -113,16 +156,41 @@ def whale_chart(curve: pd.DataFrame, *, value_label: str = "gross profit",
     """
     data = lean(curve, CURVE_COLUMNS)
     peak = data.loc[[data["value_share"].idxmax()]].assign(
-        label=lambda p: [f"Peak: {share:.0%} of {value_label}" for share in p["value_share"]])
-    x = alt.X("account_share:Q", title="Share of accounts, most profitable first",
-              axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1], nice=False))
-    y = alt.Y("value_share:Q", title=f"Cumulative share of {value_label}", axis=alt.Axis(format="%"))
-    line = alt.Chart(data).mark_line(color=INK).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
-                           alt.Tooltip("value_share:Q", title=f"Share of {value_label}", format=".1%")])
-    hundred = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(strokeDash=[4, 4], color=MUTED).encode(y="y:Q")
+        label=lambda p: [f"Peak: {share:.0%} of {value_label}" for share in p["value_share"]]
+    )
+    x = alt.X(
+        "account_share:Q",
+        title="Share of accounts, most profitable first",
+        axis=alt.Axis(format="%"),
+        scale=alt.Scale(domain=[0, 1], nice=False),
+    )
+    y = alt.Y(
+        "value_share:Q", title=f"Cumulative share of {value_label}", axis=alt.Axis(format="%")
+    )
+    line = (
+        alt.Chart(data)
+        .mark_line(color=INK)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
+                alt.Tooltip("value_share:Q", title=f"Share of {value_label}", format=".1%"),
+            ],
+        )
+    )
+    hundred = (
+        alt.Chart(pd.DataFrame({"y": [1.0]}))
+        .mark_rule(strokeDash=[4, 4], color=MUTED)
+        .encode(y="y:Q")
+    )
     marker = alt.Chart(peak).mark_point(filled=True, size=90, color=BAD).encode(x=x, y=y)
-    label = alt.Chart(peak).mark_text(align="left", dx=8, dy=-8, color=BAD, fontWeight="bold").encode(
-        x=x, y=y, text="label:N")
+    label = (
+        alt.Chart(peak)
+        .mark_text(align="left", dx=8, dy=-8, color=BAD, fontWeight="bold")
+        .encode(x=x, y=y, text="label:N")
+    )
     subtitle = "Above 100%: the accounts after the peak lose part of what the best ones earn."
-    return alt.layer(hundred, line, marker, label).properties(title=alt.Title(title, subtitle=subtitle))
+    return alt.layer(hundred, line, marker, label).properties(
+        title=alt.Title(title, subtitle=subtitle)
+    )

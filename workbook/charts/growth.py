@@ -21,8 +21,12 @@ def _y_field(screen_accounts: pd.DataFrame) -> tuple[str, str, str]:
     return "score", "Growth score", ".2f"
 
 
-def growth_chart(accounts: pd.DataFrame, *, max_points: int = MAX_POINTS,
-                 title: str = "Which B accounts can grow?") -> alt.LayerChart:
+def growth_chart(
+    accounts: pd.DataFrame,
+    *,
+    max_points: int = MAX_POINTS,
+    title: str = "Which B accounts can grow?",
+) -> alt.LayerChart:
     """Return revenue against headroom (or growth) for B accounts, the flagged ones highlighted.
 
     Parameters
@@ -33,27 +37,71 @@ def growth_chart(accounts: pd.DataFrame, *, max_points: int = MAX_POINTS,
         At most this many accounts reach the browser: every flagged one, then the best scores.
     """
     field, y_title, y_format = _y_field(accounts)
-    ordered = accounts.sort_values(["flagged", "score"], ascending=[False, False], na_position="last")
+    ordered = accounts.sort_values(
+        ["flagged", "score"], ascending=[False, False], na_position="last"
+    )
     shown = ordered.head(max_points)
-    columns = [c for c in ("account", "revenue", "headroom", "growth", "margin", "score", "flagged")
-               if c in shown.columns]
+    columns = [
+        c
+        for c in ("account", "revenue", "headroom", "growth", "margin", "score", "flagged")
+        if c in shown.columns
+    ]
     data = lean(shown, columns).assign(
-        status=lambda f: f["flagged"].map({True: "Real potential (top 20%)", False: "Other B accounts"}))
-    status = alt.Color("status:N", title=None, scale=alt.Scale(
-        domain=["Real potential (top 20%)", "Other B accounts"], range=[TIER_COLORS["B"], "#c9d0d7"]))
-    tooltip = [alt.Tooltip("account:N", title="Account"),
-               alt.Tooltip("revenue:Q", format=",.0f", title="Revenue")]
-    tooltip += [alt.Tooltip(f"{c}:Q", format=f, title=t) for c, f, t in
-                (("headroom", ",.0f", "Room to grow"), ("growth", ".0%", "Growth"),
-                 ("margin", ".0%", "Margin"), ("score", ".2f", "Score")) if c in data.columns]
-    points = alt.Chart(data).mark_circle(size=80, opacity=0.9, stroke="white", strokeWidth=0.8).encode(
-        x=alt.X("revenue:Q", title="Revenue", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s", labelOverlap="greedy")),
-        y=alt.Y(f"{field}:Q", title=y_title, axis=alt.Axis(format="~s" if y_format == ",.0f" else y_format)),
-        color=status, order=alt.Order("flagged:N"), tooltip=tooltip)
+        status=lambda f: f["flagged"].map(
+            {True: "Real potential (top 20%)", False: "Other B accounts"}
+        )
+    )
+    status = alt.Color(
+        "status:N",
+        title=None,
+        scale=alt.Scale(
+            domain=["Real potential (top 20%)", "Other B accounts"],
+            range=[TIER_COLORS["B"], "#c9d0d7"],
+        ),
+    )
+    tooltip = [
+        alt.Tooltip("account:N", title="Account"),
+        alt.Tooltip("revenue:Q", format=",.0f", title="Revenue"),
+    ]
+    tooltip += [
+        alt.Tooltip(f"{c}:Q", format=f, title=t)
+        for c, f, t in (
+            ("headroom", ",.0f", "Room to grow"),
+            ("growth", ".0%", "Growth"),
+            ("margin", ".0%", "Margin"),
+            ("score", ".2f", "Score"),
+        )
+        if c in data.columns
+    ]
+    points = (
+        alt.Chart(data)
+        .mark_circle(size=80, opacity=0.9, stroke="white", strokeWidth=0.8)
+        .encode(
+            x=alt.X(
+                "revenue:Q",
+                title="Revenue",
+                scale=alt.Scale(type="log"),
+                axis=alt.Axis(format="~s", labelOverlap="greedy"),
+            ),
+            y=alt.Y(
+                f"{field}:Q",
+                title=y_title,
+                axis=alt.Axis(format="~s" if y_format == ",.0f" else y_format),
+            ),
+            color=status,
+            order=alt.Order("flagged:N"),
+            tooltip=tooltip,
+        )
+    )
     subtitle = "Hover a dot to see the account."
     if len(accounts) > len(shown):
-        subtitle += f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones and the best scores."
-    names = alt.Chart(data[data["flagged"]].head(12)).mark_text(
-        align="left", dx=7, fontSize=11, color=MUTED).encode(
-        x="revenue:Q", y=f"{field}:Q", text="account:N")
-    return alt.layer(points, names).properties(width=540, height=340, title=alt.Title(title, subtitle=subtitle))
+        subtitle += (f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones "
+                     "and the best scores.")
+    names = (
+        alt.Chart(data[data["flagged"]].head(12))
+        .mark_text(align="left", dx=7, fontSize=11, color=MUTED)
+        .encode(x="revenue:Q", y=f"{field}:Q", text="account:N")
+    )
+    return alt.layer(points, names).properties(
+        width=540, height=340, title=alt.Title(title, subtitle=subtitle)
+    )

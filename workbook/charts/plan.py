@@ -8,7 +8,9 @@ import pandas as pd
 from workbook.charts.theme import INK, tier_scale
 
 
-def plan_chart(tiers: pd.DataFrame, *, title: str = "Your selling year, planned by tier") -> alt.LayerChart:
+def plan_chart(
+    tiers: pd.DataFrame, *, title: str = "Your selling year, planned by tier"
+) -> alt.LayerChart:
     """Return one bar per tier with its hours, labelled with what each account gets.
 
     Parameters
@@ -20,19 +22,44 @@ def plan_chart(tiers: pd.DataFrame, *, title: str = "Your selling year, planned 
     rows = []
     for tier, row in tiers.iterrows():
         per_month = float(row["visits_per_account_per_month"])
-        visits = (f"{per_month:.1f} visits a month" if per_month >= 1
-                  else f"{per_month * 12:.1f} visits a year" if per_month > 0 else "no visits")
-        label = (f"{row['hours']:,.0f} h · {int(row['accounts'])} accounts · "
-                 f"{row['hours_per_account']:,.1f} h each · {visits}")
+        visits = (
+            f"{per_month:.1f} visits a month"
+            if per_month >= 1
+            else f"{per_month * 12:.1f} visits a year"
+            if per_month > 0
+            else "no visits"
+        )
+        label = (
+            f"{row['hours']:,.0f} h · {int(row['accounts'])} accounts · "
+            f"{row['hours_per_account']:,.1f} h each · {visits}"
+        )
         rows.append({"tier": str(tier), "hours": float(row["hours"]), "label": label})
     data = pd.DataFrame(rows)
-    y = alt.Y("tier:N", title=None, sort=["A", "B", "C"],
-              axis=alt.Axis(labelFontSize=14, labelFontWeight=700))
-    bars = alt.Chart(data).mark_bar(height=30).encode(
-        y=y, x=alt.X("hours:Q", title="Hours a year"),
-        color=alt.Color("tier:N", scale=tier_scale(), legend=None),
-        tooltip=[alt.Tooltip("tier:N", title="Tier"), alt.Tooltip("label:N", title="Plan")])
-    labels = alt.Chart(data).mark_text(align="left", dx=6, color=INK).encode(
-        y=y, x="hours:Q", text="label:N")
-    return alt.layer(bars, labels).properties(width=360, height=150, title=alt.Title(
-        title, subtitle="C accounts are served by inside sales, e-mail or self-service."))
+    y = alt.Y(
+        "tier:N",
+        title=None,
+        sort=["A", "B", "C"],
+        axis=alt.Axis(labelFontSize=14, labelFontWeight=700),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height=30)
+        .encode(
+            y=y,
+            x=alt.X("hours:Q", title="Hours a year"),
+            color=alt.Color("tier:N", scale=tier_scale(), legend=None),
+            tooltip=[alt.Tooltip("tier:N", title="Tier"), alt.Tooltip("label:N", title="Plan")],
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=6, color=INK)
+        .encode(y=y, x="hours:Q", text="label:N")
+    )
+    return alt.layer(bars, labels).properties(
+        width=360,
+        height=150,
+        title=alt.Title(
+            title, subtitle="C accounts are served by inside sales, e-mail or self-service."
+        ),
+    )

@@ -22,7 +22,8 @@ TABLE_CSS = (
 def format_value(value, kind: str) -> str:
     """Return ``value`` as text for a table cell, by ``kind``.
 
-    Kinds: ``"money"`` (whole units, narrow no-break spaces between thousands), ``"share"`` (percent), ``"number"``
+    Kinds: ``"money"`` (whole units, narrow no-break spaces between thousands), ``"share"``
+    (percent), ``"number"``
     (one decimal), ``"count"`` (whole number), ``"text"``.
 
     Examples
@@ -50,12 +51,21 @@ def format_value(value, kind: str) -> str:
 def tier_badge(tier: str) -> str:
     """Return a small coloured A/B/C label."""
     colour = TIER_COLORS.get(str(tier), MUTED)
-    return (f"<span style='display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;"
-            f"background:{colour};color:white;font-weight:700;padding:0 4px'>{html.escape(str(tier))}</span>")
+    return (
+        f"<span style='display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;"
+        f"background:{colour};color:white;font-weight:700;padding:0 4px'>"
+        f"{html.escape(str(tier))}</span>"
+    )
 
 
-def html_table(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str]], *,
-               tier_column: str | None = "tier", caption: str | None = None, max_rows: int = 50) -> str:
+def html_table(
+    frame: pd.DataFrame,
+    columns: Mapping[str, tuple[str, str]],
+    *,
+    tier_column: str | None = "tier",
+    caption: str | None = None,
+    max_rows: int = 50,
+) -> str:
     """Return ``frame`` as an HTML table with tier-tinted rows.
 
     Parameters
@@ -73,14 +83,16 @@ def html_table(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str]], *,
     Examples
     --------
     >>> frame = pd.DataFrame({"account": ["Fjordbakeri AS"], "tier": ["A"], "revenue": [1234.5]})
-    >>> "1\u202f234" in html_table(frame, {"account": ("Account", "text"), "revenue": ("Revenue", "money")})
+    >>> columns = {"account": ("Account", "text"), "revenue": ("Revenue", "money")}
+    >>> "1\u202f234" in html_table(frame, columns)
     True
     """
     shown = frame.head(max_rows)
     head = "".join(
         f"<th style='text-align:{'left' if kind == 'text' else 'right'};padding:6px 10px;"
         f"border-bottom:2px solid #c5ccd3;font-weight:600'>{html.escape(title)}</th>"
-        for title, kind in columns.values())
+        for title, kind in columns.values()
+    )
     body = []
     for _, row in shown.iterrows():
         tier = str(row[tier_column]) if tier_column and tier_column in row.index else None
@@ -93,12 +105,22 @@ def html_table(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str]], *,
             else:
                 text = html.escape(format_value(value, kind))
             align = "left" if kind == "text" or name == tier_column else "right"
-            cells.append(f"<td style='text-align:{align};padding:5px 10px;border-bottom:1px solid #e6e9ed'>{text}</td>")
+            cells.append(
+                f"<td style='text-align:{align};padding:5px 10px;"
+                f"border-bottom:1px solid #e6e9ed'>{text}</td>"
+            )
         body.append(f"<tr style='background:{tint}'>{''.join(cells)}</tr>")
     more = len(frame) - len(shown)
     if more > 0:
-        body.append(f"<tr><td colspan='{len(columns)}' style='padding:5px 10px;color:{MUTED}'>"
-                    f"… and {more:,} more</td></tr>")
-    cap = (f"<caption style='text-align:left;font-weight:600;padding:4px 0'>{html.escape(caption)}</caption>"
-           if caption else "")
-    return f"<table style='{TABLE_CSS}'>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        body.append(
+            f"<tr><td colspan='{len(columns)}' style='padding:5px 10px;color:{MUTED}'>"
+            f"… and {more:,} more</td></tr>"
+        )
+    cap = (
+        f"<caption style='text-align:left;font-weight:600;padding:4px 0'>"
+        f"{html.escape(caption)}</caption>"
+        if caption
+        else ""
+    )
+    return (f"<table style='{TABLE_CSS}'>{cap}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")

@@ -14,10 +14,10 @@ from workbook.schema import TIERS
 TIER_COLORS: dict[str, str] = {"A": "#1f5fa8", "B": "#e39b2d", "C": "#9aa6b2"}
 #: Light versions of the tier colours, for backgrounds (table rows, tier bands).
 TIER_TINTS: dict[str, str] = {"A": "#dce8f6", "B": "#fbecd5", "C": "#eceff2"}
-INK = "#1d2733"        # text and curves
-MUTED = "#6b7785"      # guides, secondary text
-GOOD = "#2e7d4f"       # net contribution, plan
-BAD = "#c0392b"        # losses
+INK = "#1d2733"  # text and curves
+MUTED = "#6b7785"  # guides, secondary text
+GOOD = "#2e7d4f"  # net contribution, plan
+BAD = "#c0392b"  # losses
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 THEME = "workbook"
 
@@ -35,13 +35,32 @@ def workbook_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 320},
             "background": "white",
-            "title": {"fontSize": 16, "fontWeight": 600, "anchor": "start", "color": INK,
-                      "subtitleFontSize": 13, "subtitleColor": MUTED, "offset": 12},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": 500,
-                     "titleColor": INK, "labelColor": INK, "gridColor": "#e6e9ed",
-                     "domainColor": "#c5ccd3", "tickColor": "#c5ccd3"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": 500,
-                       "orient": "top", "direction": "horizontal"},
+            "title": {
+                "fontSize": 16,
+                "fontWeight": 600,
+                "anchor": "start",
+                "color": INK,
+                "subtitleFontSize": 13,
+                "subtitleColor": MUTED,
+                "offset": 12,
+            },
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": 500,
+                "titleColor": INK,
+                "labelColor": INK,
+                "gridColor": "#e6e9ed",
+                "domainColor": "#c5ccd3",
+                "tickColor": "#c5ccd3",
+            },
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": 500,
+                "orient": "top",
+                "direction": "horizontal",
+            },
             "header": {"labelFontSize": 13, "titleFontSize": 13},
             "text": {"fontSize": 12, "color": INK},
             "line": {"strokeWidth": 2.5},

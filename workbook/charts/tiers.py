@@ -35,8 +35,11 @@ def summary_params(summary: pd.DataFrame) -> dict[str, float]:
     >>> summary_params(summary)["revenue_A"]
     0.78
     """
-    return {f"{m}_{t}": round(float(summary.loc[t, _share_column(m)]), 6)
-            for m in summary_measures(summary) for t in TIERS}
+    return {
+        f"{m}_{t}": round(float(summary.loc[t, _share_column(m)]), 6)
+        for m in summary_measures(summary)
+        for t in TIERS
+    }
 
 
 def _pick(names: list[str], default: str = "0") -> str:
@@ -47,8 +50,9 @@ def _pick(names: list[str], default: str = "0") -> str:
     return expr
 
 
-def tier_summary_chart(summary: pd.DataFrame, *,
-                       title: str = "Your accounts and your value, by tier") -> alt.Chart:
+def tier_summary_chart(
+    summary: pd.DataFrame, *, title: str = "Your accounts and your value, by tier"
+) -> alt.Chart:
     """Return stacked bars of each tier's share of accounts and of value.
 
     Parameters
@@ -65,33 +69,67 @@ def tier_summary_chart(summary: pd.DataFrame, *,
     """
     measures = summary_measures(summary)
     params = summary_params(summary)
-    rows = pd.DataFrame([{"measure": MEASURES[m], "order": i, "tier": t, "key": f"{m}_{t}",
-                          "before": "+".join(f"max({m}_{p}, 0)" for p in TIERS[:j]) or "0"}
-                         for i, m in enumerate(measures) for j, t in enumerate(TIERS)])
+    rows = pd.DataFrame(
+        [
+            {
+                "measure": MEASURES[m],
+                "order": i,
+                "tier": t,
+                "key": f"{m}_{t}",
+                "before": "+".join(f"max({m}_{p}, 0)" for p in TIERS[:j]) or "0",
+            }
+            for i, m in enumerate(measures)
+            for j, t in enumerate(TIERS)
+        ]
+    )
     # Where a segment starts depends on the segments before it; write that out per row.
     start_expr = "0"
-    for key, before in zip(reversed(rows["key"].tolist()), reversed(rows["before"].tolist()), strict=True):
+    for key, before in zip(
+        reversed(rows["key"].tolist()), reversed(rows["before"].tolist()), strict=True
+    ):
         start_expr = f"datum.key === '{key}' ? ({before}) : ({start_expr})"
-    base = alt.Chart(rows).transform_calculate(
-        share=_pick(list(params)), x0=start_expr).transform_calculate(
-        x1="datum.x0 + max(datum.share, 0)", middle="(datum.x0 + datum.x1) / 2")
-    y = alt.Y("measure:N", title=None, sort=alt.SortField("order"),
-              axis=alt.Axis(labelFontSize=13, labelFontWeight=600))
+    base = (
+        alt.Chart(rows)
+        .transform_calculate(share=_pick(list(params)), x0=start_expr)
+        .transform_calculate(
+            x1="datum.x0 + max(datum.share, 0)", middle="(datum.x0 + datum.x1) / 2"
+        )
+    )
+    y = alt.Y(
+        "measure:N",
+        title=None,
+        sort=alt.SortField("order"),
+        axis=alt.Axis(labelFontSize=13, labelFontWeight=600),
+    )
     bars = base.mark_bar(height=34).encode(
         x=alt.X("x0:Q", title=None, axis=alt.Axis(format="%")),
-        x2="x1:Q", y=y,
+        x2="x1:Q",
+        y=y,
         color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
-        tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("tier:N", title="Tier"),
-                 alt.Tooltip("share:Q", title="Share", format=".1%")])
-    labels = base.transform_filter("datum.x1 - datum.x0 > 0.06").mark_text(
-        color="white", fontWeight="bold", fontSize=13).encode(
-        x="middle:Q", y=y, text=alt.Text("share:Q", format=".0%"))
+        tooltip=[
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("tier:N", title="Tier"),
+            alt.Tooltip("share:Q", title="Share", format=".1%"),
+        ],
+    )
+    labels = (
+        base.transform_filter("datum.x1 - datum.x0 > 0.06")
+        .mark_text(color="white", fontWeight="bold", fontSize=13)
+        .encode(x="middle:Q", y=y, text=alt.Text("share:Q", format=".0%"))
+    )
     # A tier that loses money has no segment to draw (the others then add up to more than
     # 100%): name its loss after the bar instead.
-    losses = base.transform_filter("datum.share < 0").mark_text(
-        align="left", dx=6, color=BAD, fontWeight="bold").encode(
-        x="x0:Q", y=y, text=alt.Text("loss:N")).transform_calculate(
-        loss="datum.tier + ' ' + format(datum.share, '.0%')")
-    return alt.layer(bars, labels, losses).add_params(
-        *[alt.param(name=k, value=v) for k, v in params.items()]).properties(
-        height=60 * len(measures), title=alt.Title(title, subtitle="Each bar is 100%: read across."))
+    losses = (
+        base.transform_filter("datum.share < 0")
+        .mark_text(align="left", dx=6, color=BAD, fontWeight="bold")
+        .encode(x="x0:Q", y=y, text=alt.Text("loss:N"))
+        .transform_calculate(loss="datum.tier + ' ' + format(datum.share, '.0%')")
+    )
+    return (
+        alt.layer(bars, labels, losses)
+        .add_params(*[alt.param(name=k, value=v) for k, v in params.items()])
+        .properties(
+            height=60 * len(measures),
+            title=alt.Title(title, subtitle="Each bar is 100%: read across."),
+        )
+    )

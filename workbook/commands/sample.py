@@ -12,8 +12,10 @@ def run(args) -> int:
         "sample_accounts.csv": (sample.sample_accounts(), dict(sep=",", encoding="utf-8")),
         "sample_team.csv": (sample.sample_team(), dict(sep=",", encoding="utf-8")),
         # As Excel writes "CSV UTF-8" on a Norwegian machine: BOM, semicolons, Windows line ends.
-        "sample_orders_nb.csv": (sample.norwegian_orders(sample.sample_orders()),
-                                 dict(sep=";", encoding="utf-8-sig", lineterminator="\r\n")),
+        "sample_orders_nb.csv": (
+            sample.norwegian_orders(sample.sample_orders()),
+            dict(sep=";", encoding="utf-8-sig", lineterminator="\r\n"),
+        ),
     }
     for name, (frame, options) in files.items():
         frame.to_csv(out / name, index=False, **options)

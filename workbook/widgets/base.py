@@ -32,8 +32,10 @@ def message_html(text: str, kind: str = "info", *, details: list[str] | None = N
     """Return a message box as HTML (text escaped; ``details`` as a list under it)."""
     items = "".join(f"<li>{html.escape(d)}</li>" for d in details or [])
     listing = f"<ul style='margin:6px 0 0 18px;padding:0'>{items}</ul>" if items else ""
-    return (f"<div class='wb-message wb-{kind}' role='status' style='{MESSAGE_STYLES[kind]};"
-            f"padding:10px 14px;border-radius:4px;margin:6px 0'>{html.escape(text)}{listing}</div>")
+    return (
+        f"<div class='wb-message wb-{kind}' role='status' style='{MESSAGE_STYLES[kind]};"
+        f"padding:10px 14px;border-radius:4px;margin:6px 0'>{html.escape(text)}{listing}</div>"
+    )
 
 
 class MessageArea(widgets.HTML):
@@ -46,16 +48,22 @@ class MessageArea(widgets.HTML):
         """Show ``error`` as a person can act on it; anything unexpected goes to the log."""
         if isinstance(error, AccountDataError):
             count = len(error.problems)
-            self.show(f"The data cannot be used as it is ({count} problem{'s' * (count != 1)}):",
-                      "error", details=[str(p) for p in error.problems[:20]]
-                      + ([f"… and {count - 20} more"] if count > 20 else []))
+            self.show(
+                f"The data cannot be used as it is ({count} problem{'s' * (count != 1)}):",
+                "error",
+                details=[str(p) for p in error.problems[:20]]
+                + ([f"… and {count - 20} more"] if count > 20 else []),
+            )
         elif isinstance(error, ValueError):
             self.show(str(error), "warning")
         else:
             log.exception("unexpected error in a workbook panel", exc_info=error)
-            self.show("Something went wrong while updating this view. The numbers shown may be out "
-                      "of date; try another setting, or reload the page. (The details are in the "
-                      "server log.)", "error")
+            self.show(
+                "Something went wrong while updating this view. The numbers shown may be out "
+                "of date; try another setting, or reload the page. (The details are in the "
+                "server log.)",
+                "error",
+            )
 
     def clear(self) -> None:
         self.value = ""
@@ -111,3 +119,48 @@ class Debounced:
         self._timer = None
         self._last = time.monotonic()
         self.action()
+
+
+class Panel:
+    """A view of the accounts with its own controls, charts, tables and message area.
+
+    Subclasses build their controls in ``__init__``, draw in ``_draw()`` and call ``refresh()``
+    when a control changes; ``show_accounts(tiered)`` gives the panel new accounts (e.g. after
+    the tiers changed). Charts are offline ``JupyterChart`` widgets, replaced in place.
+    """
+
+    title = ""
+
+    def __init__(self, tiered):
+        from workbook.widgets.style import section, stylesheet
+
+        self.tiered = tiered
+        self.message = MessageArea()
+        self._charts: dict = {}
+        self.refresh = guarded(self.message)(self._redraw)
+        self.heading = widgets.VBox([stylesheet(), section(self.title)] if self.title else [])
+
+    def show_accounts(self, tiered) -> None:
+        """Show new accounts (with ``tier``); the panel's own settings stay as they are."""
+        self.tiered = tiered
+        self.refresh()
+
+    def chart(self, name: str, chart):
+        """Return the chart widget ``name`` showing ``chart``, made on first use, updated after."""
+        from workbook.charts import interactive
+
+        if name not in self._charts:
+            self._charts[name] = interactive(chart)
+        else:
+            self._charts[name].chart = chart
+        return self._charts[name]
+
+    def _redraw(self, *_ignored) -> None:
+        self.message.clear()
+        self._draw()
+
+    def _draw(self) -> None:  # pragma: no cover - every panel defines it
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

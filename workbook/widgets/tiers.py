@@ -17,18 +17,24 @@ from workbook.charts.captions import metric_label, tier_headline
 from workbook.widgets.base import Debounced, MessageArea, guarded
 from workbook.widgets.style import figure_html, section, stylesheet
 
-METHOD_OPTIONS = [("Share of accounts (the 80/20 rule)", "account_share"),
-                  ("Share of value (classic ABC)", "value_share")]
+METHOD_OPTIONS = [
+    ("Share of accounts (the 80/20 rule)", "account_share"),
+    ("Share of value (classic ABC)", "value_share"),
+]
 #: Slider ranges per method: what a person may sensibly ask for.
 SLIDERS = {
     "account_share": {"a": ("A: top accounts", 0.05, 0.5), "c": ("C: bottom accounts", 0.0, 0.6)},
     "value_share": {"a": ("A reaches", 0.5, 0.95), "b": ("B reaches", 0.8, 0.995)},
 }
-TIER_COLUMNS = {"accounts": ("Accounts", "count"), "account_share": ("Share of accounts", "share"),
-                "revenue": ("Revenue", "money"), "revenue_share": ("Share of revenue", "share"),
-                "gross_profit": ("Gross profit", "money"),
-                "gross_profit_share": ("Share of gross profit", "share"),
-                "revenue_per_account": ("Revenue per account", "money")}
+TIER_COLUMNS = {
+    "accounts": ("Accounts", "count"),
+    "account_share": ("Share of accounts", "share"),
+    "revenue": ("Revenue", "money"),
+    "revenue_share": ("Share of revenue", "share"),
+    "gross_profit": ("Gross profit", "money"),
+    "gross_profit_share": ("Share of gross profit", "share"),
+    "revenue_per_account": ("Revenue per account", "money"),
+}
 
 
 def metric_options(accounts: pd.DataFrame) -> list[tuple[str, str]]:
@@ -59,25 +65,45 @@ class TierPanel:
         The current cut positions in the ranking (see ``Ranking.cuts``).
     """
 
-    def __init__(self, accounts: pd.DataFrame, *, metric: str = "revenue",
-                 method: str = "account_share", a: float | None = None, b: float | None = None,
-                 c: float | None = None):
+    def __init__(
+        self,
+        accounts: pd.DataFrame,
+        *,
+        metric: str = "revenue",
+        method: str = "account_share",
+        a: float | None = None,
+        b: float | None = None,
+        c: float | None = None,
+    ):
         self.accounts = accounts
         self.message = MessageArea()
         self._rankings: dict[str, analysis.Ranking] = {}
         self._listeners: list[Callable[[TierPanel], None]] = []
-        self.method = widgets.ToggleButtons(options=METHOD_OPTIONS, value=method,
-                                            style={"button_width": "250px"})
-        self.metric = widgets.Dropdown(options=metric_options(accounts), value=metric,
-                                       description="Rank by", style={"description_width": "70px"})
-        self.sliders = {name: widgets.FloatSlider(step=0.01, readout_format=".0%",
-                                                  continuous_update=True,
-                                                  style={"description_width": "140px"},
-                                                  layout=widgets.Layout(width="460px"))
-                        for name in ("a", "b", "c")}
+        self.method = widgets.ToggleButtons(
+            options=METHOD_OPTIONS, value=method, style={"button_width": "250px"}
+        )
+        self.metric = widgets.Dropdown(
+            options=metric_options(accounts),
+            value=metric,
+            description="Rank by",
+            style={"description_width": "70px"},
+        )
+        self.sliders = {
+            name: widgets.FloatSlider(
+                step=0.01,
+                readout_format=".0%",
+                continuous_update=True,
+                style={"description_width": "140px"},
+                layout=widgets.Layout(width="460px"),
+            )
+            for name in ("a", "b", "c")
+        }
         self.hint = widgets.HTML()
-        self.use_hint = widgets.Button(description="Use the suggestion", button_style="info",
-                                       layout=widgets.Layout(width="auto"))
+        self.use_hint = widgets.Button(
+            description="Use the suggestion",
+            button_style="info",
+            layout=widgets.Layout(width="auto"),
+        )
         self.headline = widgets.HTML()
         self.table = widgets.HTML()
         self.curve_chart = self.bars_chart = None  # JupyterCharts, built by _build_charts
@@ -96,11 +122,28 @@ class TierPanel:
         self._update()
         self._show_hint()
 
-        controls = widgets.VBox([self.method, self.metric, *self.sliders.values(),
-                                 widgets.HBox([self.hint, self.use_hint],
-                                              layout=widgets.Layout(align_items="center"))])
-        self.view = widgets.VBox([stylesheet(), section("Tune your tiers"), controls, self.message, self.headline,
-                                  self.curve_chart, self.bars_chart, self.table])
+        controls = widgets.VBox(
+            [
+                self.method,
+                self.metric,
+                *self.sliders.values(),
+                widgets.HBox(
+                    [self.hint, self.use_hint], layout=widgets.Layout(align_items="center")
+                ),
+            ]
+        )
+        self.view = widgets.VBox(
+            [
+                stylesheet(),
+                section("Tune your tiers"),
+                controls,
+                self.message,
+                self.headline,
+                self.curve_chart,
+                self.bars_chart,
+                self.table,
+            ]
+        )
 
     # --- what other panels read ----------------------------------------------------------------
     @property
@@ -157,7 +200,9 @@ class TierPanel:
     def _update(self) -> None:
         settings = self.settings
         ranking = self.ranking
-        self.cuts = ranking.cuts(settings["method"], **{k: settings[k] for k in SLIDERS[settings["method"]]})
+        self.cuts = ranking.cuts(
+            settings["method"], **{k: settings[k] for k in SLIDERS[settings["method"]]}
+        )
         summary = ranking.summary(*self.cuts)
         with self.curve_chart.hold_sync():
             for name, value in charts.cut_params(*self.cuts, ranking.n).items():
@@ -167,16 +212,23 @@ class TierPanel:
                 setattr(self.bars_chart.params, name, value)
         self.headline.value = figure_html(tier_headline(summary, metric=ranking.metric))
         shown = {k: v for k, v in TIER_COLUMNS.items() if k in summary.columns}
-        self.table.value = charts.html_table(summary.reset_index(), {"tier": ("Tier", "text"), **shown})
+        self.table.value = charts.html_table(
+            summary.reset_index(), {"tier": ("Tier", "text"), **shown}
+        )
         self.message.clear()
         for listener in self._listeners:
             listener(self)
 
     def _build_charts(self) -> None:
         ranking = self.ranking
-        self.cuts = ranking.cuts(self.method.value, **{k: self.sliders[k].value
-                                                       for k in SLIDERS[self.method.value]})
-        curves = {metric_label(ranking.metric): analysis.pareto_curve(self.accounts, metric=ranking.metric)}
+        self.cuts = ranking.cuts(
+            self.method.value, **{k: self.sliders[k].value for k in SLIDERS[self.method.value]}
+        )
+        curves = {
+            metric_label(ranking.metric): analysis.pareto_curve(
+                self.accounts, metric=ranking.metric
+            )
+        }
         if ranking.metric != "gross_profit" and "gross_profit" in self.accounts.columns:
             curves["gross profit"] = analysis.pareto_curve(self.accounts, metric="gross_profit")
         pareto = charts.pareto_chart(curves, k_a=self.cuts[0], k_ab=self.cuts[1], n=ranking.n)
@@ -197,11 +249,16 @@ class TierPanel:
         self._update()
 
     def _show_hint(self) -> None:
-        self._suggestion = analysis.suggest_thresholds(self.accounts, metric=self.metric.value,
-                                                       method=self.method.value)
-        shown = ", ".join(f"{name} = {value:.0%}" for name, value in self._suggestion.thresholds().items())
-        self.hint.value = (f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
-                           f"{shown}.</b> {self._suggestion.reason}</div>")
+        self._suggestion = analysis.suggest_thresholds(
+            self.accounts, metric=self.metric.value, method=self.method.value
+        )
+        shown = ", ".join(
+            f"{name} = {value:.0%}" for name, value in self._suggestion.thresholds().items()
+        )
+        self.hint.value = (
+            f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
+            f"{shown}.</b> {self._suggestion.reason}</div>"
+        )
 
     def _apply_hint(self, _button=None) -> None:
         if self._suggestion is None:

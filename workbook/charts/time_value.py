@@ -1,0 +1,211 @@
+"""Where time goes against where value is: per tier, and the accounts furthest apart.
+
+Time share and value share sit side by side in the tier's colour: value solid, time pale. A tier
+whose pale bar is taller than its solid one gets more of your time than its value.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from workbook.charts._data import lean
+from workbook.charts.captions import metric_label
+from workbook.charts.theme import INK, MUTED, tier_scale
+
+MEASURE_OPACITY = alt.Scale(domain=["Share of value", "Share of time"], range=[1.0, 0.38])
+
+
+def _shares_long(tiers: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Return per-tier shares as long rows (tier, measure, share) for grouped bars."""
+    rows = [
+        {"tier": str(tier), "measure": label, "share": float(row[column])}
+        for tier, row in tiers.iterrows()
+        for column, label in columns.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def time_value_chart(
+    tiers: pd.DataFrame,
+    *,
+    metric: str = "revenue",
+    title: str = "Where your time goes, and where the value is",
+) -> alt.Chart:
+    """Return grouped bars of each tier's share of time and share of value.
+
+    Parameters
+    ----------
+    tiers : DataFrame
+        Indexed A, B, C with ``time_share`` and ``value_share`` (``TimeVsValue.tiers``).
+    metric : str, default "revenue"
+        What value is measured in, for the labels.
+    """
+    data = _shares_long(tiers, {"value_share": "Share of value", "time_share": "Share of time"})
+    encode = dict(
+        x=alt.X(
+            "tier:N", title=None, axis=alt.Axis(labelFontSize=14, labelFontWeight=700, labelAngle=0)
+        ),
+        xOffset=alt.XOffset("measure:N", sort=list(MEASURE_OPACITY.domain)),
+        y=alt.Y("share:Q", title=None, axis=alt.Axis(format="%")),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar(width={"band": 0.9})
+        .encode(
+            **encode,
+            color=alt.Color("tier:N", scale=tier_scale(), legend=None),
+            opacity=alt.Opacity("measure:N", scale=MEASURE_OPACITY, title=None),
+            tooltip=[
+                alt.Tooltip("tier:N", title="Tier"),
+                alt.Tooltip("measure:N", title="Measure"),
+                alt.Tooltip("share:Q", format=".1%", title="Share"),
+            ],
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(dy=-7, color=INK)
+        .encode(**encode, text=alt.Text("share:Q", format=".0%"))
+    )
+    subtitle = f"Solid: share of {metric_label(metric)}. Pale: share of your time."
+    return alt.layer(bars, labels).properties(
+        width=420, height=280, title=alt.Title(title, subtitle=subtitle)
+    )
+
+
+def served_chart(
+    over: pd.DataFrame,
+    under: pd.DataFrame,
+    *,
+    top: int = 8,
+    title: str = "The accounts furthest from where the value is",
+) -> alt.LayerChart:
+    """Return a dot plot of the most over-served accounts and the most under-served A accounts.
+
+    Each account is a line from its share of value (dot in its tier's colour) to its share of
+    time (dark ring): a long line to the right means far more time than value.
+
+    Parameters
+    ----------
+    over, under : DataFrame
+        ``TimeVsValue.over_served`` and ``.under_served`` (account, tier, time_share, value_share).
+    top : int, default 8
+        How many of each to show (only these rows reach the browser).
+    """
+    parts = []
+    for frame, group in (
+        (over, "Get more time than their value"),
+        (under, "A accounts that get too little"),
+    ):
+        if len(frame):
+            ordered = frame.reindex(frame["gap"].abs().sort_values(ascending=False).index).head(top)
+            parts.append(
+                lean(ordered, ["account", "tier", "time_share", "value_share"]).assign(group=group)
+            )
+    if not parts:
+        return (
+            alt.Chart(
+                pd.DataFrame({"text": ["Your time follows value closely: no account stands out."]})
+            )
+            .mark_text(fontSize=14, color=MUTED)
+            .encode(text="text:N")
+            .properties(title=title, height=60)
+        )
+    data = pd.concat(parts, ignore_index=True)
+    y = alt.Y("account:N", title=None, sort=None)
+    x_title = "Share of your time (ring) against share of value (dot)"
+    base = alt.Chart(data)
+    line = base.mark_rule(color="#b8c1ca", strokeWidth=3).encode(
+        y=y, x=alt.X("value_share:Q", title=x_title, axis=alt.Axis(format="%")), x2="time_share:Q"
+    )
+    value = base.mark_point(filled=True, size=110, opacity=1).encode(
+        y=y,
+        x="value_share:Q",
+        color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
+        tooltip=[
+            alt.Tooltip("account:N", title="Account"),
+            alt.Tooltip("tier:N", title="Tier"),
+            alt.Tooltip("value_share:Q", format=".2%", title="Share of value"),
+            alt.Tooltip("time_share:Q", format=".2%", title="Share of time"),
+        ],
+    )
+    time = base.mark_point(size=110, strokeWidth=2.5, color=INK).encode(y=y, x="time_share:Q")
+    return (
+        alt.layer(line, value, time)
+        .properties(width=460, height=alt.Step(22))
+        .facet(
+            row=alt.Row(
+                "group:N",
+                title=None,
+                sort=["Get more time than their value"],
+                header=alt.Header(
+                    labelAngle=0,
+                    labelAlign="left",
+                    labelAnchor="start",
+                    labelFontWeight=600,
+                    labelOrient="top",
+                ),
+            )
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=alt.Title(
+                title,
+                subtitle=(
+                    "The customers you like are often here: small accounts that get far more "
+                    "time than "
+                    "they bring."
+                ),
+            )
+        )
+    )
+
+
+def hours_change_chart(
+    table: pd.DataFrame, *, title: str = "Your hours a year: today and in the plan"
+) -> alt.Chart:
+    """Return grouped bars of each tier's hours today and under the plan.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Indexed A, B, C with ``today`` and ``plan`` hours (``HoursFreed.table``).
+    """
+    rows = [
+        {"tier": str(t), "when": when, "hours": float(row[col])}
+        for t, row in table.iterrows()
+        for col, when in (("today", "Today"), ("plan", "Plan"))
+    ]
+    data = pd.DataFrame(rows)
+    encode = dict(
+        x=alt.X(
+            "tier:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=14, labelFontWeight=700)
+        ),
+        xOffset=alt.XOffset("when:N", sort=["Today", "Plan"]),
+        y=alt.Y("hours:Q", title="Hours a year"),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            **encode,
+            color=alt.Color("tier:N", scale=tier_scale(), legend=None),
+            opacity=alt.Opacity(
+                "when:N", scale=alt.Scale(domain=["Today", "Plan"], range=[0.38, 1.0]), title=None
+            ),
+            tooltip=[
+                alt.Tooltip("tier:N", title="Tier"),
+                alt.Tooltip("when:N", title="When"),
+                alt.Tooltip("hours:Q", format=",.0f", title="Hours"),
+            ],
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(dy=-7, color=INK)
+        .encode(**encode, text=alt.Text("hours:Q", format=",.0f"))
+    )
+    return alt.layer(bars, labels).properties(
+        width=420, height=260, title=alt.Title(title, subtitle="Pale: today. Solid: the plan.")
+    )

@@ -1,0 +1,196 @@
+"""Exercises: predict before you look, then check yourself; reflections you type and keep.
+
+Answers typed in the notebooks are kept in a small JSON file in the reports folder (your own
+machine), so ``08-your-action-plan`` can gather them. In the Voilà app nothing a participant types
+is written to the server: the store lives in their kernel's memory and goes into their download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from workbook import paths
+from workbook.widgets.base import MessageArea, guarded, message_html
+
+DEFAULT_ANSWERS = paths.REPORTS_DIR / "my-answers.json"
+
+
+class AnswerStore:
+    """Typed answers by key, in a JSON file (notebooks) or only in memory (``path=None``, the app)."""
+
+    def __init__(self, path: str | Path | None = DEFAULT_ANSWERS):
+        self.path = Path(path) if path else None
+        self._answers: dict[str, dict] = {}
+        if self.path and self.path.is_file():
+            try:
+                self._answers = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._answers = {}  # an unreadable file is replaced at the next save
+
+    @classmethod
+    def for_notebook(cls, answers_path: str = "") -> AnswerStore:
+        """Return the store a notebook uses: ``answers_path``, or the default file when empty."""
+        return cls(Path(answers_path).expanduser() if answers_path.strip() else DEFAULT_ANSWERS)
+
+    def get(self, key: str) -> str:
+        return self._answers.get(key, {}).get("text", "")
+
+    def prompt(self, key: str) -> str:
+        return self._answers.get(key, {}).get("prompt", "")
+
+    def keys(self) -> list[str]:
+        return list(self._answers)
+
+    def set(self, key: str, text: str, *, prompt: str = "") -> None:
+        """Keep ``text`` under ``key`` (and write the file, when there is one)."""
+        self._answers[key] = {
+            "text": text,
+            "prompt": prompt,
+            "saved": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            temporary.write_text(
+                json.dumps(self._answers, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            temporary.replace(self.path)
+
+
+def feedback(
+    guess: float, answer: float, *, tolerance: float, kind: str, explain: str
+) -> tuple[str, str]:
+    """Return (text, kind of message) comparing a guess with the answer.
+
+    Examples
+    --------
+    >>> feedback(0.5, 0.77, tolerance=0.05, kind="share", explain="")[0]
+    'You guessed 50%; the answer is 77%. You were 27 points under.'
+    """
+    shown = (lambda v: f"{v:.0%}") if kind == "share" else (lambda v: f"{v:,.0f}")
+    gap = guess - answer
+    if abs(gap) <= tolerance:
+        text = f"Well judged: you guessed {shown(guess)} and the answer is {shown(answer)}."
+        level = "success"
+    else:
+        size = f"{abs(gap) * 100:.0f} points" if kind == "share" else shown(abs(gap))
+        text = (
+            f"You guessed {shown(guess)}; the answer is {shown(answer)}. "
+            f"You were {size} {'under' if gap < 0 else 'over'}."
+        )
+        level = "info"
+    return (f"{text} {explain}".strip(), level)
+
+
+class Prediction:
+    """Guess a figure on a slider, then check it against your own data.
+
+    Parameters
+    ----------
+    question : str
+    answer : float
+        The true figure (computed from the person's data, not shown until they check).
+    kind : {"share", "count"}, default "share"
+    low, high, step : float
+        The slider's range.
+    tolerance : float, default 0.05
+        How close counts as "well judged".
+    explain : str, default ""
+        What the answer means; shown with the feedback.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        answer: float,
+        *,
+        kind: str = "share",
+        low: float = 0.0,
+        high: float = 1.0,
+        step: float = 0.01,
+        tolerance: float = 0.05,
+        explain: str = "",
+    ):
+        self.answer, self.kind, self.tolerance, self.explain = answer, kind, tolerance, explain
+        self.guess = widgets.FloatSlider(
+            value=(low + high) / 2,
+            min=low,
+            max=high,
+            step=step,
+            readout_format=".0%" if kind == "share" else ",.0f",
+            description="Your guess",
+            layout=widgets.Layout(width="460px"),
+        )
+        self.check = widgets.Button(description="Check my guess", button_style="primary")
+        self.message = MessageArea()
+        self.check.on_click(guarded(self.message)(self._check))
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<div class='wb-figure'><b>Predict:</b> {html.escape(question)}</div>"
+                ),
+                widgets.HBox([self.guess, self.check]),
+                self.message,
+            ]
+        )
+
+    def _check(self, _button=None) -> None:
+        text, level = feedback(
+            self.guess.value,
+            self.answer,
+            tolerance=self.tolerance,
+            kind=self.kind,
+            explain=self.explain,
+        )
+        self.message.value = message_html(text, level)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+
+class Reflection:
+    """A question to answer in your own words; the answer is kept for the action plan."""
+
+    def __init__(self, key: str, prompt: str, store: AnswerStore, *, placeholder: str = ""):
+        self.key, self.prompt, self.store = key, prompt, store
+        self.text = widgets.Textarea(
+            value=store.get(key),
+            placeholder=placeholder,
+            layout=widgets.Layout(width="640px", height="90px"),
+        )
+        self.save = widgets.Button(description="Keep my answer", button_style="success")
+        self.message = MessageArea()
+        self.save.on_click(guarded(self.message)(self._save))
+        where = (
+            "for your action plan"
+            if store.path is None
+            else f"in {store.path.name} for your action plan"
+        )
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(f"<div class='wb-figure'><b>Reflect:</b> {html.escape(prompt)}</div>"),
+                self.text,
+                widgets.HBox(
+                    [
+                        self.save,
+                        widgets.HTML(f"<span class='wb-note'>Kept {html.escape(where)}.</span>"),
+                    ]
+                ),
+                self.message,
+            ]
+        )
+
+    def _save(self, _button=None) -> None:
+        if not self.text.value.strip():
+            self.message.show("Write a sentence or two first.", "warning")
+            return
+        self.store.set(self.key, self.text.value.strip(), prompt=self.prompt)
+        self.message.show("Kept. You will find it again in 08-your-action-plan.", "success")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)

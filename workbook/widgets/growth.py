@@ -1,0 +1,91 @@
+"""Growth in B: the few B accounts with real room to grow, with weights you set."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from workbook import charts, coaching
+from workbook.coaching import defaults
+from workbook.widgets.base import Panel
+from workbook.widgets.style import figure_html, look_for
+
+FLAGGED_COLUMNS = {
+    "account": ("Account", "text"),
+    "revenue": ("Revenue", "money"),
+    "headroom": ("Room to grow", "money"),
+    "growth": ("Growth", "share"),
+    "margin": ("Margin", "share"),
+    "score": ("Score", "number"),
+}
+WEIGHT_LABELS = {"headroom": "Room to grow", "growth": "Recent growth", "margin": "Margin"}
+
+
+class GrowthPanel(Panel):
+    """Weights for headroom, growth and margin; the flagged B accounts in a chart and a table."""
+
+    title = "Find growth in B"
+
+    def __init__(self, tiered, *, weights: dict[str, float] | None = None):
+        super().__init__(tiered)
+        start = {**defaults.GROWTH_WEIGHTS, **(weights or {})}
+        self.weights = {
+            name: widgets.FloatSlider(
+                value=start[name],
+                min=0,
+                max=1,
+                step=0.05,
+                description=label,
+                readout_format=".2f",
+                continuous_update=False,
+                style={"description_width": "120px"},
+            )
+            for name, label in WEIGHT_LABELS.items()
+        }
+        for slider in self.weights.values():
+            slider.observe(self.refresh, "value")
+        self.headline = widgets.HTML()
+        self.body = widgets.VBox()
+        self.table = widgets.HTML()
+        self.notes = widgets.HTML()
+        self.view = widgets.VBox(
+            [
+                self.heading,
+                widgets.HTML("<b>How much each sign of potential counts</b>"),
+                *self.weights.values(),
+                self.message,
+                self.headline,
+                self.body,
+                self.table,
+                self.notes,
+            ]
+        )
+        self.refresh()
+
+    def _draw(self) -> None:
+        weights = {name: slider.value for name, slider in self.weights.items()}
+        if not any(weights.values()):
+            raise ValueError("Give at least one sign of potential a weight above 0.")
+        screen = coaching.growth_screen(self.tiered, weights=weights)
+        self.screen = screen
+        self.headline.value = figure_html(screen.message)
+        if len(screen.accounts) == 0:
+            self.body.children, self.table.value = [], ""
+        else:
+            self.body.children = [
+                self.chart("growth", charts.growth_chart(screen.accounts)),
+                look_for(
+                    "the orange dots high up: B accounts with a big wallet you do not yet "
+                    "have. Those few deserve more of your B time; the grey ones less."
+                ),
+            ]
+            shown = {k: v for k, v in FLAGGED_COLUMNS.items() if k in screen.flagged.columns}
+            self.table.value = charts.html_table(
+                screen.flagged,
+                shown,
+                tier_column=None,
+                max_rows=25,
+                caption="The B accounts with real potential",
+            )
+        self.notes.value = "".join(
+            f"<div class='wb-note'>Could not judge: {n}</div>" for n in screen.could_not_judge
+        )
