@@ -21,7 +21,7 @@ DEFAULT_ANSWERS = paths.REPORTS_DIR / "my-answers.json"
 
 
 class AnswerStore:
-    """Typed answers by key, in a JSON file (notebooks) or only in memory (``path=None``, the app)."""
+    """Typed answers by key, in a JSON file (notebooks) or only in memory (path None: the app)."""
 
     def __init__(self, path: str | Path | None = DEFAULT_ANSWERS):
         self.path = Path(path) if path else None
