@@ -74,6 +74,12 @@ def test_shares_that_add_up_to_more_than_one_are_a_wrong_command_line():
     assert "Traceback" not in result.stderr
 
 
+def test_a_wrong_tier_option_is_said_before_any_file_is_read(tmp_path):
+    result = workbook(str(tmp_path / "nowhere.csv"), "--method", "value_share", "--c", "0.3")
+    assert result.returncode == 2
+    assert "error:" in result.stderr and "nowhere.csv" not in result.stderr
+
+
 def test_an_owner_without_accounts_is_unusable_data():
     result = workbook(str(paths.SAMPLE_TEAM), "--owner", "Nobody Here")
     assert result.returncode == 1

@@ -29,7 +29,8 @@ def test_ten_hours_a_week_is_not_enough_and_the_message_says_what_to_change(samp
     # 50 accounts × 12 visits × 1.5 h = 900 h a year = 24.46 h a week at 80% of 46 weeks
     assert "Plan at least 24.5 h a week" in a_message
     assert "shorten A visits to 0.6 h" in a_message
-    assert "at most 20 accounts: a = 0.08" in a_message
+    assert ("make A smaller (at most 20 of your 250 accounts: a = 0.08 with account_share"
+            in a_message)
 
 
 def test_the_suggested_changes_each_make_the_plan_fit(sample_tiered):

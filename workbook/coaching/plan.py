@@ -268,8 +268,10 @@ def _shortfall(tier: str, row: pd.Series, *, hours_per_week: float, weeks: float
     fits = math.floor(row["hours"] / (minimum * length) + 1e-9)
     if fits > 0:
         if tier == "A":
-            options.append(f"make A smaller (at most {fits} accounts: a = "
-                           f"{math.floor(fits / n_accounts * 100) / 100:.2f} of your {n_accounts})")
+            # a is a share of accounts only with account_share tiers, so the method is named
+            options.append(f"make A smaller (at most {fits} of your {n_accounts} accounts: "
+                           f"a = {math.floor(fits / n_accounts * 100) / 100:.2f} with "
+                           "account_share tiers)")
         else:
             options.append(f"keep at most {fits} accounts in {tier}")
     if len(options) == 1:

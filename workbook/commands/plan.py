@@ -12,9 +12,9 @@ NAMED = 5
 
 
 def run(args) -> int:
-    from workbook.analysis import assign_tiers
+    from workbook.analysis import assign_tiers, check_thresholds
     from workbook.coaching import (
-        SettingsError,
+        check_shares,
         defaults,
         hours_freed,
         plan_time,
@@ -22,17 +22,20 @@ def run(args) -> int:
         weekly_schedule_ics,
     )
 
+    try:  # a wrong command line is said before any file is read
+        check_thresholds(args.method, a=args.a, b=args.b, c=args.c)
+        check_shares(args.share_a, args.share_b)
+    except ValueError as err:  # SettingsError is one; e.g. shares adding up to more than 1
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
     accounts = accounts_from_args(args)
     tiered = assign_tiers(accounts, metric=args.metric, method=args.method,
                           a=args.a, b=args.b, c=args.c)
-    try:
-        plan = plan_time(tiered,
-                         hours_per_week=args.hours_per_week or defaults.HOURS_PER_WEEK,
-                         weeks=args.weeks or defaults.WEEKS,
-                         share_a=args.share_a, share_b=args.share_b)
-    except SettingsError as err:  # the shares given on the command line do not add up
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    plan = plan_time(tiered,
+                     hours_per_week=args.hours_per_week or defaults.HOURS_PER_WEEK,
+                     weeks=args.weeks or defaults.WEEKS,
+                     share_a=args.share_a, share_b=args.share_b)
     today = time_vs_value(tiered, metric=args.metric)
     freed = hours_freed(today, plan)
     if args.ics:
