@@ -78,6 +78,18 @@ def plan_export(tiered: pd.DataFrame, plan: TimePlan, suffix: str = ".csv", *,
                 levels: pd.DataFrame | None = None) -> bytes:
     """Return :func:`plan_per_account` as ``.csv`` or ``.xlsx`` bytes (text made formula-safe).
 
+    Parameters
+    ----------
+    tiered, plan, levels
+        As for :func:`plan_per_account`.
+    suffix : str, default ".csv"
+        ``".csv"`` (UTF-8 with BOM, for Excel) or ``".xlsx"``, e.g. a file name's ``Path.suffix``.
+
+    Returns
+    -------
+    bytes
+        The file's content, ready for a download button or ``Path.write_bytes``.
+
     Examples
     --------
     >>> from workbook.coaching.examples import example_tiered

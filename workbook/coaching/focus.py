@@ -33,6 +33,18 @@ def focus_score(time, value) -> float:
     Negative values count as 0 (value is the positive part of the metric). 1 means time follows
     value exactly; equal time for every account scores low when value is concentrated.
 
+    Parameters
+    ----------
+    time : array-like of float
+        Each account's time (selling hours or visits), in any unit.
+    value : array-like of float
+        Each account's value, in the same order.
+
+    Returns
+    -------
+    float
+        From 0 to 1. Raises ValueError when there is no time or no positive value.
+
     Examples
     --------
     >>> revenue = [900_000, 50_000, 30_000, 15_000, 5_000]

@@ -84,8 +84,19 @@ class TimePlan:
 def check_shares(share_a: float, share_b: float, share_c: float | None = None) -> dict[str, float]:
     """Return the three tiers' shares of selling time, checked; C defaults to what A and B leave.
 
-    Raises SettingsError (a ValueError) naming the values when a share is negative, above 1, or
-    the three do not add up to 1 (within 1e-9).
+    Parameters
+    ----------
+    share_a, share_b : float
+        A's and B's shares of selling time.
+    share_c : float, optional
+        C's share; by default 1 − share_a − share_b (0 when that is within 1e-9 of 0).
+
+    Returns
+    -------
+    dict
+        ``{"A": share_a, "B": share_b, "C": share_c}``. Raises SettingsError (a ValueError)
+        naming the values when a share is negative, above 1, or the three do not add up to 1
+        (within 1e-9).
 
     Examples
     --------
