@@ -12,6 +12,9 @@ times, as the median of R runs in this one process:
 - a slider move on a ready ``Ranking``: ``cuts`` + ``summary`` (independent of N);
 - ``abc_analysis`` from the ``abc-analysis`` package (benchmarks/requirements.txt) on the same
   revenue: the peer a user might pick instead (fewer runs: it takes seconds).
+
+The targets are for a million accounts; on a small book pandas' fixed cost per call (a fraction
+of a millisecond) dominates and the ratios say little, so no verdict is printed below 1,000,000.
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ def main() -> None:
     for name, seconds in timed.items():
         ratio = seconds / floor
         target = TARGETS.get(name)
-        verdict = "" if target is None else f"  target <= {target:g}x: " + (
+        verdict = "" if target is None or args.n < 1_000_000 else f"  target <= {target:g}x: " + (
             "ok" if ratio <= target else "OVER")
         print(f"{name:34}{seconds * 1000:10.1f} ms  {ratio:6.2f}x floor{verdict}")
     print(f"{'slider move (cuts + summary)':34}{move * 1e6:10.1f} µs")

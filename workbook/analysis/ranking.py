@@ -92,13 +92,15 @@ class Ranking:
         """
         values = metric_values(accounts, metric)
         require_positive(values, metric)
-        order = np.asarray(order, dtype=np.intp)
+        order = np.array(order, dtype=np.intp)  # a copy: the ranking makes it read-only
         ranking = cls.__new__(cls)
         ranking._build(accounts, metric, order, values[order])
         return ranking
 
     def _build(self, accounts: pd.DataFrame, metric: str, order: np.ndarray,
                ranked: np.ndarray) -> None:
+        for array in (order, ranked):
+            array.flags.writeable = False  # shared with every caller: nobody may reorder them
         self.n = len(order)
         self.metric = metric
         self.order = order
@@ -126,6 +128,9 @@ class Ranking:
             self._missing[name] = None
         self._sums[name] = running_total(ranked)
         self._positive_totals[name] = float(np.maximum(ranked, 0).sum())
+
+    def __repr__(self) -> str:
+        return f"Ranking(n={self.n}, metric={self.metric!r}, positive={self.positive})"
 
     # --- the per-move operations: O(log n) and O(1) -------------------------------------------
     def cuts(self, method: str = "account_share", a: float | None = None,
@@ -240,12 +245,16 @@ def _sort_with_ties_by_id(values: np.ndarray, ids: pd.Series) -> tuple[np.ndarra
     ranked = values[order]
     same = ranked[1:] == ranked[:-1]
     if same.any():
-        _order_ties_by_id(order, same, ids)  # equal values: ``ranked`` stays as it is
+        moved = _order_ties_by_id(order, same, ids)
+        ranked[moved] = values[order[moved]]  # equal values, but 0.0 and -0.0 keep their own bits
     return order, ranked
 
 
-def _order_ties_by_id(order: np.ndarray, same: np.ndarray, ids: pd.Series) -> None:
-    """Sort, in place, each run of equal values in ``order`` by id, then by row position."""
+def _order_ties_by_id(order: np.ndarray, same: np.ndarray, ids: pd.Series) -> np.ndarray:
+    """Sort, in place, each run of equal values in ``order`` by id, then by row position.
+
+    Returns the positions of ``order`` that were in a run (and so may have changed).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -263,6 +272,7 @@ def _order_ties_by_id(order: np.ndarray, same: np.ndarray, ids: pd.Series) -> No
     table = pa.table({"run": run, "id": pa.array(tied_ids, type=pa.large_string()), "row": rows})
     keys = [("run", "ascending"), ("id", "ascending"), ("row", "ascending")]
     order[where] = rows[pc.sort_indices(table, sort_keys=keys).to_numpy()]
+    return where
 
 
 def _account_ids(accounts: pd.DataFrame) -> pd.Series:
