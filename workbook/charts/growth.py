@@ -95,8 +95,10 @@ def growth_chart(
     )
     subtitle = "Hover a dot to see the account."
     if len(accounts) > len(shown):
-        subtitle += (f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones "
-                     "and the best scores.")
+        subtitle += (
+            f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones "
+            "and the best scores."
+        )
     names = (
         alt.Chart(data[data["flagged"]].head(12))
         .mark_text(align="left", dx=7, fontSize=11, color=MUTED)

@@ -24,8 +24,13 @@ def enable_offline_widgets() -> None:
 
     Costs about 2 s the first time (the JavaScript bundle is built from vl-convert).
     """
+    from altair.utils.schemapi import disable_debug_mode
+
     alt.JupyterChart.enable_offline()
     alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
+    # Altair validates every chart object as it is created ("debug mode"): about 40% of the time
+    # a panel takes to build. The builders' specs are validated by the test suite instead.
+    disable_debug_mode()
 
 
 def enable_static_svg() -> None:
@@ -36,7 +41,28 @@ def enable_static_svg() -> None:
 def interactive(chart: alt.TopLevelMixin) -> alt.JupyterChart:
     """Return ``chart`` as an offline ``JupyterChart`` widget whose parameters Python can set."""
     enable_offline_widgets()
-    return alt.JupyterChart(chart, embed_options=EMBED_OPTIONS)
+    return alt.JupyterChart(unchecked(chart), embed_options=EMBED_OPTIONS)
+
+
+@cache
+def _unchecked_class(cls: type) -> type:
+    def validate(_cls, instance, schema=None) -> None:
+        return None
+
+    return type(f"Unchecked{cls.__name__}", (cls,), {"validate": classmethod(validate)})
+
+
+def unchecked(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Return ``chart`` as a chart whose spec is not validated again each time it is sent.
+
+    ``JupyterChart`` validates the whole spec against the Vega-Lite schema whenever it gets a
+    chart: over a second for the app's first charts. The builders' specs are validated by the
+    test suite, so the widgets skip it.
+    """
+    copy = chart.copy(deep=False)
+    # Altair stores attributes set on a chart as spec properties; set the class directly.
+    object.__setattr__(copy, "__class__", _unchecked_class(type(chart)))
+    return copy
 
 
 def svg(chart: alt.TopLevelMixin) -> str:

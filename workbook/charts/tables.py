@@ -122,5 +122,7 @@ def html_table(
         if caption
         else ""
     )
-    return (f"<table style='{TABLE_CSS}'>{cap}<thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+    return (
+        f"<table style='{TABLE_CSS}'>{cap}<thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )

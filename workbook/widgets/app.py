@@ -1,0 +1,224 @@
+"""The Voilà app: one page, no code, the steps of the workbook as tabs on the participant's data.
+
+Everything a participant uploads stays in their own kernel (this object's memory); downloads are
+made in memory too. The app starts on the sample (or ``accounts_path``), so a preheated kernel
+shows charts before anyone has uploaded anything.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from workbook import charts, loading, paths
+from workbook.coaching import defaults
+from workbook.selection import owners, select_owner
+from workbook.widgets.base import MessageArea, guarded
+from workbook.widgets.concentration import ConcentrationPanel
+from workbook.widgets.cost import CostPanel
+from workbook.widgets.growth import GrowthPanel
+from workbook.widgets.plan import PlanPanel
+from workbook.widgets.style import figure_html, stylesheet
+from workbook.widgets.tiers import TierPanel
+from workbook.widgets.time_value import TimePanel
+from workbook.widgets.upload import SPINNER, UploadPanel
+
+STEPS = [
+    "Your accounts",
+    "Pareto curve",
+    "Tiers",
+    "Where your time goes",
+    "What C costs",
+    "Growth in B",
+    "Your week",
+]
+ALL_OWNERS = "Everyone in the file"
+
+TOP_COLUMNS = {
+    "rank": ("Rank", "count"),
+    "account": ("Account", "text"),
+    "tier": ("Tier", "text"),
+    "revenue": ("Revenue", "money"),
+    "gross_profit": ("Gross profit", "money"),
+    "visits": ("Visits", "count"),
+}
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close ``widget`` and every widget inside it (frees the browser's and kernel's copies)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
+
+
+class WorkbookApp:
+    """The whole workbook on one page: upload, then the steps as tabs.
+
+    Parameters are the shared notebook parameters (see ``notebooks/app.ipynb``).
+    """
+
+    def __init__(
+        self,
+        accounts_path: str = "",
+        *,
+        owner: str = "",
+        metric: str = "revenue",
+        method: str = "account_share",
+        a: float | None = None,
+        b: float | None = None,
+        c: float | None = None,
+        hours_per_week: float = defaults.HOURS_PER_WEEK,
+        weeks: float = defaults.WEEKS,
+        share_a: float = defaults.SHARE_A,
+        share_b: float = defaults.SHARE_B,
+        hourly_cost: float = defaults.HOURLY_COST,
+    ):
+        charts.enable_offline_widgets()
+        self.settings = dict(metric=metric, method=method, a=a, b=b, c=c)
+        self.plan_settings = dict(
+            hours_per_week=hours_per_week, weeks=weeks, share_a=share_a, share_b=share_b
+        )
+        self.hourly_cost = hourly_cost
+        self.message = MessageArea()
+        self.upload = UploadPanel(on_loaded=self._on_loaded)
+        self.owner = widgets.Dropdown(
+            description="Whose accounts",
+            style={"description_width": "110px"},
+            layout=widgets.Layout(width="380px", display="none"),
+        )
+        self.owner.observe(guarded(self.message)(self._on_owner), "value")
+        self.tabs = widgets.Tab()
+        self.tabs.observe(guarded(self.message)(self._on_tab), "selected_index")
+        self.panels: dict[str, object] = {}
+        self._stale: set[str] = set()
+        self._wanted_owner = owner
+        self._quiet = False
+        header = widgets.HTML(
+            "<div class='wb-section' style='font-size:26px;margin-top:4px'>Account Focus Workbook</div>"
+            "<div class='wb-note' style='font-size:15px'>See where your business comes from, sort "
+            "your accounts into A, B and C, and plan your time to match.</div>"
+        )
+        self.view = widgets.VBox(
+            [stylesheet(), header, self.upload.view, self.owner, self.message, self.tabs],
+            layout=widgets.Layout(max_width="1100px"),
+        )
+        guarded(self.message)(self.upload.load)(paths.resolve_accounts_path(accounts_path))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
+
+    # --- data in ------------------------------------------------------------------------------
+    def _on_loaded(self, result: loading.LoadResult) -> None:
+        self.result = result
+        names = owners(result.accounts)
+        wanted = self._wanted_owner if self._wanted_owner in names else ALL_OWNERS
+        self._wanted_owner = ""
+        self._quiet = True  # setting the choices must not rebuild the steps twice
+        try:
+            self.owner.options = [ALL_OWNERS, *names]
+            self.owner.value = wanted
+        finally:
+            self._quiet = False
+        self.owner.layout.display = None if len(names) > 1 else "none"
+        self._build(self._selected())
+
+    def _selected(self):
+        owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
+        return select_owner(self.result.accounts, owner)
+
+    def _on_owner(self, change) -> None:
+        if not self._quiet and change["new"] is not None:
+            self._build(self._selected())
+
+    # --- the steps ----------------------------------------------------------------------------
+    def _build(self, accounts) -> None:
+        """Show new accounts: the first three steps now, the others when first opened."""
+        self.message.clear()
+        old = list(self.tabs.children)
+        tiers = TierPanel(accounts, **self.settings)
+        tiers.on_change(self._tiers_changed)
+        self.panels = {"Tiers": tiers}
+        self.panels["Your accounts"] = _AccountsStep(tiers)
+        self.panels["Pareto curve"] = ConcentrationPanel(accounts, metric=tiers.metric.value)
+        self._stale = set()
+        self._slots = [widgets.VBox() for _ in STEPS]
+        self.tabs.children = self._slots
+        for i, name in enumerate(STEPS):
+            self.tabs.set_title(i, f"{i + 1} {name}")
+            if name in self.panels:
+                self._fill(i)
+        self.tabs.selected_index = 0
+        for widget in old:
+            close_tree(widget)
+
+    def _make(self, name: str):
+        """Return the panel of step ``name``, built on the current tiers."""
+        tiers = self.panels["Tiers"]
+        tiered = tiers.tiered()
+        if name == "Where your time goes":
+            return TimePanel(tiered, metric=tiers.metric.value)
+        if name == "What C costs":
+            return CostPanel(tiered, hourly_cost=self.hourly_cost)
+        if name == "Growth in B":
+            return GrowthPanel(tiered)
+        owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
+        return PlanPanel(tiered, owner=owner, **self.plan_settings)
+
+    def _fill(self, index: int) -> None:
+        parts = [self.panels[STEPS[index]].view]
+        if index + 1 < len(STEPS):
+            button = widgets.Button(
+                description=f"Next: {STEPS[index + 1]} →",
+                button_style="primary",
+                layout=widgets.Layout(width="auto", margin="18px 0 0 0"),
+            )
+            button.on_click(lambda _b, i=index + 1: setattr(self.tabs, "selected_index", i))
+            parts.append(button)
+        self._slots[index].children = parts
+
+    def _tiers_changed(self, panel: TierPanel) -> None:
+        # The other steps are brought up to date when they are opened, not on every slider move.
+        self._stale = {name for name in self.panels if name not in ("Tiers", "Pareto curve")}
+
+    def _on_tab(self, change) -> None:
+        if change["new"] is None or not self.panels:
+            return
+        index = change["new"]
+        name = STEPS[index]
+        if name not in self.panels:
+            self._slots[index].children = [widgets.HTML(SPINNER.format(text="Working it out …"))]
+            self.panels[name] = self._make(name)
+            self._fill(index)
+        elif name in self._stale:
+            self._stale.discard(name)
+            self.panels[name].show_accounts(self.panels["Tiers"].tiered())
+
+
+class _AccountsStep:
+    """Step 1: how the accounts split into tiers, and the biggest accounts as read."""
+
+    def __init__(self, tiers: TierPanel):
+        self.tiers = tiers
+        self.headline = widgets.HTML()
+        self.table = widgets.HTML()
+        self.bars = charts.interactive(charts.tier_summary_chart(tiers.summary()))
+        self.view = widgets.VBox(
+            [
+                widgets.HTML("<div class='wb-section'>Your accounts</div>"),
+                self.headline,
+                self.bars,
+                self.table,
+            ]
+        )
+        self.show_accounts(tiers.tiered())
+
+    def show_accounts(self, tiered) -> None:
+        summary = self.tiers.summary()
+        self.bars.chart = charts.tier_summary_chart(summary)
+        self.headline.value = figure_html(
+            charts.tier_headline(summary, metric=self.tiers.metric.value)
+        )
+        ranked = tiered.sort_values("rank")
+        shown = {k: v for k, v in TOP_COLUMNS.items() if k in ranked.columns}
+        self.table.value = charts.html_table(
+            ranked, shown, max_rows=15, caption="Your biggest accounts"
+        )

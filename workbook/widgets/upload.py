@@ -1,0 +1,189 @@
+"""Bring your own data: upload a file (or take the sample), see what was understood, correct it.
+
+The file is read in the kernel's memory (``workbook.loading`` takes the uploaded bytes); nothing a
+participant uploads is written to disk. Every problem with the file is shown with its row, column
+and value, and the panel stays usable: pick another file or correct the column mapping.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from workbook import charts, loading, paths, schema
+from workbook.widgets.base import MessageArea, guarded, message_html
+
+ACCEPTED = ".csv,.tsv,.txt,.xlsx,.parquet"
+#: The largest file the kernel accepts (the page refuses bigger ones before sending them).
+MAX_UPLOAD_MB = 50
+NOT_MAPPED = "(not in my file)"
+
+SPINNER = (
+    "<div style='display:flex;align-items:center;gap:10px;font-size:15px'>"
+    "<div style='width:18px;height:18px;border:3px solid #c5ccd3;border-top-color:#1f5fa8;"
+    "border-radius:50%;animation:wb-spin 0.8s linear infinite'></div>{text}</div>"
+    "<style>@keyframes wb-spin {{ to {{ transform: rotate(360deg); }} }}</style>"
+)
+
+
+def upload_item(value) -> tuple[str, bytes]:
+    """Return (name, bytes) of the one file in a FileUpload value (ipywidgets 7 or 8 shape)."""
+    items = list(value.values()) if isinstance(value, dict) else list(value)
+    if not items:
+        raise ValueError("No file was received; choose the file again.")
+    item = items[0]
+    name = item["name"] if "name" in item else item["metadata"]["name"]
+    return name, bytes(item["content"])
+
+
+class UploadPanel:
+    """Upload or sample, the column mapping it found (with a way to correct it), and messages.
+
+    Parameters
+    ----------
+    on_loaded : callable
+        Called with the ``LoadResult`` after every successful read.
+    """
+
+    def __init__(self, on_loaded: Callable[[loading.LoadResult], None]):
+        self.on_loaded = on_loaded
+        self.message = MessageArea()
+        self.source: tuple[str, bytes] | Path | None = None
+        self.result: loading.LoadResult | None = None
+        self.upload = widgets.FileUpload(
+            accept=ACCEPTED,
+            multiple=False,
+            icon="",
+            description="Upload your file",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.sample = widgets.Button(
+            description="Use the sample accounts", layout=widgets.Layout(width="auto")
+        )
+        self.status = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.mapping_box = widgets.VBox()
+        self.fix = widgets.Accordion(children=[self.mapping_box])
+        self.fix.set_title(0, "Correct the columns")
+        self.fix.selected_index = None
+        self.apply = widgets.Button(
+            description="Read the file again with these columns",
+            button_style="info",
+            layout=widgets.Layout(width="auto"),
+        )
+        self._choices: dict[str, widgets.Dropdown] = {}
+        self.upload.observe(guarded(self.message)(self._on_upload), "value")
+        self.sample.on_click(guarded(self.message)(self._on_sample))
+        self.apply.on_click(guarded(self.message)(self._on_apply))
+        accepts = (
+            f"<div class='wb-note'>Accepted: an account list or order lines as CSV, TSV, "
+            f"TXT, XLSX or Parquet, up to {MAX_UPLOAD_MB} MB. It needs a customer name (or "
+            f"number) and an amount; English and Norwegian headers are recognised. Your "
+            f"file stays in this session only.</div>"
+        )
+        self.view = widgets.VBox(
+            [
+                widgets.HBox([self.upload, self.sample], layout=widgets.Layout(gap="10px")),
+                widgets.HTML(accepts),
+                self.status,
+                self.message,
+                self.summary,
+                self.fix,
+            ]
+        )
+
+    # --- reading ------------------------------------------------------------------------------
+    def load(self, source: tuple[str, bytes] | Path, mapping: dict[str, str] | None = None) -> None:
+        """Read ``source``; show what was understood, or every problem found."""
+        name = source[0] if isinstance(source, tuple) else Path(source).name
+        self.status.value = SPINNER.format(text=f"Reading {html.escape(name)} …")
+        self.message.clear()
+        try:
+            self.source = source
+            file = loading.UploadedFile(*source) if isinstance(source, tuple) else source
+            result = loading.load(file, mapping=mapping)
+        finally:
+            self.status.value = ""
+        self.result = result
+        self.summary.value = describe(result)
+        self._show_mapping(result)
+        if result.warnings:
+            self.message.show("Read, with notes:", "warning", details=result.warnings)
+        self.on_loaded(result)
+
+    def _on_upload(self, change) -> None:
+        if not change["new"]:
+            return
+        name, content = upload_item(change["new"])
+        if len(content) > MAX_UPLOAD_MB * 1024 * 1024:
+            raise ValueError(
+                f"{name} is {len(content) / 1048576:.1f} MB; files up to "
+                f"{MAX_UPLOAD_MB} MB can be read here."
+            )
+        self.load((name, content))
+
+    def _on_sample(self, _button=None) -> None:
+        self.load(paths.SAMPLE_ACCOUNTS)
+
+    def _on_apply(self, _button=None) -> None:
+        if self.source is None:
+            raise ValueError("Upload a file first.")
+        mapping = {
+            dropdown.value: canonical
+            for canonical, dropdown in self._choices.items()
+            if dropdown.value != NOT_MAPPED
+        }
+        self.load(self.source, mapping=mapping)
+
+    def _show_mapping(self, result: loading.LoadResult) -> None:
+        headers = list(getattr(result, "headers", None) or result.columns.values())
+        self._choices = {}
+        rows = []
+        for column in schema.COLUMNS:
+            found = result.columns.get(column.name)
+            dropdown = widgets.Dropdown(
+                options=[NOT_MAPPED, *headers],
+                value=found if found in headers else NOT_MAPPED,
+                layout=widgets.Layout(width="260px"),
+            )
+            self._choices[column.name] = dropdown
+            label = f"<b>{column.name}</b>{' (needed)' if column.required else ''}"
+            rows.append(
+                widgets.HBox(
+                    [
+                        widgets.HTML(label, layout=widgets.Layout(width="170px")),
+                        dropdown,
+                        widgets.HTML(f"<span class='wb-note'>{column.meaning}</span>"),
+                    ]
+                )
+            )
+        self.mapping_box.children = [*rows, self.apply]
+
+
+def describe(result: loading.LoadResult) -> str:
+    """Return what was read, as HTML: the file, accounts, totals, period and the columns found."""
+    accounts = result.accounts
+    kind = (
+        "order lines, added up per customer" if result.kind == "order_lines" else "an account list"
+    )
+    facts = [f"{result.file}: {len(accounts):,} accounts, read as {kind}."]
+    if result.period:
+        start, end = (day.strftime("%d %b %Y") for day in result.period)
+        facts.append(f"Period: {start} – {end}.")
+    for name in ("revenue", "gross_profit"):
+        if name in accounts.columns:
+            facts.append(
+                f"Total {charts.metric_label(name)}: "
+                f"{charts.format_value(float(accounts[name].sum()), 'money')}."
+            )
+    if result.dropped_rows:
+        facts.append(f"{len(result.dropped_rows)} rows left out (totals and footers).")
+    found = ", ".join(f"{html.escape(header)} → {name}" for name, header in result.columns.items())
+    return (
+        message_html(" ".join(facts), "success")
+        + f"<div class='wb-note'>Columns used: {found}.</div>"
+    )
