@@ -93,7 +93,8 @@ class WorkbookApp:
         self._wanted_owner = owner
         self._quiet = False
         header = widgets.HTML(
-            "<div class='wb-section' style='font-size:26px;margin-top:4px'>Account Focus Workbook</div>"
+            "<div class='wb-section' style='font-size:26px;margin-top:4px'>"
+            "Account Focus Workbook</div>"
             "<div class='wb-note' style='font-size:15px'>See where your business comes from, sort "
             "your accounts into A, B and C, and plan your time to match.</div>"
         )
