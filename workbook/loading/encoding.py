@@ -1,0 +1,145 @@
+"""Text encodings: whatever a spreadsheet or CRM wrote becomes UTF-8 bytes for the CSV reader.
+
+UTF-8 (with or without a byte-order mark) passes through untouched; UTF-16 ("Unicode text" from
+Excel) and Windows code pages are re-encoded. When the bytes are not valid UTF-8, charset-normalizer
+guesses the code page, and a Western European one wins whenever it fits the bytes as well as the
+best guess: short Norwegian texts fit Central European code pages just as well, but Windows-1252 is
+what a Norwegian or English Excel writes.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pyarrow as pa
+
+from workbook.errors import AccountDataError, Problem
+
+#: Tried first, in this order, when the bytes are not UTF-8.
+WESTERN = ("cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman")
+#: How much worse (charset-normalizer's "chaos") a Western code page may fit than the best guess.
+CHAOS_SLACK = 0.05
+SAMPLE_BYTES = 256 * 1024
+
+
+def to_utf8(data: bytes, *, file: str | None = None) -> tuple[bytes, str]:
+    """Return ``data`` as UTF-8 bytes without a byte-order mark, and the encoding it had.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw bytes of a text file.
+    file : str, optional
+        The file's name, for the message when nothing fits.
+
+    Returns
+    -------
+    tuple of (bytes, str)
+        The UTF-8 bytes and the name of the encoding found (e.g. ``"utf-8"``, ``"cp1252"``).
+
+    Examples
+    --------
+    >>> to_utf8("Kunde;Beløp\\nBjørk AS;5\\n".encode("cp1252"))
+    (b'Kunde;Bel\\xc3\\xb8p\\nBj\\xc3\\xb8rk AS;5\\n', 'cp1252')
+    >>> to_utf8("\\ufeffKunde".encode("utf-8"))
+    (b'Kunde', 'utf-8-sig')
+    >>> to_utf8("Kunde\\tBeløp\\n".encode("utf-16"))[0].decode()
+    'Kunde\\tBeløp\\n'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _checked_utf8(data[3:], file), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _recode(data, "utf-16", file), "utf-16"
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _recode(data, utf16, file), utf16
+    if _is_utf8(data):
+        return data, "utf-8"
+    encoding = guess_code_page(data)
+    return _recode(data, encoding, file), encoding
+
+
+def guess_code_page(data: bytes) -> str:
+    """Return the code page of non-UTF-8 text, preferring Western European ones.
+
+    Examples
+    --------
+    >>> guess_code_page("Smørås Bakeri;Ærlig Øl".encode("cp1252"))
+    'cp1252'
+    """
+    from charset_normalizer import from_bytes
+
+    sample = _non_ascii_sample(data)
+    matches = list(from_bytes(sample))
+    fits = {m.encoding: m.chaos for m in matches}
+    best = min(fits.values(), default=None)
+    for encoding in WESTERN:
+        close = best is None or fits.get(encoding, 1.0) <= best + CHAOS_SLACK
+        if close and _decodes(data, encoding):
+            return encoding
+    if matches and _decodes(data, matches[0].encoding):
+        return matches[0].encoding
+    return "cp1252" if _decodes(data, "cp1252") else "latin_1"
+
+
+def _non_ascii_sample(data: bytes) -> bytes:
+    """Return the start of the file plus the lines around its first non-ASCII bytes."""
+    if len(data) <= SAMPLE_BYTES:
+        return data
+    first = next((i for i, byte in enumerate(data) if byte > 127), 0)
+    start = data.rfind(b"\n", 0, max(first - 1, 0)) + 1
+    return data[:SAMPLE_BYTES // 2] + b"\n" + data[start:start + SAMPLE_BYTES // 2]
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Validate UTF-8 in Arrow (fast, and no Python string of the whole file)."""
+    if data.isascii():
+        return True
+    offsets = pa.array([0, len(data)], pa.int64()).buffers()[1]
+    blob = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        blob.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _checked_utf8(data: bytes, file: str | None) -> bytes:
+    if _is_utf8(data):
+        return data
+    # A BOM followed by invalid UTF-8: a file pieced together from two encodings.
+    return _recode(data, guess_code_page(data), file)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a byte-order mark by its NUL bytes on one side of each pair."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[:-1]
+    even, odd = head[0::2], head[1::2]
+    if not head or head.count(0) * 3 < len(head):
+        return None
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.2 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.2 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _recode(data: bytes, encoding: str, file: str | None) -> bytes:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        where = getattr(err, "start", "?")
+        raise AccountDataError(Problem(
+            f"cannot be read as text ({encoding}: {getattr(err, 'reason', err)} at byte {where}): "
+            "save it from Excel as CSV UTF-8", file=file, code="unreadable")) from None
+    return text.removeprefix("\ufeff").encode("utf-8")

@@ -1,0 +1,287 @@
+"""Numbers as people write them, parsed a whole column at a time with pyarrow.compute.
+
+A column is first cast straight to float64 (the fast path: ``1234.5``, ``-3``, ``1e5``). Only a
+column that does not cast goes the locale way. Each cell is checked against two strict patterns,
+one per convention (decimal comma: ``1 234,50``, ``1.234,50``; decimal point: ``1,234.50``,
+``1'234.50``; grouping by ``.``/``,``, spaces of any kind or apostrophes, in groups of three). A
+cell that fits only one convention is evidence for it: ``1,5``, ``1.234,50``, ``1 234,567``,
+``1234,5``, ``0,123``. The column takes the convention most of its evidence points to; cells that
+do not fit it are not amounts. A column whose cells fit both (``1,234`` or ``1.234`` only) is
+ambiguous: the caller's hint decides (``decimal_hint``) and the result says it was guessed.
+
+Cells that fit neither pattern may carry currency markers, brackets or a trailing minus: one
+regular expression splits those off (``kr 1 234,50``, ``(1 234,50)``, ``1 234,50-``, ``$1,234.50``)
+before the same checks run on the digits. Excel's accounting format writes zero as ``-``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_SPACE = r"[ \x{a0}\x{202f}\x{2009}]"  # plain, no-break, narrow no-break and thin spaces
+_APOSTROPHE = "['’]"
+GROUPING_CHARS = (" ", "\u00a0", "\u202f", "\u2009", "'", "’")
+_BODY = r"[.,]?[0-9](?:[0-9.,'’ \x{a0}\x{202f}\x{2009}]*[0-9])?"
+_SP = r"[\s\x{a0}\x{202f}\x{2009}]*"
+_CURRENCY = (r"(?i:us\$|kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|cad|aud|jpy|sfr\.?|fr\.|"
+             r"[$€£¥])")
+FULL = (rf"^(?P<open>\()?{_SP}(?P<cur1>{_CURRENCY})?{_SP}(?P<sign1>[-+–])?{_SP}"
+        rf"(?P<cur2>{_CURRENCY})?{_SP}(?P<body>{_BODY})(?P<dash>[.,]-)?(?P<exp>[eE][-+]?[0-9]+)?"
+        rf"{_SP}(?P<sign2>-)?{_SP}(?P<cur3>{_CURRENCY})?{_SP}(?P<close>\))?$")
+DASH_ZERO = rf"^(?:{_CURRENCY})?{_SP}[-–]{_SP}(?:{_CURRENCY})?$"
+#: A straight-cast cell that may be a thousands separator after all: "1.234", "12.500".
+_POINT_GROUPED = r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$"
+SAMPLE_CELLS = 20_000
+#: Currency markers and the currencies each can mean; a column may not mix incompatible ones.
+_MEANS = {"kr": {"NOK", "SEK", "DKK", "ISK"}, "$": {"USD", "CAD", "AUD"}, "us$": {"USD"},
+          "€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY"}, "fr": {"CHF"}, "sfr": {"CHF"}}
+EXAMPLE = {",": "1 234,50", ".": "1,234.50", None: "1234.50"}
+
+
+def strict_pattern(decimal: str) -> str:
+    """Return the pattern of a number (optional sign) written with ``decimal`` as decimal mark.
+
+    Examples
+    --------
+    >>> cells = pa.array(["1 234,50", "1.234", "1,5", "1.5"])
+    >>> pc.match_substring_regex(cells, strict_pattern(",")).to_pylist()
+    [True, True, True, False]
+    """
+    other = r"\." if decimal == "," else ","
+    point = "," if decimal == "," else r"\."
+    grouped = "|".join(rf"[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+"
+                       for g in (other, _SPACE, _APOSTROPHE))
+    return rf"^[-+]?(?:(?:{grouped}|[0-9]+)(?:{point}[0-9]*)?|{point}[0-9]+)$"
+
+
+STRICT = {",": strict_pattern(","), ".": strict_pattern(".")}
+
+
+@dataclass(frozen=True)
+class ParsedNumbers:
+    """One column read as numbers.
+
+    ``values`` is NaN where a cell is blank or not a number; ``invalid`` holds the positions of
+    the cells that are not numbers; ``decimal`` is the decimal separator decided for the column
+    (None when no cell has one) and ``guessed`` says the column alone could not tell.
+    ``currencies`` maps each currency marker seen to the positions of its cells.
+    """
+
+    values: np.ndarray
+    blank: np.ndarray
+    invalid: np.ndarray
+    decimal: str | None = None
+    guessed: bool = False
+    currencies: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def mixed_currencies(self) -> bool:
+        """Tell whether the column names currencies that cannot all be the same one."""
+        if len(self.currencies) < 2:
+            return False
+        meanings = [_MEANS.get(c, {c.upper()}) for c in self.currencies]
+        return not set.intersection(*meanings)
+
+    @property
+    def example(self) -> str:
+        """An amount written the way this column writes them, for messages."""
+        return EXAMPLE[self.decimal]
+
+
+def parse_numbers(values, *, decimal_hint: str | None = None) -> ParsedNumbers:
+    """Parse a column of numbers written in any common locale.
+
+    Parameters
+    ----------
+    values : pyarrow.Array or list
+        The cells (text, or already numbers).
+    decimal_hint : {",", ".", None}, default None
+        The decimal separator to assume when the column itself cannot tell (``"."`` when None).
+
+    Returns
+    -------
+    ParsedNumbers
+
+    Examples
+    --------
+    >>> parse_numbers(["kr 1 234,50", "(1 234,50)", "1 234,50-", "−7", None]).values.tolist()
+    [1234.5, -1234.5, -1234.5, -7.0, nan]
+    >>> parse_numbers(["$1,234.50", "1'234.50", "NOK 1.234,50"]).invalid.tolist()
+    [2]
+    >>> found = parse_numbers(["1,234", "2,500"], decimal_hint=",")
+    >>> found.values.tolist(), found.guessed
+    ([1.234, 2.5], True)
+    >>> parse_numbers(["12,5 %", "ca. 500 000", "N/A", "9", "1,,0"]).invalid.tolist()
+    [0, 1, 2, 4]
+    """
+    array = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if pa.types.is_integer(array.type) or pa.types.is_floating(array.type) \
+            or pa.types.is_decimal(array.type):
+        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
+        blank = np.isnan(numbers)
+        return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)))
+    if not pa.types.is_string(array.type):
+        array = pc.cast(array, pa.string())
+    straight = _straight(array, decimal_hint)
+    if straight is not None:
+        return straight
+    text = pc.utf8_trim_whitespace(array)
+    empty = pc.fill_null(pc.equal(text, ""), True)
+    blank = empty.to_numpy(zero_copy_only=False)
+    if pc.any(pc.and_(empty, text.is_valid())).as_py():
+        text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    return _localised(text, blank, decimal_hint)
+
+
+def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
+    """Cast the column as it is; None when some cell needs the locale way."""
+    sample = text.slice(0, SAMPLE_CELLS)
+    try:  # a failed cast of a whole column is slow: let a sample say whether it is worth it
+        pc.cast(sample, pa.float64())
+        numbers = pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    blank = text.is_null().to_numpy(zero_copy_only=False)
+    invalid = np.flatnonzero(~blank & ~np.isfinite(numbers))  # "nan", "inf" are not amounts
+    if b"." not in _bytes(text):
+        return ParsedNumbers(numbers, blank, invalid)
+    pointed = pc.fill_null(pc.match_substring(text, "."), False).to_numpy(zero_copy_only=False)
+    if _maybe_grouped(text, numbers, pointed):
+        if hint == ",":
+            return None  # read "1.234" as a thousand, like the rest of the file
+        return ParsedNumbers(numbers, blank, invalid, ".", guessed=True)
+    return ParsedNumbers(numbers, blank, invalid, ".")
+
+
+def _bytes(text: pa.Array) -> bytes:
+    """Return the characters of a string column as one bytes object (to test what occurs)."""
+    data = text.buffers()[2]
+    return b"" if data is None else data.to_pybytes()
+
+
+def _maybe_grouped(text: pa.Array, numbers: np.ndarray, pointed: np.ndarray) -> bool:
+    """Tell whether every cell with a point could be a whole number grouped by a point."""
+    candidates = np.abs(numbers[pointed])
+    thousandths = candidates * 1000
+    if not (np.all((candidates >= 1) & (candidates < 1000))
+            and np.allclose(thousandths, np.round(thousandths))):
+        return False  # a cheap numeric test rules out almost every real column
+    cells = text.filter(pa.array(pointed))
+    return bool(pc.all(pc.match_substring_regex(cells, _POINT_GROUPED)).as_py())
+
+
+def _fits(text: pa.Array, decimal: str) -> np.ndarray:
+    return pc.fill_null(pc.match_substring_regex(text, STRICT[decimal]), False).to_numpy(
+        zero_copy_only=False)
+
+
+def _localised(text: pa.Array, blank: np.ndarray, hint: str | None) -> ParsedNumbers:
+    present = _bytes(text)
+    if "−".encode() in present:
+        text = pc.replace_substring(text, "−", "-")  # the typographic minus (U+2212)
+    currencies: dict[str, np.ndarray] = {}
+    negative = exponent = None
+    bad = np.zeros(len(text), dtype=bool)
+    decimal, guessed, fits = _evidence(text, blank, hint)
+    if not np.all(fits | blank):  # currency markers, brackets, a trailing minus, or not a number
+        text, negative, exponent, bad, currencies = _split_cells(text, blank)
+        decimal, guessed, fits = _evidence(text, blank | bad, hint)
+        present = _bytes(text)
+    good = fits & ~bad & ~blank
+    digits = text
+    for char in (*GROUPING_CHARS, "." if decimal == "," else ","):
+        if char.encode() in present:
+            digits = pc.replace_substring(digits, char, "")
+    if decimal == "," and b"," in present:
+        digits = pc.replace_substring(digits, ",", ".")
+    if exponent is not None:
+        digits = pc.binary_join_element_wise(digits, pc.fill_null(exponent, ""), "")
+    if not np.all(good | blank):
+        digits = pc.if_else(pa.array(good), digits, pa.scalar(None, pa.string()))
+    numbers = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+    if negative is not None:
+        numbers = np.where(negative, -numbers, numbers)
+    invalid = np.flatnonzero(~good & ~blank)
+    kept = {marker: positions[np.isin(positions, invalid, invert=True)]
+            for marker, positions in currencies.items()}
+    return ParsedNumbers(numbers, blank, invalid, decimal, guessed,
+                         {m: p for m, p in kept.items() if len(p)})
+
+
+def _evidence(text: pa.Array, ignore: np.ndarray, hint: str | None
+              ) -> tuple[str | None, bool, np.ndarray]:
+    """Decide the column's decimal separator; return it, whether it was guessed, and which cells
+    fit it.
+
+    The evidence of a sample usually settles it: then one pattern runs over the column, and the
+    decision stands if the cells that do not fit it are too few to outvote the sample.
+    """
+    if len(text) > SAMPLE_CELLS:
+        part = slice(0, SAMPLE_CELLS)
+        sample = text.slice(0, SAMPLE_CELLS)
+        decimal, guessed = _decide(sample, _fits(sample, ",") & ~ignore[part],
+                                   _fits(sample, ".") & ~ignore[part], hint)
+        if decimal and not guessed:
+            fits = _fits(text, decimal)
+            other = _fits(sample, "," if decimal == "." else ".")
+            votes = int((fits[part] & ~other & ~ignore[part]).sum())
+            if int((~fits & ~ignore).sum()) < votes:
+                return decimal, False, fits
+    comma, point = _fits(text, ",") & ~ignore, _fits(text, ".") & ~ignore
+    decimal, guessed = _decide(text, comma, point, hint)
+    return decimal, guessed, (point if decimal != "," else comma)
+
+
+def _decide(text: pa.Array, comma: np.ndarray, point: np.ndarray, hint: str | None
+            ) -> tuple[str | None, bool]:
+    """Return the decimal separator the evidence points to, and whether it had to be guessed."""
+    votes_comma, votes_point = int((comma & ~point).sum()), int((point & ~comma).sum())
+    if votes_comma != votes_point:
+        return ("," if votes_comma > votes_point else "."), False
+    if votes_comma == 0:
+        both = comma & point
+        present = _bytes(text)
+        if b"," not in present and b"." not in present:
+            return None, False
+        separated = pc.fill_null(pc.match_substring_regex(text, "[.,]"), False).to_numpy(
+            zero_copy_only=False)
+        if not (both & separated).any():
+            return None, False
+    return hint or ".", True
+
+
+def _split_cells(text: pa.Array, blank: np.ndarray):
+    """Split each cell into digits, sign, exponent and currency; flag cells that do not fit."""
+    dash = pc.fill_null(pc.match_substring_regex(text, DASH_ZERO), False)
+    if pc.any(dash).as_py():
+        text = pc.if_else(dash, "0", text)
+    parts = pc.extract_regex(text, FULL)
+    matched = parts.is_valid()
+
+    def part(name: str) -> pa.Array:
+        return pc.fill_null(parts.field(name), "")
+
+    def has(name: str) -> np.ndarray:
+        return pc.not_equal(part(name), "").to_numpy(zero_copy_only=False)
+
+    opened, closed = has("open"), has("close")
+    negative = (opened | has("sign2")
+                | pc.is_in(part("sign1"), pa.array(["-", "–"])).to_numpy(zero_copy_only=False))
+    marked = has("cur1").astype(int) + has("cur2") + has("cur3")
+    bad = (~matched.to_numpy(zero_copy_only=False) & ~blank) | (opened != closed) | (marked > 1)
+    currency = pc.utf8_rtrim(pc.utf8_lower(pc.binary_join_element_wise(
+        part("cur1"), part("cur2"), part("cur3"), "")), ".")
+    currencies = {}
+    if marked.any():
+        for marker in pc.unique(currency).to_pylist():
+            if marker:
+                currencies[marker] = np.flatnonzero(
+                    pc.equal(currency, marker).to_numpy(zero_copy_only=False))
+    body = pc.if_else(matched, parts.field("body"), pa.scalar(None, pa.string()))
+    return body, negative, parts.field("exp"), bad, currencies

@@ -1,0 +1,357 @@
+"""Reading a file into a raw table: its headers, one Arrow column per header, and the spreadsheet
+row of every record.
+
+Delimited text is read by pyarrow with every cell as text (fast, and the loader decides what each
+column holds); the header row is found first (a title block above it is skipped) and footer lines
+are cut off the bytes. Row numbers are the rows a person sees in a spreadsheet: the header is where
+it is in the sheet, a quoted field with newlines is one row and blank lines count. They come from
+the record index when every line is one record, from the positions of blank lines when only those
+are in the way, and otherwise from an exact scan with Python's ``csv`` module, which also finds
+rows with more fields than the header. XLSX goes through openpyxl (read-only, cached values),
+Parquet through pyarrow.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from workbook.errors import AccountDataError, Problem
+from workbook.loading.dialect import Dialect, detect_dialect
+from workbook.loading.encoding import to_utf8
+from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
+from workbook.loading.headers import column_letter, find_header_row
+from workbook.loading.source import Source
+
+SAMPLE_BYTES = 64 * 1024
+HEADER_SCAN_RECORDS = 30
+MAX_LISTED_ROWS = 10
+
+
+@dataclass
+class RawTable:
+    """A file as read: headers as in the file, one Arrow column each, and the row of each record."""
+
+    headers: list[str]
+    columns: list[pa.Array]
+    rows: np.ndarray
+    dropped: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    delimiter: str | None = None
+    letters: bool = True  # positions are spreadsheet columns (A, B, ...)
+
+    @property
+    def num_rows(self) -> int:
+        return len(self.rows)
+
+
+def read_table(source: Source, *, sheet: str | None = None,
+               mapping: dict[str, str] | None = None) -> RawTable:
+    """Read a source into a :class:`RawTable` (CSV/TSV/TXT, XLSX or Parquet).
+
+    Examples
+    --------
+    >>> from workbook.loading.source import read_source
+    >>> text = b"Report\\n\\nAccount;Revenue\\nAcme;1 234,50\\n"
+    >>> table = read_table(read_source(("a.csv", text)))
+    >>> table.headers, table.columns[1].to_pylist(), table.rows.tolist()
+    (['Account', 'Revenue'], ['1 234,50'], [4])
+    """
+    if not source.data:
+        raise AccountDataError(Problem("is empty (0 bytes)", file=source.name, code="empty"))
+    if source.format == "xlsx":
+        return read_xlsx(source, sheet=sheet, mapping=mapping)
+    if source.format == "parquet":
+        return read_parquet(source)
+    return read_delimited(source, mapping=mapping)
+
+
+# --- delimited text -----------------------------------------------------------------------------
+def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> RawTable:
+    """Read CSV, TSV or TXT: detect encoding and separator, find the header, cut the footer."""
+    data, _ = to_utf8(source.data, file=source.name)
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # classic Mac line ends
+    if not _has_text(data):
+        raise AccountDataError(Problem("has only blank lines: there is no header and no data",
+                                       file=source.name, code="empty"))
+    sample = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
+    if len(data) > SAMPLE_BYTES:
+        sample = sample[: sample.rfind("\n") + 1] or sample
+    dialect = detect_dialect(sample, suffix=Path(source.name).suffix.lower())
+    records, lines_after = _first_records(sample, dialect)
+    header_index = find_header_row(records, mapping)
+    headers = [str(c).strip() for c in records[header_index]]
+    header_row = header_index + 1
+    start = _offset_after_lines(data, lines_after[header_index])
+    end, footer = _cut_footer(data, start, dialect)
+    body = data[start:end]
+
+    table = _fast_read(body, headers, dialect) if _has_text(body) else None
+    if table is not None:
+        rows = _fast_rows(body, table.num_rows, header_row, dialect)
+        if rows is not None:
+            columns = [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
+                       for c in table.columns]
+            raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
+            _add_footer(raw, footer, header_row)
+            return raw
+    raw = _exact_read(body, headers, header_row, dialect, source.name)
+    _add_footer(raw, footer, header_row)
+    return raw
+
+
+def _has_text(data: bytes) -> bool:
+    """Tell whether bytes hold anything but whitespace, without copying a large file."""
+    return bool(data[:4096].strip()) or bool(data.strip())
+
+
+def _reader(text: str, dialect: Dialect):
+    return csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
+                      quotechar=dialect.quotechar, doublequote=True, strict=False)
+
+
+def _first_records(sample: str, dialect: Dialect) -> tuple[list[list[str]], list[int]]:
+    """Return the first records of the sample and, for each, the lines read up to its end."""
+    reader = _reader(sample, dialect)
+    records, lines_after = [], []
+    try:
+        for record in reader:
+            records.append(record)
+            lines_after.append(reader.line_num)
+            if len(records) >= HEADER_SCAN_RECORDS:
+                break
+    except csv.Error:
+        pass  # a record cut by the end of the sample; the ones before it are enough
+    return records or [[]], lines_after or [0]
+
+
+def _offset_after_lines(data: bytes, lines: int) -> int:
+    offset = 0
+    for _ in range(lines):
+        found = data.find(b"\n", offset)
+        if found < 0:
+            return len(data)
+        offset = found + 1
+    return offset
+
+
+def _cut_footer(data: bytes, start: int, dialect: Dialect) -> tuple[int, list[tuple[int, str]]]:
+    """Return where the data ends before its footer, and (line in footer, reason) for the footer."""
+    end = len(data)
+    positions = []  # starts of the last lines, newest first
+    cursor = end
+    if data.endswith(b"\n"):
+        cursor -= 1
+    while cursor > start and len(positions) < MAX_FOOTER_LINES + 1:
+        begin = data.rfind(b"\n", start, cursor) + 1
+        begin = max(begin, start)
+        positions.append((begin, cursor))
+        cursor = begin - 1
+    positions.reverse()
+    lines = []
+    for begin, stop in positions:
+        text = data[begin:stop].decode("utf-8", errors="replace").rstrip("\r")
+        lines.append(next(_reader(text, dialect), []) if text.strip() else [])
+    count, reasons = footer_length(lines)
+    if not count:
+        return end, []
+    first = len(lines) - count
+    return positions[first][0], [(i - first, reason) for i, reason in reasons]
+
+
+def _add_footer(raw: RawTable, footer: list[tuple[int, str]], header_row: int) -> None:
+    last = int(raw.rows[-1]) if raw.num_rows else header_row
+    raw.dropped.extend({"row": last + 1 + k, "reason": reason} for k, reason in footer)
+
+
+def _fast_read(body: bytes, headers: list[str], dialect: Dialect) -> pa.Table | None:
+    """Read every cell as text with pyarrow; None when some row does not fit the header."""
+    names = [f"c{i}" for i in range(len(headers))]
+    try:
+        return pacsv.read_csv(
+            pa.BufferReader(body),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect.delimiter, quote_char=dialect.quotechar, double_quote=True,
+                newlines_in_values=dialect.quotechar.encode() in body),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=True,
+                quoted_strings_can_be_null=True, null_values=[""]),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None  # a row with another number of fields: the exact reader says which
+
+
+def _fast_rows(body: bytes, records: int, header_row: int, dialect: Dialect) -> np.ndarray | None:
+    """Return each record's spreadsheet row without a Python scan, when the lines allow it."""
+    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
+    if lines == records:
+        return header_row + 1 + np.arange(records, dtype=np.int64)
+    if dialect.quotechar.encode() in body:
+        return None  # a quoted field may span lines: only an exact scan can tell
+    # Only blank lines are in the way: find them from the positions of the line ends.
+    ends = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10)
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(body)]))
+    if stops[-1] == starts[-1]:
+        starts, stops = starts[:-1], stops[:-1]
+    text_bytes = np.frombuffer(body, dtype=np.uint8)
+    length = stops - starts
+    cr = (length == 1) & (text_bytes[np.minimum(starts, len(body) - 1)] == 13)
+    filled = np.flatnonzero((length > 0) & ~cr)
+    if len(filled) != records:
+        return None
+    return header_row + 1 + filled.astype(np.int64)
+
+
+def _exact_read(body: bytes, headers: list[str], header_row: int, dialect: Dialect,
+                file: str) -> RawTable:
+    """Read record by record with Python's csv module: exact rows, and rows too long caught."""
+    width = len(headers)
+    cells: list[list[str | None]] = [[] for _ in range(width)]
+    rows: list[int] = []
+    problems: list[Problem] = []
+    text = body.decode("utf-8", errors="replace")
+    for index, record in enumerate(_reader(text, dialect)):
+        if not any(c.strip() for c in record):
+            continue
+        row = header_row + 1 + index
+        extra = [c for c in record[width:] if c.strip()]
+        if extra:
+            problems.append(Problem(
+                f"has {len(record)} fields but the header has {width}: a separator inside an "
+                f"unquoted value? (extra: {', '.join(repr(c) for c in extra[:3])})",
+                row=row, file=file, code="too_many_fields"))
+            continue
+        record = record[:width] + [""] * (width - len(record))
+        for column, value in zip(cells, record, strict=True):
+            column.append(value if value != "" else None)
+        rows.append(row)
+    columns = [pa.array(values, type=pa.string()) for values in cells]
+    return RawTable(headers, columns, np.asarray(rows, dtype=np.int64), problems=problems,
+                    delimiter=dialect.delimiter)
+
+
+# --- Excel ------------------------------------------------------------------------------------
+def read_xlsx(source: Source, *, sheet: str | None = None,
+              mapping: dict[str, str] | None = None) -> RawTable:
+    """Read one sheet of a workbook (default the first): cells as text, rows as in Excel."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
+    except Exception as err:  # openpyxl fails on damaged files in many ways; all mean the same
+        raise AccountDataError(Problem(
+            f"cannot be read as an Excel workbook ({type(err).__name__}: {err}); open it in Excel "
+            "and save it again as .xlsx", file=source.name, code="unreadable")) from None
+    try:
+        worksheet = _pick_sheet(book, sheet, source.name)
+        worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
+        rows = [[_cell_text(v) for v in values] for values in worksheet.iter_rows(values_only=True)]
+    except AccountDataError:
+        raise
+    except Exception as err:
+        raise AccountDataError(Problem(
+            f"cannot be read as an Excel workbook ({type(err).__name__}: {err})",
+            file=source.name, code="unreadable")) from None
+    finally:
+        book.close()
+    if not any(any(c for c in row) for row in rows):
+        raise AccountDataError(Problem(f'has nothing in sheet "{worksheet.title}"',
+                                       file=source.name, code="empty"))
+    return _table_from_rows(rows, mapping)
+
+
+def _pick_sheet(book, sheet: str | None, file: str):
+    names = book.sheetnames
+    if sheet is None:
+        return book.worksheets[0]
+    for same in (lambda n: n == sheet, lambda n: n.strip().casefold() == sheet.strip().casefold()):
+        for name in names:
+            if same(name):
+                return book[name]
+    listed = ", ".join(f'"{name}"' for name in names)
+    raise AccountDataError(Problem(f'has no sheet "{sheet}" (its sheets are: {listed})',
+                                   file=file, code="no_sheet"))
+
+
+def _cell_text(value) -> str | None:
+    """Return a cell's value as text the column parsers read back exactly."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _table_from_rows(rows: list[list[str | None]], mapping) -> RawTable:
+    header_index = find_header_row([[c or "" for c in r] for r in rows], mapping)
+    header_cells = rows[header_index]
+    while header_cells and not header_cells[-1]:
+        header_cells = header_cells[:-1]
+    headers = [(c or "").strip() for c in header_cells]
+    body = rows[header_index + 1:]
+    count, reasons = footer_length(body)
+    width = len(headers)
+    kept = [(header_index + 2 + i, row) for i, row in enumerate(body[: len(body) - count])
+            if any(c is not None and c.strip() for c in row[:width])]
+    columns = [pa.array([row[j] if j < len(row) else None for _, row in kept], type=pa.string())
+               for j in range(width)]
+    rows_seen = np.asarray([r for r, _ in kept], dtype=np.int64)
+    dropped = [{"row": header_index + 2 + i, "reason": reason} for i, reason in reasons]
+    return RawTable(headers, columns, rows_seen, dropped=dropped)
+
+
+# --- Parquet ----------------------------------------------------------------------------------
+def read_parquet(source: Source) -> RawTable:
+    """Read a Parquet file; its columns keep their types (numbers, dates, text)."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(pa.BufferReader(source.data))
+    except Exception as err:  # damaged or not Parquet at all
+        raise AccountDataError(Problem(
+            f"cannot be read as a Parquet file ({type(err).__name__}: {err})",
+            file=source.name, code="unreadable")) from None
+    columns = []
+    for column in table.columns:
+        array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        columns.append(array)
+    rows = 2 + np.arange(table.num_rows, dtype=np.int64)
+    return RawTable([str(n) for n in table.column_names], columns, rows, letters=False)
+
+
+def describe_rows(rows, limit: int = MAX_LISTED_ROWS) -> str:
+    """Return rows as "5, 9, 12" with at most ``limit`` listed, then "and N more".
+
+    Examples
+    --------
+    >>> describe_rows([5, 9, 12])
+    '5, 9, 12'
+    >>> describe_rows(range(2, 20), limit=3)
+    '2, 3, 4 and 15 more'
+    """
+    rows = [int(r) for r in rows]
+    text = ", ".join(str(r) for r in rows[:limit])
+    return text + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+__all__ = ["RawTable", "column_letter", "describe_rows", "read_table"]
