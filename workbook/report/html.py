@@ -1,0 +1,142 @@
+"""A report as one standalone HTML file: no code, no scripts, nothing loaded from outside it.
+
+nbconvert's full page templates link MathJax, require.js and (with widgets) the widget manager
+from CDNs, and the ``lab`` template imports mermaid from one. The export here uses the ``basic``
+template, which gives only the cells, inside a page of our own with its styles inline. Charts
+are SVG drawn in the kernel, embedded as ``data:`` images. Only outputs a reader needs are kept:
+HTML, SVG, PNG and plain text; no JavaScript, no widget state, no warnings on stderr, no errors.
+A last check refuses any ``src``, ``href`` or ``url()`` that points outside the file.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+
+import nbformat
+
+#: The outputs a report keeps, richest first (nbconvert shows the first it finds).
+KEPT_OUTPUTS = ("text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain")
+
+#: An attribute or CSS reference to anything that is not inside the file (http, https, //host).
+REMOTE = re.compile(
+    r"""(?:\b(?:src|href|srcset|action|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//)""",
+    re.IGNORECASE)
+
+PAGE_CSS = """
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,
+       sans-serif; color: #1d2733; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem;
+       line-height: 1.5; }
+h1 { font-size: 1.9rem; margin-bottom: .2rem; }
+h2 { font-size: 1.4rem; margin-top: 2.4rem; border-bottom: 1px solid #e6e9ed; }
+.anchor-link { display: none; }
+.output_subarea { margin: .6rem 0; overflow-x: auto; }
+.output_svg img, .output_png img { max-width: 100%; height: auto; }
+pre { white-space: pre-wrap; font-size: .85rem; }
+table { max-width: 100%; }
+@media print { body { max-width: none; margin: 0; } h2 { break-after: avoid; } }
+"""
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+class RemoteReferenceError(ValueError):
+    """An exported report would load something from outside its own file."""
+
+
+def remote_references(text: str) -> list[str]:
+    """Return every reference in ``text`` to something outside the file (src, href, url()).
+
+    Examples
+    --------
+    >>> remote_references('<img src="data:image/svg+xml;base64,AAA"><a href="#A">A</a>')
+    []
+    >>> remote_references('<script src="https://cdn.example/x.js"></script>'
+    ...                   '<link href=//fonts.example/f.css><p style="background:url(http://x)">')
+    ['src="https://', 'href=//', 'url(http://']
+    """
+    return [match.group(0) for match in REMOTE.finditer(text)]
+
+
+def report_only(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy of an executed notebook with only what a reader of the report needs.
+
+    Widget state goes; each code cell keeps its displayed results (the kinds in
+    ``KEPT_OUTPUTS``), not its stderr, its errors or any JavaScript.
+    """
+    clean = copy.deepcopy(notebook)
+    clean.metadata.pop("widgets", None)
+    for cell in clean.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and output.get("name") == "stdout":
+                kept.append(output)
+            elif output.output_type in ("display_data", "execute_result"):
+                data = {kind: value for kind, value in output.data.items() if kind in KEPT_OUTPUTS}
+                if data:
+                    output.data = data
+                    output.metadata = {}
+                    kept.append(output)
+        cell.outputs = kept
+    return clean
+
+
+def report_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
+    """Return an executed report notebook as a standalone HTML page without code.
+
+    Parameters
+    ----------
+    notebook : NotebookNode
+        The executed notebook.
+    title : str
+        The page's title (e.g. "Account review: Ingrid Berg").
+
+    Returns
+    -------
+    str
+        The page; it loads nothing from outside itself.
+
+    Raises
+    ------
+    RemoteReferenceError
+        Something in the page would still be loaded from elsewhere.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook()
+    >>> notebook.cells = [nbformat.v4.new_markdown_cell("## Your tiers"),
+    ...                   nbformat.v4.new_code_cell("secret = 42", outputs=[
+    ...                       nbformat.v4.new_output("display_data", {"text/html": "<b>77%</b>"}),
+    ...                       nbformat.v4.new_output("stream", name="stderr", text="Warning")])]
+    >>> page = report_html(notebook, title="Account review: Fjordbakeri AS")
+    >>> "<b>77%</b>" in page, "secret" in page, "Warning" in page, remote_references(page)
+    (True, False, False, [])
+    """
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(report_only(notebook))
+    page = PAGE.format(title=html.escape(title), css=PAGE_CSS, body=body)
+    found = remote_references(page)
+    if found:
+        raise RemoteReferenceError(
+            f"the report would load {len(found)} thing(s) from outside the file: "
+            + ", ".join(sorted(set(found))[:5]))
+    return page

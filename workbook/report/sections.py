@@ -1,0 +1,497 @@
+"""What the report notebooks show: plain-words text, tables, and each chart or a note instead.
+
+Every function here is pure: it takes results of ``workbook.analysis`` and ``workbook.coaching``
+and returns an :class:`Html` (shown by Jupyter as HTML) or an Altair chart, never displays or
+writes anything. A chart that the data cannot support (no gross profit for the whale curve, no
+visits or selling hours for the focus score) becomes a note that says what is missing.
+
+Tables show aggregated figures and short lists (at most ``TOP`` accounts), so an exported report
+carries no hidden copy of the customer list.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from workbook import charts
+from workbook.analysis import Concentration, check_thresholds, share_curve
+from workbook.analysis.tiers import tier_codes
+from workbook.charts.captions import metric_label
+from workbook.coaching import (
+    BeforeAfter,
+    CostToServe,
+    GrowthScreen,
+    HoursFreed,
+    ServiceCheck,
+    TimePlan,
+    TimeVsValue,
+)
+from workbook.schema import TIERS
+
+#: The most accounts a list in the report shows.
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Html:
+    """A piece of a report: HTML that Jupyter shows as such (and nbconvert exports as is)."""
+
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def paragraph(text: str, *, css: str = "") -> str:
+    """Return ``text`` as an HTML paragraph, escaped."""
+    style = f" style='{css}'" if css else ""
+    return f"<p{style}>{html.escape(text)}</p>"
+
+
+def bullets(lines: list[str], *, ordered: bool = False) -> str:
+    """Return ``lines`` as an HTML list (numbered when ``ordered``), each escaped."""
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + f"</{tag}>"
+
+
+def _note(text: str) -> Html:
+    return Html(paragraph(text, css="color:#6b7785;font-style:italic"))
+
+
+def money(value: float) -> str:
+    """Return an amount as a report writes it (whole units, thin spaces between thousands)."""
+    return charts.format_value(value, "money")
+
+
+def share_text(value: float) -> str:
+    """Return a share as a percentage (one decimal below 10%)."""
+    return charts.format_value(value, "share")
+
+
+def _by_tier(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a per-tier table (indexed A, B, C) with the tier as a column, for ``html_table``."""
+    return frame.rename_axis("tier").reset_index()
+
+
+# --- the top of the report -------------------------------------------------------------------
+def tiering_text(*, metric: str, method: str, a: float | None = None, b: float | None = None,
+                 c: float | None = None) -> str:
+    """Say how the accounts were tiered, with the thresholds in force (defaults filled in).
+
+    Examples
+    --------
+    >>> tiering_text(metric="revenue", method="account_share")
+    'Tiers by revenue: A = the top 20% of accounts, C = the bottom 25%, B = the rest.'
+    >>> print(tiering_text(metric="gross_profit", method="value_share", a=0.7))
+    Tiers by gross profit: A = the top accounts up to 70% of it, B = the next up to 95%, C = the
+    rest.
+    """
+    used = check_thresholds(method, a=a, b=b, c=c)
+    value = metric_label(metric)
+    if method == "account_share":
+        rule = f"A = the top {used.a:.0%} of accounts, C = the bottom {used.c:.0%}, B = the rest"
+    else:
+        rule = (f"A = the top accounts up to {used.a:.0%} of it, B = the next up to {used.b:.0%}, "
+                "C = the rest")
+    return f"Tiers by {value}: {rule}."
+
+
+def heading(*, owner: str, source: str | Path, accounts: pd.DataFrame, metric: str, method: str,
+            a: float | None = None, b: float | None = None, c: float | None = None,
+            title: str = "Account review") -> Html:
+    """Return the report's heading: whose accounts, from which file, tiered how.
+
+    Parameters
+    ----------
+    owner : str
+        The salesperson (empty: every account in the file).
+    source : str or Path
+        The input file; only its name is shown.
+    accounts : DataFrame
+        The accounts the report is about.
+    metric, method : str
+        How the accounts are tiered.
+    a, b, c : float, optional
+        The tier thresholds (None: the method's default).
+    title : str, default "Account review"
+
+    Examples
+    --------
+    >>> from workbook.coaching.examples import example_tiered
+    >>> text = str(heading(owner="Ingrid Berg", source="/data/team.csv", accounts=example_tiered(),
+    ...                    metric="revenue", method="account_share"))
+    >>> "Account review: Ingrid Berg" in text, "team.csv" in text, "/data" in text
+    (True, True, False)
+    """
+    who = str(owner).strip() or "all accounts in the file"
+    facts = (f"Input file: {Path(source).name} · {len(accounts):,} accounts · "
+             + tiering_text(metric=metric, method=method, a=a, b=b, c=c))
+    return Html(f"<h1>{html.escape(title)}: {html.escape(who)}</h1>" + paragraph(facts))
+
+
+def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
+    """Return the concentration figures in plain words, then as a small table.
+
+    Parameters
+    ----------
+    figures : Concentration
+        From ``workbook.concentration``.
+    summary : DataFrame
+        From ``workbook.tier_summary`` of the same accounts and metric.
+
+    Examples
+    --------
+    >>> import workbook
+    >>> from workbook.analysis.examples import example_accounts
+    >>> accounts = workbook.assign_tiers(example_accounts())
+    >>> text = str(key_figures(workbook.concentration(accounts), workbook.tier_summary(accounts)))
+    >>> "Your top 20% of accounts hold 31% of your revenue" in text, "31.3%" in text
+    (True, True)
+    """
+    value = metric_label(figures.metric)
+    lines = [charts.concentration_headline(figures),
+             charts.tier_headline(summary, metric=figures.metric)]
+    table = pd.DataFrame([
+        ("Accounts", f"{figures.n:,}"),
+        (f"Total {value} (accounts above zero)", money(figures.total)),
+        ("Share held by the top 20% of accounts", f"{figures.top20_share:.1%}"),
+        ("Accounts that make 80%", f"{figures.accounts_for_80:,}"),
+        ("Gini (0 = every account alike, 1 = one account has it all)", f"{figures.gini:.2f}"),
+        (f"Accounts with a negative {value}", f"{figures.loss_accounts:,}"),
+    ], columns=["figure", "value"])
+    return Html(bullets(lines) + charts.html_table(
+        table, {"figure": ("Key figure", "text"), "value": ("", "text")}, tier_column=None))
+
+
+def tier_cuts(tiered: pd.DataFrame) -> dict[str, int]:
+    """Return where tier A and tier B end (``k_a``, ``k_ab``) and ``n``, for the curve charts.
+
+    Examples
+    --------
+    >>> from workbook.coaching.examples import example_tiered
+    >>> tier_cuts(example_tiered())
+    {'k_a': 1, 'k_ab': 3, 'n': 5}
+    """
+    counts = np.bincount(tier_codes(tiered), minlength=len(TIERS))
+    return {"k_a": int(counts[0]), "k_ab": int(counts[0] + counts[1]), "n": len(tiered)}
+
+
+def tier_table(summary: pd.DataFrame) -> Html:
+    """Return the tier summary as a table: accounts, revenue and profit with their shares."""
+    columns = {"tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
+               "account_share": ("of accounts", "share"), "revenue": ("Revenue", "money"),
+               "revenue_share": ("of revenue", "share"),
+               "revenue_per_account": ("Revenue per account", "money")}
+    if "gross_profit" in summary.columns:
+        columns |= {"gross_profit": ("Gross profit", "money"),
+                    "gross_profit_share": ("of gross profit", "share")}
+    return Html(charts.html_table(_by_tier(summary), columns))
+
+
+def whale(tiered: pd.DataFrame):
+    """Return the profit whale curve chart, or a note when the data has no gross profit.
+
+    Examples
+    --------
+    >>> from workbook.coaching.examples import example_tiered
+    >>> type(whale(example_tiered())).__name__
+    'LayerChart'
+    >>> print(whale(example_tiered().drop(columns="gross_profit")))
+    <p ...>No whale curve: your file has no gross profit column, ...</p>
+    """
+    if "gross_profit" not in tiered.columns or tiered["gross_profit"].isna().all():
+        return _note("No whale curve: your file has no gross profit column, so where profit is "
+                     "made and lost cannot be shown.")
+    from workbook.analysis import whale_curve
+
+    return charts.whale_chart(whale_curve(tiered))
+
+
+# --- where time goes ---------------------------------------------------------------------------
+def time_story(today: TimeVsValue) -> Html:
+    """Return the focus score in plain words, today's time and value per tier, and the accounts
+    furthest from where the value is.
+
+    Examples
+    --------
+    >>> from workbook.coaching import time_vs_value
+    >>> from workbook.coaching.examples import example_tiered
+    >>> text = str(time_story(time_vs_value(example_tiered())))
+    >>> "Focus score 0.67" in text, "Share of your time" in text
+    (True, True)
+    """
+    if not today.available:
+        return _note(today.message)
+    parts = [paragraph(today.message), *(paragraph(note) for note in today.notes)]
+    parts.append(charts.html_table(_by_tier(today.tiers), {
+        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
+        "time_share": ("Share of your time", "share"),
+        "value_share": (f"Share of {metric_label(today.metric)}", "share")}))
+    shown = {"account": ("Account", "text"), "tier": ("Tier", "text"),
+             "time_share": ("Share of time", "share"), "value_share": ("Share of value", "share")}
+    for frame, caption in ((today.over_served, "Over-served: far more time than value"),
+                           (today.under_served, "Under-served A accounts: too little time")):
+        if len(frame):
+            parts.append(charts.html_table(frame, shown, caption=caption, max_rows=TOP))
+    return Html("".join(parts))
+
+
+def time_chart(today: TimeVsValue):
+    """Return time against value per tier as a chart, or a note when time is not known."""
+    if not today.available:
+        return _note("No chart of where your time goes: " + today.message)
+    return charts.time_value_chart(today.tiers, metric=today.metric)
+
+
+def served(today: TimeVsValue):
+    """Return the accounts furthest from where the value is as a chart, or a note."""
+    if not today.available:
+        return _note("No chart of over- and under-served accounts: your time is not known.")
+    return charts.served_chart(today.over_served, today.under_served)
+
+
+# --- cost to serve -----------------------------------------------------------------------------
+def cost_story(cost: CostToServe) -> Html:
+    """Return what serving the accounts costs, the loss-making accounts, and the assumptions.
+
+    Examples
+    --------
+    >>> from workbook.coaching import cost_to_serve
+    >>> from workbook.coaching.examples import example_tiered
+    >>> text = str(cost_story(cost_to_serve(example_tiered())))
+    >>> "3 accounts cost more to serve than they earn" in text, "19\u202f300" in text
+    (True, True)
+    """
+    settings = cost.assumptions
+    total = float(cost.accounts["serving_cost"].sum())
+    lines = [f"Serving your accounts costs {money(total)} in the period: visit time "
+             f"({settings['visit_hours_from']}) and small service requests at "
+             f"{settings['minutes_per_request']:g} minutes each, at "
+             f"{money(settings['hourly_cost'])} an hour."]
+    if math.isnan(cost.loss_total):
+        lines.append("Your file has no gross profit, so what each account leaves cannot be said.")
+    elif len(cost.loss_making):
+        count = len(cost.loss_making)
+        lines.append(f"{count} account{'s' if count != 1 else ''} cost more to serve than "
+                     f"{'they earn' if count != 1 else 'it earns'}: together they lose "
+                     f"{money(cost.loss_total)}.")
+    else:
+        lines.append("Every account earns more than it costs to serve.")
+    lines.append("Concessions are shown but not taken off again: the gross profit already "
+                 "includes them." if settings["profit_includes_concessions"] else
+                 "Concessions are taken off the gross profit.")
+    parts = [bullets(lines + cost.notes), charts.html_table(_by_tier(cost.tiers), {
+        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
+        "gross_profit": ("Gross profit", "money"), "concessions": ("Concessions", "money"),
+        "serving_cost": ("Serving cost", "money"),
+        "net_contribution": ("Net contribution", "money"),
+        "loss_making": ("Loss-making accounts", "count")})]
+    if len(cost.loss_making):
+        parts.append(charts.html_table(cost.loss_making, {
+            "account": ("Account", "text"), "tier": ("Tier", "text"),
+            "gross_profit": ("Gross profit", "money"), "serving_cost": ("Serving cost", "money"),
+            "net_contribution": ("Net contribution", "money")},
+            caption="The biggest losses after the cost of serving", max_rows=TOP))
+    return Html("".join(parts))
+
+
+def cost_chart(cost: CostToServe):
+    """Return gross profit, serving cost and net contribution per tier, or a note."""
+    if math.isnan(cost.loss_total):
+        return _note("No chart of what each tier leaves: your file has no gross profit.")
+    return charts.cost_chart(cost.tiers)
+
+
+def net_contribution_whale(cost: CostToServe):
+    """Return the whale curve of net contribution (profit after serving cost), or a note."""
+    known = cost.accounts["net_contribution"].dropna()
+    if known.empty or known.sum() <= 0:
+        return _note("No whale curve of net contribution: it needs gross profit, and a total "
+                     "above zero after the cost of serving.")
+    curve = share_curve(known.to_numpy(), name="net_contribution")
+    return charts.whale_chart(curve, value_label="net contribution",
+                              title="Net contribution after the cost of serving, best first")
+
+
+# --- growth in B ---------------------------------------------------------------------------------
+def growth_story(screen: GrowthScreen) -> Html:
+    """Return the B accounts with the most room to grow, and what the screen could not judge.
+
+    Examples
+    --------
+    >>> from workbook.coaching import growth_screen
+    >>> from workbook.coaching.examples import example_tiered
+    >>> text = str(growth_story(growth_screen(example_tiered())))
+    >>> "1 of 2 B accounts" in text, "Berg Elektro AS" in text
+    (True, True)
+    """
+    parts = [paragraph(screen.message)]
+    if screen.could_not_judge:
+        parts.append(paragraph("Could not judge:") + bullets(screen.could_not_judge))
+    if len(screen.flagged):
+        parts.append(charts.html_table(screen.flagged, {
+            "account": ("Account", "text"), "revenue": ("Revenue", "money"),
+            "headroom": ("Room to grow", "money"), "growth": ("Growth", "share"),
+            "margin": ("Margin", "share"), "score": ("Score", "share")},
+            tier_column=None, caption="B accounts with real potential", max_rows=TOP))
+    return Html("".join(parts))
+
+
+def growth_chart(screen: GrowthScreen):
+    """Return the B growth screen as a chart, or a note when nothing could be scored."""
+    if screen.accounts["score"].notna().sum() == 0:
+        return _note("No growth chart: " + screen.message)
+    return charts.growth_chart(screen.accounts)
+
+
+# --- the plan ------------------------------------------------------------------------------------
+def plan_story(plan: TimePlan, freed: HoursFreed) -> Html:
+    """Return the time plan: what each account gets, whether it fits, and the hours it moves.
+
+    Examples
+    --------
+    >>> from workbook.coaching import hours_freed, plan_time, time_vs_value
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered()
+    >>> plan = plan_time(accounts)
+    >>> text = str(plan_story(plan, hours_freed(time_vs_value(accounts), plan)))
+    >>> "The plan fits" in text, "1\u202f104" in text
+    (True, True)
+    """
+    parts = [paragraph(plan.summary), *(paragraph(message) for message in plan.messages)]
+    parts.append(charts.html_table(_by_tier(plan.tiers), {
+        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
+        "share": ("Share of time", "share"), "hours": ("Hours a year", "money"),
+        "hours_per_account": ("Hours per account", "number"),
+        "visits_per_account_per_month": ("Visits a month", "number")}))
+    parts.append(paragraph(freed.message))
+    return Html("".join(parts))
+
+
+def hours_chart(freed: HoursFreed):
+    """Return each tier's hours today and in the plan, or a note when today's time is unknown."""
+    if not freed.available:
+        return _note("No chart of hours moved: " + freed.message)
+    return charts.hours_change_chart(freed.table)
+
+
+def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfter) -> Html:
+    """Return the service level of each tier, whether it fits the plan, and the cost per sale.
+
+    Examples
+    --------
+    >>> from workbook.coaching import (before_after, check_service_levels,
+    ...                                default_service_levels, plan_time)
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered()
+    >>> plan = plan_time(accounts)
+    >>> levels = default_service_levels()
+    >>> text = str(service_story(levels, check_service_levels(levels, plan),
+    ...                          before_after(accounts, plan)))
+    >>> "same working day" in text, "The service levels fit the plan." in text
+    (True, True)
+    """
+    parts = [charts.html_table(_by_tier(levels), {
+        "tier": ("Tier", "text"), "visits_per_year": ("Visits a year", "number"),
+        "response_time": ("Answer", "text"), "channel": ("Channel", "text"),
+        "handled_by": ("Handled by", "text"), "concessions": ("Concessions", "text")})]
+    parts.append(paragraph("The service levels fit the plan." if check.fits else
+                    "The service levels do not fit the plan:"))
+    if check.messages:
+        parts.append(bullets(check.messages))
+    table = outlook.table.rename_axis("when").reset_index()
+    parts.append(charts.html_table(table, {
+        "when": ("", "text"), "selling_hours": ("Selling hours", "money"),
+        "selling_cost": ("Selling cost", "money"), "revenue": ("Revenue", "money"),
+        "cost_per_revenue": ("Selling cost per unit of revenue", "share")},
+        tier_column=None, caption="The cost of selling time, today and under the plan"))
+    if outlook.notes:
+        parts.append(bullets(outlook.notes))
+    return Html("".join(parts))
+
+
+# --- what to do ----------------------------------------------------------------------------------
+def _names(frame: pd.DataFrame, count: int = 3) -> str:
+    names = [str(name) for name in frame["account"].head(count)]
+    more = len(frame) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def top_actions(*, plan: TimePlan, today: TimeVsValue, freed: HoursFreed, cost: CostToServe,
+                screen: GrowthScreen) -> list[str]:
+    """Return the report's top actions in plain words, most important first.
+
+    Parameters
+    ----------
+    plan : TimePlan
+    today : TimeVsValue
+    freed : HoursFreed
+    cost : CostToServe
+    screen : GrowthScreen
+        The results of the same accounts (see ``workbook.coaching``).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> from workbook.coaching import (cost_to_serve, growth_screen, hours_freed, plan_time,
+    ...                                time_vs_value)
+    >>> from workbook.coaching.examples import example_tiered
+    >>> accounts = example_tiered()
+    >>> plan, today = plan_time(accounts), time_vs_value(accounts)
+    >>> actions = top_actions(plan=plan, today=today, freed=hours_freed(today, plan),
+    ...                       cost=cost_to_serve(accounts), screen=growth_screen(accounts))
+    >>> print(actions[0])
+    Block 1,104 h a year (80% of your selling time) for your 1 A account: about 61.3 visits a
+    month each.
+    >>> print(actions[1])
+    Move C accounts to inside sales, e-mail or self-service: Sol Rør AS, Vik Bil ANS.
+    """
+    actions = []
+    a = plan.tiers.loc["A"]
+    if not plan.feasible:
+        actions.append("Make the plan fit first: " + plan.messages[0])
+    elif a["accounts"]:
+        count = int(a["accounts"])
+        actions.append(f"Block {a['hours']:,.0f} h a year ({plan.shares['A']:.0%} of your selling "
+                       f"time) for your {count} A account{'s' if count != 1 else ''}: about "
+                       f"{a['visits_per_account_per_month']:.1f} visits a month each.")
+    if today.available and len(today.under_served):
+        actions.append(f"Call first on the A accounts that get too little of your time: "
+                       f"{_names(today.under_served)}.")
+    tiers = today.accounts if today.available else None
+    c_accounts = (cost.accounts[cost.accounts["tier"] == "C"] if tiers is None
+                  else tiers[tiers["tier"] == "C"])
+    if plan.shares["C"] == 0 and len(c_accounts):
+        actions.append("Move C accounts to inside sales, e-mail or self-service: "
+                       f"{_names(c_accounts)}.")
+    if today.available and len(today.over_served):
+        actions.append(f"Cut back on the accounts that get far more time than their value: "
+                       f"{_names(today.over_served)}.")
+    if freed.available and freed.to_a > 0:
+        actions.append(f"Give A the {freed.to_a:,.0f} h a year the plan moves to it.")
+    if len(cost.loss_making):
+        actions.append(f"Review the terms of the accounts that cost more to serve than they earn "
+                       f"(together {money(cost.loss_total)}): {_names(cost.loss_making)}.")
+    if len(screen.flagged):
+        actions.append(f"Spend your B time on the B accounts with real room to grow: "
+                       f"{_names(screen.flagged)}.")
+    return actions
+
+
+def actions_list(actions: list[str]) -> Html:
+    """Return the top actions as a numbered list."""
+    if not actions:
+        return _note("No action stands out: your time already follows your value.")
+    return Html(bullets(actions, ordered=True))
