@@ -36,17 +36,19 @@ def footer_reason(cells: Sequence[str | None]) -> str | None:
     Examples
     --------
     >>> footer_reason(["Grand Totals (250 records)", "", "1 234"])
-    'footer line "Grand Totals (250 records)"'
+    'total row "Grand Totals (250 records)"'
+    >>> footer_reason(["Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."])[:18]
+    'footer line "Copyr'
     >>> footer_reason(["", None]), footer_reason(["Acme AS", "12"])
     ('', None)
     """
     first = next((str(c).strip() for c in cells if c is not None and str(c).strip()), None)
     if first is None:
         return ""
-    if FOOTER_START.match(first):
-        return f'footer line "{first}"'
     if is_total_label(first):
         return f'total row "{first}"'
+    if FOOTER_START.match(first):
+        return f'footer line "{first}"'
     return None
 
 
@@ -67,7 +69,7 @@ def footer_length(lines: Sequence[Sequence[str | None]]) -> tuple[int, list[tupl
     Examples
     --------
     >>> footer_length([["Acme", "5"], [], ["Grand Totals (1 records)"]])
-    (2, [(2, 'footer line "Grand Totals (1 records)"')])
+    (2, [(2, 'total row "Grand Totals (1 records)"')])
     """
     count = 0
     for cells in reversed(lines[-MAX_FOOTER_LINES:]):

@@ -268,7 +268,8 @@ def map_columns(headers: list[str], *, mapping: dict[str, str] | None = None,
             candidates.setdefault(match.target, []).append((match, position))
     _choose(candidates, headers, found)
     _check_duplicates(headers, found, file, letters)
-    _check_required(headers, found, file)
+    _check_required(headers, found, file, attempted={
+        re.sub(r"[\s-]+", "_", str(t).strip().casefold()) for t in (mapping or {}).values()})
     unused = [h for i, h in enumerate(headers)
               if i not in found.index.values() and str(h).strip() and not is_system_column(h)]
     if system:
@@ -370,15 +371,16 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def _check_required(headers, found, file) -> None:
+def _check_required(headers, found, file, attempted) -> None:
+    """Say what is missing, unless a mistaken mapping already said it."""
     listed = ", ".join(f'"{h}"' for h in headers if str(h).strip()) or "none"
-    if "revenue" not in found.index:
+    if "revenue" not in found.index and "revenue" not in attempted:
         looked = ", ".join(a.title() for a in ALIASES["revenue"][:7])
         found.problems.append(Problem(
             f"no revenue column was found: the headers are {listed}; looked for {looked} "
             f'(or name it with the mapping option, e.g. "Your header=revenue")', file=file,
             code="no_revenue"))
-    if "account" not in found.index and "account_id" not in found.index:
+    if not {"account", "account_id"} & (set(found.index) | attempted):
         looked = ", ".join(a.title() for a in (*ALIASES["account"][:6], *ALIASES["account_id"][:3]))
         found.problems.append(Problem(
             f"no account column was found: the headers are {listed}; looked for {looked} "

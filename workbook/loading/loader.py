@@ -29,7 +29,7 @@ from workbook.loading.aliases import ADDED_UP
 from workbook.loading.dates import parse_dates
 from workbook.loading.footers import TOTAL_LABEL_RE2
 from workbook.loading.headers import map_columns
-from workbook.loading.numbers import ParsedNumbers, parse_numbers
+from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
 from workbook.loading.orders import aggregate_orders, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.source import read_source
@@ -286,7 +286,8 @@ def _parse_numbers(columns: _Columns, delimiter: str | None, problems: list[Prob
             warnings.append(_guess_warning(columns, target, column, reason))
         problems += number_problems(column, label=label, rows=columns.rows,
                                     raw=columns.cells[target], file=columns.file,
-                                    count=target in COUNTS)
+                                    count=target in COUNTS,
+                                    example=EXAMPLE[column.decimal or decimal])
         numbers = column.values.astype(np.float64, copy=True)
         unknown = target in UNKNOWN_WHEN_BLANK
         note = blank_warning(column.blank, label=label, rows=columns.rows, file=columns.file,
@@ -373,7 +374,8 @@ def _identify(texts: dict[str, pa.Array], columns: _Columns, problems: list[Prob
 
 def _id_from_name(names: pa.Array) -> pa.Array:
     """Return ids made from names: runs of spaces made single (names are already trimmed)."""
-    if b"  " in (names.buffers()[2] or b"") or b"\t" in (names.buffers()[2] or b""):
+    present = text_bytes(names)
+    if b"  " in present or b"\t" in present or b"\n" in present:
         return pc.replace_substring_regex(names, r"\s+", " ")
     return names
 

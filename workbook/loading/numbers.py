@@ -149,7 +149,7 @@ def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
         return None
     blank = text.is_null().to_numpy(zero_copy_only=False)
     invalid = np.flatnonzero(~blank & ~np.isfinite(numbers))  # "nan", "inf" are not amounts
-    if b"." not in _bytes(text):
+    if b"." not in text_bytes(text):
         return ParsedNumbers(numbers, blank, invalid)
     pointed = pc.fill_null(pc.match_substring(text, "."), False).to_numpy(zero_copy_only=False)
     if _maybe_grouped(text, numbers, pointed):
@@ -159,8 +159,14 @@ def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     return ParsedNumbers(numbers, blank, invalid, ".")
 
 
-def _bytes(text: pa.Array) -> bytes:
-    """Return the characters of a string column as one bytes object (to test what occurs)."""
+def text_bytes(text: pa.Array) -> bytes:
+    """Return the characters of a string column as one bytes object (to test what occurs).
+
+    Examples
+    --------
+    >>> b"," in text_bytes(pa.array(["1,5", None]))
+    True
+    """
     data = text.buffers()[2]
     return b"" if data is None else data.to_pybytes()
 
@@ -182,7 +188,7 @@ def _fits(text: pa.Array, decimal: str) -> np.ndarray:
 
 
 def _localised(text: pa.Array, blank: np.ndarray, hint: str | None) -> ParsedNumbers:
-    present = _bytes(text)
+    present = text_bytes(text)
     if "−".encode() in present:
         text = pc.replace_substring(text, "−", "-")  # the typographic minus (U+2212)
     currencies: dict[str, np.ndarray] = {}
@@ -192,7 +198,7 @@ def _localised(text: pa.Array, blank: np.ndarray, hint: str | None) -> ParsedNum
     if not np.all(fits | blank):  # currency markers, brackets, a trailing minus, or not a number
         text, negative, exponent, bad, currencies = _split_cells(text, blank)
         decimal, guessed, fits = _evidence(text, blank | bad, hint)
-        present = _bytes(text)
+        present = text_bytes(text)
     good = fits & ~bad & ~blank
     digits = text
     for char in (*GROUPING_CHARS, "." if decimal == "," else ","):
@@ -246,7 +252,7 @@ def _decide(text: pa.Array, comma: np.ndarray, point: np.ndarray, hint: str | No
         return ("," if votes_comma > votes_point else "."), False
     if votes_comma == 0:
         both = comma & point
-        present = _bytes(text)
+        present = text_bytes(text)
         if b"," not in present and b"." not in present:
             return None, False
         separated = pc.fill_null(pc.match_substring_regex(text, "[.,]"), False).to_numpy(

@@ -58,10 +58,13 @@ def _shown(value) -> str:
 
 
 def number_problems(parsed: ParsedNumbers, *, label: str, rows: np.ndarray, raw: pa.Array,
-                    file: str, count: bool = False) -> list[Problem]:
-    """Return the problems of a number column: cells that are not numbers, mixed currencies."""
+                    file: str, count: bool = False, example: str | None = None) -> list[Problem]:
+    """Return the problems of a number column: cells that are not numbers, mixed currencies.
+
+    ``example`` is an amount written the way the file writes them (default: as the column does).
+    """
     expected = ("is not a number (expected a count such as 12)" if count else
-                f"is not an amount (expected a number such as {parsed.example})")
+                f"is not an amount (expected a number such as {example or parsed.example})")
     problems = cell_problems(parsed.invalid, expected, label=label, rows=rows, raw=raw, file=file,
                              code="not_a_number" if count else "not_an_amount")
     if parsed.mixed_currencies:
