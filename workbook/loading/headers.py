@@ -326,7 +326,8 @@ def _choose(candidates, headers, found) -> None:
                     and "revenue_prev" not in candidates:
                 found.index["revenue_prev"] = dated[1][1]
         found.index[target] = position
-        rivals = [headers[p] for m, p in options[1:] if m.rank == best.rank and m.year == best.year]
+        rivals = [headers[p] for m, p in options[1:]
+                  if m.rank < 1000 and m.year == best.year and p != position]
         if rivals:
             found.warnings.append(
                 f'Several headers look like {target}: used "{headers[position]}", not '

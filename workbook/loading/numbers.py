@@ -53,8 +53,9 @@ def strict_pattern(decimal: str) -> str:
     """
     other = r"\." if decimal == "," else ","
     point = "," if decimal == "," else r"\."
-    grouped = "|".join(rf"[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+"
-                       for g in (other, _SPACE, _APOSTROPHE))
+    grouped = "|".join(rf"[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+" for g in (other, _SPACE))
+    # An apostrophe is never a decimal mark: Babel's de_CH even writes "1000000'000".
+    grouped += rf"|[1-9][0-9]*(?:{_APOSTROPHE}[0-9]{{3}})+"
     return rf"^[-+]?(?:(?:{grouped}|[0-9]+)(?:{point}[0-9]*)?|{point}[0-9]+)$"
 
 
