@@ -289,6 +289,30 @@ CASES: list[Case] = [
     Case("title-block-in-a-csv", "report.csv", text([
         "Sales by customer", "Exported 2026-11-01", "", "Customer;Revenue", "A;10", "B;x"]),
          problems=(("not_an_amount", "Revenue", 6, "x"),)),
+    Case("excel-sep-line", "kunder.csv", text(["sep=;", "Navn;Sum", "A;1,5", "B;2"]),
+         options={"mapping": {"Sum": "revenue"}}, accounts=2, totals={"revenue": 3.5}),
+    Case("subtotals-in-the-middle", "kunder.csv", text([
+        "Kundenr;Kunde;Omsetning", "1;Fjord AS;100", "2;Berg AS;50", ";Total Kari Nordmann;150",
+        "3;Total Bygg AS;70", ";Sum Per Hansen;70", ";Sum;220"]),
+         accounts=3, totals={"revenue": 220.0},
+         dropped=({"row": 4, "reason": 'total row "Total Kari Nordmann"'},
+                  {"row": 6, "reason": 'total row "Sum Per Hansen"'},
+                  {"row": 7, "reason": 'total row "Sum"'})),
+    Case("pivot-with-year-headers", "pivot.xlsx", xlsx({"Pivot": [
+        ["Sum of Beløp", None, None], ["Kunde", 2024, 2025], ["Fjord AS", 100, 150],
+        ["Berg AS", 80, 60], ["Totalsum", 180, 210]]}),
+         accounts=2, totals={"revenue": 210.0}, columns={"revenue": "2025",
+                                                         "revenue_prev": "2024"},
+         dropped=({"row": 5, "reason": 'total row "Totalsum"'},)),
+    Case("last-order-date-in-an-account-list", "accounts.csv", text([
+        "Customer,Revenue,Last order date", "A,5,2020-01-01", "B,6,2026-01-01"]),
+         accounts=2, totals={"revenue": 11.0}, warnings=("is read as an account list",)),
+    Case("crm-style-headers", "deals.csv", text([
+        "Record ID,Organization - Name,Deal - Value,Deal - Owner",
+        "17,Fjord AS,1000,Kari", "18,Berg AS,250.5,Per"]),
+         accounts=2, totals={"revenue": 1250.5},
+         columns={"account_id": "Record ID", "account": "Organization - Name",
+                  "revenue": "Deal - Value", "owner": "Deal - Owner"}),
     # --- order lines --------------------------------------------------------------------------
     Case("norwegian-order-lines", "ordrer.csv", codecs.BOM_UTF8 + text([
         "Kundenr;Kundenavn;Fakturadato;Beløp;Varekost;Selger",

@@ -18,18 +18,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "kundenr", "kundenummer", "kunde nr", "kundeid", "kunde id", "kunde nummer", "kundekode",
         "debitornr", "debitornummer", "reskontronr", "org nr", "orgnr", "org nummer",
         "organisasjonsnummer", "org no", "organisation number", "organization number",
-        "company id", "id", "nr", "no", "number",
+        "company id", "record id", "organization id", "id", "nr", "no", "number",
     ),
     "account": (
         "account name", "customer name", "client name", "company name", "kundenavn", "kunde navn",
         "firmanavn", "account", "customer", "client", "company", "kunde", "firma", "bedrift",
-        "organisation", "organization", "organisasjon", "navn", "name", "sold to", "bill to",
+        "organisation", "organization", "organisasjon", "organization name",
+        "organisation name", "organisasjonsnavn", "navn", "name", "sold to", "bill to",
     ),
     "revenue": (
         "revenue", "sales", "turnover", "amount", "omsetning", "salg", "beløp", "net sales",
         "net revenue", "total revenue", "total sales", "sales amount", "net amount",
         "invoiced amount", "invoiced", "line amount", "line total", "nettoomsetning",
-        "fakturert", "fakturert beløp", "salgsbeløp", "ordrebeløp", "sum eks mva", "beløp eks mva",
+        "fakturert", "fakturert beløp", "salgsbeløp", "ordrebeløp", "sum eks mva", "deal value",
+        "won deals value",
     ),
     "gross_profit": (
         "gross profit", "gross margin", "margin", "gp", "contribution", "contribution margin",

@@ -10,6 +10,7 @@ what a Norwegian or English Excel writes.
 from __future__ import annotations
 
 import codecs
+import re
 
 import pyarrow as pa
 
@@ -86,7 +87,8 @@ def _non_ascii_sample(data: bytes) -> bytes:
     """Return the start of the file plus the lines around its first non-ASCII bytes."""
     if len(data) <= SAMPLE_BYTES:
         return data
-    first = next((i for i, byte in enumerate(data) if byte > 127), 0)
+    found = re.search(rb"[\x80-\xff]", data)
+    first = found.start() if found else 0
     start = data.rfind(b"\n", 0, max(first - 1, 0)) + 1
     return data[:SAMPLE_BYTES // 2] + b"\n" + data[start:start + SAMPLE_BYTES // 2]
 

@@ -80,5 +80,7 @@ def footer_length(lines: Sequence[Sequence[str | None]]) -> tuple[int, list[tupl
     reasons = [(start + i, footer_reason(cells)) for i, cells in enumerate(lines[start:])]
     return count, [(i, r) for i, r in reasons if r]
 
+#: The start of a subtotal's label ("Total Kari Nordmann"), trusted only in a row with no id.
+SUBTOTAL_START_RE2 = r"(?i)^\s*(?:sub\s*-?\s*)?(?:totals?|totalt|sum|summa)\b"
 #: The same pattern for pyarrow.compute (RE2 syntax, case-insensitive).
 TOTAL_LABEL_RE2 = "(?i)" + TOTAL_LABEL.pattern

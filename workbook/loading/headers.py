@@ -42,7 +42,7 @@ _CONTAINED = {
     "revenue_prev": ("revenue last year", "omsetning i fjor", "previous revenue"),
     "segment": ("segment", "bransje"),
     "region": ("region", "distrikt"),
-    "date": ("order date", "invoice date", "ordredato", "fakturadato", "dato"),
+    "date": ("order date", "invoice date", "ordredato", "fakturadato"),
     "cost": ("varekost", "cogs", "kostnad"),
 }
 #: Words that make a header an identifier, a date or a ratio, never an amount.
@@ -50,12 +50,14 @@ _NOT_AN_AMOUNT = re.compile(r"%|\b(?:pct|percent|prosent|rate|andel|grad|share|i
                             r"nummer|code|kode|date|dato|count of)\b")
 _NOISE = re.compile(r"\b(?:nok|sek|dkk|eur|usd|gbp|chf|kr|kroner|tnok|ex vat|excl vat|excl|incl "
                     r"vat|incl|inkl mva|inkl|eks mva|ekskl mva|eks|ekskl|ex|mva|vat)\b")
+_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR = re.compile(r"\b(?:fy ?)?((?:19|20)\d{2})\b|\bfy ?(\d{2})\b")
 
 
 @dataclass(frozen=True)
 class HeaderMatch:
-    """What one header names: a target column, how surely (lower rank is surer) and its year."""
+    """What one header names: a target column, how surely (lower rank is surer; below 1000 is an
+    exact alias) and its year."""
 
     target: str
     rank: int
@@ -116,7 +118,9 @@ def match_header(header: str) -> HeaderMatch | None:
         year = int(digits)
         text = re.sub(r"\s+", " ", _YEAR.sub(" ", text)).strip()
     if not text:
-        return None
+        # A bare year ("2025") heads a column of yearly figures, as in a pivot table: revenue,
+        # after any header that says so.
+        return HeaderMatch("revenue", 2000, year) if year else None
     match = _exact(text) or _contained(text)
     if match is None or (_is_amount(match.target) and _NOT_AN_AMOUNT.search(text)
                          and text not in _EXACT):
@@ -152,7 +156,7 @@ def _contained(text: str) -> HeaderMatch | None:
                 key = (len(alias), start + size, target)
                 if best is None or key[:2] > best[:2]:
                     best = key
-    return HeaderMatch(best[2], 1000 - best[0]) if best else None
+    return HeaderMatch(best[2], 1100 - best[0]) if best else None  # every exact match ranks first
 
 
 def _is_amount(target: str) -> bool:
@@ -184,8 +188,10 @@ def header_score(cells: list[str], wanted: set[str] = frozenset()) -> int:
     mapped = 0
     for cell in cells:
         text = str(cell).strip()
-        if not text or len(text) > 60 or is_system_column(text) or text[0].isdigit():
+        if not text or len(text) > 60 or is_system_column(text):
             continue
+        if text[0].isdigit() and not _BARE_YEAR.match(text):
+            continue  # a number, not a header (but "2025" heads a pivot table's column)
         if text in wanted or text.casefold() in wanted:
             mapped += 1
         match = match_header(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,10 +28,11 @@ from workbook.errors import AccountDataError, Problem
 from workbook.loading.dialect import Dialect, detect_dialect
 from workbook.loading.encoding import to_utf8
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
-from workbook.loading.headers import column_letter, find_header_row
+from workbook.loading.headers import find_header_row
 from workbook.loading.source import Source
 
 SAMPLE_BYTES = 64 * 1024
+SEP_LINE = re.compile(r"^sep=([,;\t|])\r?\n")
 HEADER_SCAN_RECORDS = 30
 MAX_LISTED_ROWS = 10
 
@@ -55,6 +57,19 @@ class RawTable:
 def read_table(source: Source, *, sheet: str | None = None,
                mapping: dict[str, str] | None = None) -> RawTable:
     """Read a source into a :class:`RawTable` (CSV/TSV/TXT, XLSX or Parquet).
+
+    Parameters
+    ----------
+    source : Source
+        The bytes, display name and format (see ``source.read_source``).
+    sheet : str, optional
+        The Excel sheet to read (default: the first).
+    mapping : dict, optional
+        The person's column mapping; its headers help find the header row.
+
+    Returns
+    -------
+    RawTable
 
     Examples
     --------
@@ -85,9 +100,12 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     sample = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
     if len(data) > SAMPLE_BYTES:
         sample = sample[: sample.rfind("\n") + 1] or sample
-    dialect = detect_dialect(sample, suffix=Path(source.name).suffix.lower())
+    hint = SEP_LINE.match(sample)  # Excel's "sep=;" first line names the separator
+    dialect = Dialect(hint.group(1)) if hint else detect_dialect(
+        sample, suffix=Path(source.name).suffix.lower())
     records, lines_after = _first_records(sample, dialect)
-    header_index = find_header_row(records, mapping)
+    skip = 1 if hint else 0
+    header_index = skip + find_header_row(records[skip:] or [[]], mapping)
     headers = [str(c).strip() for c in records[header_index]]
     header_row = header_index + 1
     start = _offset_after_lines(data, lines_after[header_index])
@@ -354,4 +372,4 @@ def describe_rows(rows, limit: int = MAX_LISTED_ROWS) -> str:
     return text + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
 
 
-__all__ = ["RawTable", "column_letter", "describe_rows", "read_table"]
+__all__ = ["RawTable", "describe_rows", "read_table"]

@@ -1,0 +1,107 @@
+"""Which rows are accounts: blank rows and total rows are left out, and a file with a date
+column and accounts on many rows is order lines."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from workbook.loading.columns import MappedColumns
+from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
+from workbook.loading.headers import match_header
+from workbook.loading.numbers import parse_numbers
+from workbook.loading.tables import RawTable
+
+#: Columns only an account list has; with them, a date column does not make order lines.
+ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential", "revenue_prev")
+
+
+def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dict]:
+    """Leave out rows with nothing in the used columns, and total rows (reported)."""
+    filled = np.zeros(len(columns.rows), dtype=bool)
+    for cells in columns.cells.values():
+        filled |= _present(cells)
+    total = np.zeros(len(columns.rows), dtype=bool)
+    labels = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
+    if raw.columns and all(raw.columns[0] is not cells for cells in labels):
+        labels.append(raw.columns[0])
+    shown = {}
+    for cells in labels:
+        if not pa.types.is_string(cells.type):
+            continue
+        for position in _total_labels(cells):
+            if not total[position]:
+                shown[position] = cells[int(position)].as_py().strip()
+                total[position] = True
+    if "account_id" in columns.cells and "account" in columns.cells:
+        # A row with no id whose name starts "Total ..." or "Sum ..." is a subtotal.
+        names = columns.cells["account"]
+        no_id = np.flatnonzero(columns.cells["account_id"].is_null().to_numpy(
+            zero_copy_only=False) & ~total)
+        if len(no_id):
+            hit = pc.match_substring_regex(names.take(pa.array(no_id)), SUBTOTAL_START_RE2)
+            for position in no_id[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]:
+                shown[position] = names[int(position)].as_py().strip()
+                total[position] = True
+    dropped = [{"row": int(columns.rows[p]), "reason": f'total row "{shown[p]}"'}
+               for p in sorted(shown)]
+    if not np.all(filled & ~total):
+        columns.keep(filled & ~total)
+    return dropped
+
+
+def _total_labels(cells: pa.Array) -> np.ndarray:
+    """Return the positions of cells such as "Total", "Sum", "Grand Total" or "Totalt"."""
+    # Every total label starts with one of these letters: test the few cells that do.
+    first = pc.utf8_lower(pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(cells), 0, 1))
+    maybe = pc.fill_null(pc.is_in(first, pa.array(["t", "s", "g", "i"])), False)
+    candidates = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    if not len(candidates):
+        return candidates
+    hit = pc.match_substring_regex(cells.take(pa.array(candidates)), TOTAL_LABEL_RE2)
+    return candidates[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]
+
+
+def _present(cells: pa.Array) -> np.ndarray:
+    """Tell the cells with a value (blank cells are already null, as the readers leave them)."""
+    return cells.is_valid().to_numpy(zero_copy_only=False)
+
+
+def drop_unlabelled_total(columns: MappedColumns) -> list[dict]:
+    """Leave out a last row with no account whose revenue is the sum of the rows above it."""
+    if len(columns.rows) < 3:
+        return []
+    named = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
+    if any(_present(cells.slice(len(columns.rows) - 1))[0] for cells in named):
+        return []
+    revenue = parse_numbers(columns.cells["revenue"]).values
+    above, last = np.nansum(revenue[:-1]), revenue[-1]
+    if not np.isfinite(last) or abs(last - above) > max(0.005 * abs(above), 0.01):
+        return []
+    row = int(columns.rows[-1])
+    columns.keep(np.arange(len(columns.rows)) < len(columns.rows) - 1)
+    return [{"row": row, "reason": "total row (no account; its revenue is the sum of the rows "
+                                   "above)"}]
+
+
+def kind_of_file(columns: MappedColumns, date_header: str | None, warnings: list[str]) -> str:
+    """Tell order lines (a date column, accounts on many rows) from an account list."""
+    if "date" not in columns.cells:
+        return "accounts"
+    key = columns.cells.get("account_id", columns.cells.get("account"))
+    repeats = pc.count_distinct(key).as_py() < len(key) - key.null_count
+    # With every account on one row, only a plain order date (not "Last order date") and no
+    # column that only account lists have make order lines.
+    match = match_header(date_header or "")
+    plain_date = match is not None and match.target == "date" and match.rank < 1000
+    if not repeats and (any(t in columns.cells for t in ACCOUNT_LIST_ONLY) or not plain_date):
+        warnings.append(f"{columns.file}: {columns.labels['date']} is not used: every account is "
+                        "on one row, so this is read as an account list, not order lines.")
+        del columns.cells["date"]
+        return "accounts"
+    for target in ("potential", "revenue_prev"):
+        if columns.cells.pop(target, None) is not None:
+            warnings.append(f"{columns.file}: {columns.labels[target]} is not used for order "
+                            "lines.")
+    return "order_lines"
