@@ -14,6 +14,7 @@ not a traceback; the others still complete.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 import uuid
@@ -107,9 +108,29 @@ class KernelStartError(RuntimeError):
     """The notebook's kernel did not start (the only failure a report is retried for)."""
 
 
+def quiet_kernel_manager() -> type:
+    """Return a kernel manager whose kernels' own log lines stay off the command's stderr.
+
+    A kernel's process writes warnings, and on shutdown sometimes a heartbeat thread's
+    traceback, to the stderr it inherits: the terminal of the person running the command. What
+    the cells print is not affected (it reaches the notebook through the kernel's messages).
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return QuietKernelManager
+
+
 def execute(job: ReportJob, *, cell_timeout: int = CELL_TIMEOUT,
-            start_timeout: int = START_TIMEOUT) -> nbformat.NotebookNode:
+            start_timeout: int = START_TIMEOUT, kernel: str = "python3") -> nbformat.NotebookNode:
     """Run one report notebook with papermill and return the executed notebook.
+
+    Whether the kernel started is known from nbclient's ``on_notebook_start`` hook, which runs
+    once the kernel has answered and before the first cell.
 
     Raises
     ------
@@ -126,9 +147,10 @@ def execute(job: ReportJob, *, cell_timeout: int = CELL_TIMEOUT,
     started = []
     try:
         return papermill.execute_notebook(
-            str(job.notebook), None, parameters=job.parameters, kernel_name="python3",
+            str(job.notebook), None, parameters=job.parameters, kernel_name=kernel,
             progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-            start_timeout=start_timeout, on_notebook_start=lambda **_: started.append(True))
+            start_timeout=start_timeout, kernel_manager_class=quiet_kernel_manager(),
+            on_notebook_start=lambda **_: started.append(True))
     except papermill.PapermillExecutionError:
         raise
     except Exception as err:
@@ -250,9 +272,14 @@ def run_jobs(jobs: Iterable[ReportJob], out_dir: Path, *, workers: int,
                disable=not progress) as bar):
         futures = {pool.submit(run, job, out_dir, cell_timeout=cell_timeout): i
                    for i, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            index = futures[future]
-            records[index] = future.result()
-            bar.set_postfix_str(jobs[index].owner or jobs[index].slug, refresh=False)
-            bar.update()
+        try:
+            for future in as_completed(futures):
+                index = futures[future]
+                records[index] = future.result()
+                bar.set_postfix_str(jobs[index].owner or jobs[index].slug, refresh=False)
+                bar.update()
+        except BaseException:  # e.g. Ctrl-C: start no more reports; running ones finish whole
+            for future in futures:
+                future.cancel()
+            raise
     return [r for r in records if r is not None]
