@@ -10,9 +10,23 @@ ipywidgets ``Output`` widget can hang notebook execution. What works offline:
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import altair as alt
+
+#: When set (the app's launcher sets it), where the offline chart bundle is served on the app's
+#: own server, relative to Voilà's base URL. Every chart widget then imports it by URL, so the
+#: browser loads and runs ~900 KB of JavaScript once per page instead of receiving and evaluating
+#: a copy per chart.
+BUNDLE_URL_VARIABLE = "WORKBOOK_CHART_BUNDLE_URL"
+#: A chart widget's whole module when the bundle is served: import it (the browser caches a module
+#: by URL) from the page's own origin, under Voilà's base URL (which the page carries).
+BUNDLE_LOADER = """
+const base = new URL(document.body.dataset.baseUrl || "/voila/", window.location.href);
+const bundle = await import(new URL("{path}", base).href);
+export default bundle.default;
+"""
 
 #: vega-embed options: draw as SVG (crisp, testable), and no "…" menu (its links leave the page).
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
@@ -26,11 +40,23 @@ def enable_offline_widgets() -> None:
     """
     from altair.utils.schemapi import disable_debug_mode
 
-    alt.JupyterChart.enable_offline()
+    if path := os.environ.get(BUNDLE_URL_VARIABLE):
+        alt.JupyterChart._esm = BUNDLE_LOADER.replace("{path}", path)
+        alt.JupyterChart._is_offline = True
+    else:
+        alt.JupyterChart.enable_offline()
     alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
     # Altair validates every chart object as it is created ("debug mode"): about 40% of the time
     # a panel takes to build. The builders' specs are validated by the test suite instead.
     disable_debug_mode()
+
+
+def offline_bundle() -> str:
+    """Return the JavaScript that draws chart widgets with no internet (vega, vega-lite, embed)."""
+    if not alt.JupyterChart._is_offline or os.environ.get(BUNDLE_URL_VARIABLE):
+        alt.JupyterChart.enable_offline(offline=False)  # reset, so the bundle is built from source
+        alt.JupyterChart.enable_offline()
+    return alt.JupyterChart._esm
 
 
 def enable_static_svg() -> None:

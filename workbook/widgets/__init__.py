@@ -5,6 +5,7 @@ offline ``JupyterChart`` widgets (never through an ``Output`` widget: execution 
 Callback errors appear as messages in the panel, never as tracebacks.
 """
 
+from workbook.widgets.app import WorkbookApp
 from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
 from workbook.widgets.exercises import AnswerStore, Prediction, Reflection

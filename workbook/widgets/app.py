@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from workbook import charts, loading, paths
+from workbook import analysis, charts, loading, paths
 from workbook.coaching import defaults
 from workbook.selection import owners, select_owner
 from workbook.widgets.base import MessageArea, guarded
@@ -132,31 +132,51 @@ class WorkbookApp:
 
     # --- the steps ----------------------------------------------------------------------------
     def _build(self, accounts) -> None:
-        """Show new accounts: the first three steps now, the others when first opened."""
+        """Show new accounts: the first step now, each other step when it is first opened."""
         self.message.clear()
         old = list(self.tabs.children)
-        tiers = TierPanel(accounts, **self.settings)
-        tiers.on_change(self._tiers_changed)
-        self.panels = {"Tiers": tiers}
-        self.panels["Your accounts"] = _AccountsStep(tiers)
-        self.panels["Pareto curve"] = ConcentrationPanel(accounts, metric=tiers.metric.value)
+        self.accounts = accounts
+        self.panels = {}
         self._stale = set()
         self._slots = [widgets.VBox() for _ in STEPS]
+        self.panels["Your accounts"] = _AccountsStep(self._summary(), self._tiered(), self.metric)
         self.tabs.children = self._slots
         for i, name in enumerate(STEPS):
             self.tabs.set_title(i, f"{i + 1} {name}")
-            if name in self.panels:
-                self._fill(i)
+        self._fill(0)
         self.tabs.selected_index = 0
         for widget in old:
             close_tree(widget)
 
+    @property
+    def metric(self) -> str:
+        tiers = self.panels.get("Tiers")
+        return tiers.metric.value if tiers else self.settings["metric"]
+
+    def _tiered(self):
+        """Return the accounts with the current tiers (the sliders', once the tiers step exists)."""
+        tiers = self.panels.get("Tiers")
+        return tiers.tiered() if tiers else analysis.assign_tiers(self.accounts, **self.settings)
+
+    def _summary(self):
+        tiers = self.panels.get("Tiers")
+        if tiers:
+            return tiers.summary()
+        ranking = analysis.Ranking(self.accounts, self.settings["metric"])
+        cuts = {k: v for k, v in self.settings.items() if k in ("a", "b", "c")}
+        return ranking.summary(*ranking.cuts(self.settings["method"], **cuts))
+
     def _make(self, name: str):
         """Return the panel of step ``name``, built on the current tiers."""
-        tiers = self.panels["Tiers"]
-        tiered = tiers.tiered()
+        if name == "Tiers":
+            tiers = TierPanel(self.accounts, **self.settings)
+            tiers.on_change(self._tiers_changed)
+            return tiers
+        if name == "Pareto curve":
+            return ConcentrationPanel(self.accounts, metric=self.metric)
+        tiered = self._tiered()
         if name == "Where your time goes":
-            return TimePanel(tiered, metric=tiers.metric.value)
+            return TimePanel(tiered, metric=self.metric)
         if name == "What C costs":
             return CostPanel(tiered, hourly_cost=self.hourly_cost)
         if name == "Growth in B":
@@ -191,17 +211,19 @@ class WorkbookApp:
             self._fill(index)
         elif name in self._stale:
             self._stale.discard(name)
-            self.panels[name].show_accounts(self.panels["Tiers"].tiered())
+            if name == "Your accounts":
+                self.panels[name].show(self._summary(), self._tiered(), self.metric)
+            else:
+                self.panels[name].show_accounts(self._tiered())
 
 
 class _AccountsStep:
     """Step 1: how the accounts split into tiers, and the biggest accounts as read."""
 
-    def __init__(self, tiers: TierPanel):
-        self.tiers = tiers
+    def __init__(self, summary, tiered, metric: str):
         self.headline = widgets.HTML()
         self.table = widgets.HTML()
-        self.bars = charts.interactive(charts.tier_summary_chart(tiers.summary()))
+        self.bars = charts.interactive(charts.tier_summary_chart(summary))
         self.view = widgets.VBox(
             [
                 widgets.HTML("<div class='wb-section'>Your accounts</div>"),
@@ -210,14 +232,14 @@ class _AccountsStep:
                 self.table,
             ]
         )
-        self.show_accounts(tiers.tiered())
+        self.show(summary, tiered, metric)
 
-    def show_accounts(self, tiered) -> None:
-        summary = self.tiers.summary()
-        self.bars.chart = charts.tier_summary_chart(summary)
-        self.headline.value = figure_html(
-            charts.tier_headline(summary, metric=self.tiers.metric.value)
-        )
+    def show(self, summary, tiered, metric: str) -> None:
+        """Show the tiers' summary and the biggest accounts."""
+        with self.bars.hold_sync():
+            for name, value in charts.summary_params(summary).items():
+                setattr(self.bars.params, name, value)
+        self.headline.value = figure_html(charts.tier_headline(summary, metric=metric))
         ranked = tiered.sort_values("rank")
         shown = {k: v for k, v in TOP_COLUMNS.items() if k in ranked.columns}
         self.table.value = charts.html_table(

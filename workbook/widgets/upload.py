@@ -76,6 +76,8 @@ class UploadPanel:
             layout=widgets.Layout(width="auto"),
         )
         self._choices: dict[str, widgets.Dropdown] = {}
+        # ~100 widgets: made when someone opens the section, not on every page load.
+        self.fix.observe(guarded(self.message)(self._on_fix_opened), "selected_index")
         self.upload.observe(guarded(self.message)(self._on_upload), "value")
         self.sample.on_click(guarded(self.message)(self._on_sample))
         self.apply.on_click(guarded(self.message)(self._on_apply))
@@ -110,7 +112,9 @@ class UploadPanel:
             self.status.value = ""
         self.result = result
         self.summary.value = describe(result)
-        self._show_mapping(result)
+        self.mapping_box.children = []
+        if self.fix.selected_index is not None:
+            self._show_mapping(result)
         if result.warnings:
             self.message.show("Read, with notes:", "warning", details=result.warnings)
         self.on_loaded(result)
@@ -138,6 +142,10 @@ class UploadPanel:
             if dropdown.value != NOT_MAPPED
         }
         self.load(self.source, mapping=mapping)
+
+    def _on_fix_opened(self, change) -> None:
+        if change["new"] is not None and self.result is not None and not self.mapping_box.children:
+            self._show_mapping(self.result)
 
     def _show_mapping(self, result: loading.LoadResult) -> None:
         headers = list(getattr(result, "headers", None) or result.columns.values())
