@@ -24,4 +24,5 @@ __all__ = [
     "Reflection",
     "TierPanel",
     "TimePanel",
+    "WorkbookApp",
 ]
