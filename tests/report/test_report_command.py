@@ -67,6 +67,8 @@ def test_each_report_names_its_owner_and_shows_their_figures(team_run, small_tea
         assert page.count("data:image/svg+xml") >= 8  # the charts, drawn in the kernel
         other = next(o for o in OWNERS if o != owner)
         assert other not in page
+        names = select_owner(workbook.load_accounts(small_team), owner)["account"]
+        assert sum(name in page for name in names) <= len(names) // 4  # no customer list
 
 
 def test_the_team_overview_compares_the_owners(team_run, small_team):

@@ -67,6 +67,10 @@ def _note(text: str) -> Html:
     return Html(paragraph(text, css="color:#6b7785;font-style:italic"))
 
 
+#: Shown instead of a chart whose section already says why there is none.
+NOTHING = Html("")
+
+
 def money(value: float) -> str:
     """Return an amount as a report writes it (whole units, thin spaces between thousands)."""
     return charts.format_value(value, "money")
@@ -246,16 +250,17 @@ def time_story(today: TimeVsValue) -> Html:
 
 
 def time_chart(today: TimeVsValue):
-    """Return time against value per tier as a chart, or a note when time is not known."""
+    """Return time against value per tier as a chart (nothing when time is not known: the
+    section's text says so)."""
     if not today.available:
-        return _note("No chart of where your time goes: " + today.message)
+        return NOTHING
     return charts.time_value_chart(today.tiers, metric=today.metric)
 
 
 def served(today: TimeVsValue):
-    """Return the accounts furthest from where the value is as a chart, or a note."""
+    """Return the accounts furthest from where the value is as a chart (nothing without time)."""
     if not today.available:
-        return _note("No chart of over- and under-served accounts: your time is not known.")
+        return NOTHING
     return charts.served_chart(today.over_served, today.under_served)
 
 
@@ -273,6 +278,9 @@ def cost_story(cost: CostToServe) -> Html:
     """
     settings = cost.assumptions
     total = float(cost.accounts["serving_cost"].sum())
+    if settings["visit_hours_from"] == "none" and not total and math.isnan(cost.loss_total):
+        return _note("What your accounts cost to serve needs gross profit and visits, selling "
+                     "hours or service requests per account; your file has none of them.")
     lines = [f"Serving your accounts costs {money(total)} in the period: visit time "
              f"({settings['visit_hours_from']}) and small service requests at "
              f"{settings['minutes_per_request']:g} minutes each, at "
@@ -286,9 +294,10 @@ def cost_story(cost: CostToServe) -> Html:
                      f"{money(cost.loss_total)}.")
     else:
         lines.append("Every account earns more than it costs to serve.")
-    lines.append("Concessions are shown but not taken off again: the gross profit already "
-                 "includes them." if settings["profit_includes_concessions"] else
-                 "Concessions are taken off the gross profit.")
+    if cost.accounts["concessions"].notna().any():
+        lines.append("Concessions are shown but not taken off again: the gross profit already "
+                     "includes them." if settings["profit_includes_concessions"] else
+                     "Concessions are taken off the gross profit.")
     parts = [bullets(lines + cost.notes), charts.html_table(_by_tier(cost.tiers), {
         "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
         "gross_profit": ("Gross profit", "money"), "concessions": ("Concessions", "money"),
@@ -305,18 +314,21 @@ def cost_story(cost: CostToServe) -> Html:
 
 
 def cost_chart(cost: CostToServe):
-    """Return gross profit, serving cost and net contribution per tier, or a note."""
+    """Return gross profit, serving cost and net contribution per tier (nothing without profit:
+    the section's text says so)."""
     if math.isnan(cost.loss_total):
-        return _note("No chart of what each tier leaves: your file has no gross profit.")
+        return NOTHING
     return charts.cost_chart(cost.tiers)
 
 
 def net_contribution_whale(cost: CostToServe):
     """Return the whale curve of net contribution (profit after serving cost), or a note."""
     known = cost.accounts["net_contribution"].dropna()
-    if known.empty or known.sum() <= 0:
-        return _note("No whale curve of net contribution: it needs gross profit, and a total "
-                     "above zero after the cost of serving.")
+    if known.empty:
+        return NOTHING
+    if known.sum() <= 0:
+        return _note("No whale curve of net contribution: after the cost of serving, your "
+                     "accounts together leave nothing, so there are no shares of it to draw.")
     curve = share_curve(known.to_numpy(), name="net_contribution")
     return charts.whale_chart(curve, value_label="net contribution",
                               title="Net contribution after the cost of serving, best first")
@@ -347,9 +359,9 @@ def growth_story(screen: GrowthScreen) -> Html:
 
 
 def growth_chart(screen: GrowthScreen):
-    """Return the B growth screen as a chart, or a note when nothing could be scored."""
+    """Return the B growth screen as a chart (nothing when no account could be scored)."""
     if screen.accounts["score"].notna().sum() == 0:
-        return _note("No growth chart: " + screen.message)
+        return NOTHING
     return charts.growth_chart(screen.accounts)
 
 
@@ -378,9 +390,9 @@ def plan_story(plan: TimePlan, freed: HoursFreed) -> Html:
 
 
 def hours_chart(freed: HoursFreed):
-    """Return each tier's hours today and in the plan, or a note when today's time is unknown."""
+    """Return each tier's hours today and in the plan (nothing when today's time is unknown)."""
     if not freed.available:
-        return _note("No chart of hours moved: " + freed.message)
+        return NOTHING
     return charts.hours_change_chart(freed.table)
 
 
