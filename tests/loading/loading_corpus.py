@@ -289,6 +289,11 @@ CASES: list[Case] = [
     Case("title-block-in-a-csv", "report.csv", text([
         "Sales by customer", "Exported 2026-11-01", "", "Customer;Revenue", "A;10", "B;x"]),
          problems=(("not_an_amount", "Revenue", 6, "x"),)),
+    Case("a-note-under-the-data", "kunder.csv", text([
+        "Kunde;Omsetning", "A;1", "B;", "", "Rapport generert av Visma 01.11.2026", "Side 1 av 1"]),
+         accounts=2, totals={"revenue": 1.0},
+         dropped=({"row": 5, "reason": 'footer line "Rapport generert av Visma 01.11.2026"'},
+                  {"row": 6, "reason": 'footer line "Side 1 av 1"'})),
     Case("excel-sep-line", "kunder.csv", text(["sep=;", "Navn;Sum", "A;1,5", "B;2"]),
          options={"mapping": {"Sum": "revenue"}}, accounts=2, totals={"revenue": 3.5}),
     Case("subtotals-in-the-middle", "kunder.csv", text([

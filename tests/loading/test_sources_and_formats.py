@@ -23,7 +23,8 @@ CSV = text(ACCOUNTS_EN)
     lambda p: ("accounts.csv", CSV),
     lambda p: {"name": "accounts.csv", "type": "text/csv", "size": len(CSV),
                "content": memoryview(CSV), "last_modified": None},
-], ids=["str", "Path", "UploadedFile", "tuple", "FileUpload item"])
+    lambda p: ({"name": "accounts.csv", "content": memoryview(CSV)},),
+], ids=["str", "Path", "UploadedFile", "tuple", "FileUpload item", "FileUpload value"])
 def test_a_path_or_an_upload_gives_the_same_accounts(make, tmp_path):
     path = tmp_path / "accounts.csv"
     path.write_bytes(CSV)

@@ -14,8 +14,12 @@ TOTAL_LABEL = re.compile(
 #: The start of a line that belongs to a report's footer, never to its data.
 FOOTER_START = re.compile(
     r"^\s*(?:grand\s+totals?\b|confidential(?:\s+information)?\b|copyright\b|©|\(c\)\s*\d{4}|"
-    r"(?:report\s+)?(?:generated|exported|printed|run)\s+(?:by|on|at)\b)", re.IGNORECASE)
+    r"(?:report\s+)?(?:generated|exported|printed|run)\s+(?:by|on|at)\b|page\s+\d+\s+of\b|"
+    r"side\s+\d+\s+av\b|konfidensielt\b|(?:rapport\s+)?(?:generert|eksportert|skrevet\s+ut)\s+"
+    r"(?:av|den|fra)\b|utskrift(?:sdato)?\b)", re.IGNORECASE)
 MAX_FOOTER_LINES = 25
+#: At most this many lone-cell lines after a blank line at the end are a footer note.
+MAX_NOTE_LINES = 5
 
 
 def is_total_label(text: str | None) -> bool:
@@ -70,15 +74,39 @@ def footer_length(lines: Sequence[Sequence[str | None]]) -> tuple[int, list[tupl
     --------
     >>> footer_length([["Acme", "5"], [], ["Grand Totals (1 records)"]])
     (2, [(2, 'total row "Grand Totals (1 records)"')])
+    >>> footer_length([["Acme", "5"], [], ["Made with Visma", ""], ["01.11.2026", ""]])
+    (3, [(2, 'footer line "Made with Visma"'), (3, 'footer line "01.11.2026"')])
+    >>> footer_length([["Acme", "5"], ["Beta", ""]])
+    (0, [])
     """
     count = 0
     for cells in reversed(lines[-MAX_FOOTER_LINES:]):
         if footer_reason(cells) is None:
             break
         count += 1
+    count += _note_block(lines[: len(lines) - count])
     start = len(lines) - count
-    reasons = [(start + i, footer_reason(cells)) for i, cells in enumerate(lines[start:])]
-    return count, [(i, r) for i, r in reasons if r]
+    reasons = []
+    for index, cells in enumerate(lines[start:], start=start):
+        reason = footer_reason(cells)
+        if reason != "":  # blank lines go without a word
+            reasons.append((index, reason or f'footer line "{_first(cells)}"'))
+    return count, reasons
+
+
+def _note_block(lines: Sequence[Sequence[str | None]]) -> int:
+    """Return the length of a short block of lone-cell lines ("Report by Visma") after a blank
+    line at the end of the data, or 0."""
+    for block, cells in enumerate(reversed(lines[-(MAX_NOTE_LINES + 1):])):
+        if footer_reason(cells) == "":
+            return block + 1 if block and len(lines) > block + 1 else 0
+        if sum(1 for c in cells if c is not None and str(c).strip()) != 1:
+            return 0
+    return 0
+
+
+def _first(cells: Sequence[str | None]) -> str:
+    return next((str(c).strip() for c in cells if c is not None and str(c).strip()), "")
 
 #: The start of a subtotal's label ("Total Kari Nordmann"), trusted only in a row with no id.
 SUBTOTAL_START_RE2 = r"(?i)^\s*(?:sub\s*-?\s*)?(?:totals?|totalt|sum|summa)\b"

@@ -35,7 +35,8 @@ FULL = (rf"^(?P<open>\()?{_SP}(?P<cur1>{_CURRENCY})?{_SP}(?P<sign1>[-+–])?{_SP
 DASH_ZERO = rf"^(?:{_CURRENCY})?{_SP}[-–]{_SP}(?:{_CURRENCY})?$"
 #: A straight-cast cell that may be a thousands separator after all: "1.234", "12.500".
 _POINT_GROUPED = r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$"
-SAMPLE_CELLS = 20_000
+SAMPLE_CELLS = 20_000  # cells whose evidence usually decides a column's decimal separator
+CAST_SAMPLE_CELLS = 1_000
 #: Currency markers and the currencies each can mean; a column may not mix incompatible ones.
 _MEANS = {"kr": {"NOK", "SEK", "DKK", "ISK"}, "$": {"USD", "CAD", "AUD"}, "us$": {"USD"},
           "€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY"}, "fr": {"CHF"}, "sfr": {"CHF"}}
@@ -142,7 +143,7 @@ def parse_numbers(values, *, decimal_hint: str | None = None) -> ParsedNumbers:
 
 def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     """Cast the column as it is; None when some cell needs the locale way."""
-    sample = text.slice(0, SAMPLE_CELLS)
+    sample = text.slice(0, CAST_SAMPLE_CELLS)
     try:  # a failed cast of a whole column is slow: let a sample say whether it is worth it
         pc.cast(sample, pa.float64())
         numbers = pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False)
@@ -167,9 +168,17 @@ def text_bytes(text: pa.Array) -> bytes:
     --------
     >>> b"," in text_bytes(pa.array(["1,5", None]))
     True
+    >>> text_bytes(pa.array(["1,5", "2.5", "3"]).slice(1, 1))
+    b'2.5'
     """
-    data = text.buffers()[2]
-    return b"" if data is None else data.to_pybytes()
+    buffers = text.buffers()
+    if buffers[2] is None or not len(text):
+        return b""
+    width = 8 if pa.types.is_large_string(text.type) else 4
+    offsets = np.frombuffer(buffers[1], dtype=f"<i{width}", count=len(text) + 1,
+                            offset=text.offset * width)
+    first, last = int(offsets[0]), int(offsets[-1])  # a slice shares its parent's buffer
+    return buffers[2].slice(first, last - first).to_pybytes()
 
 
 def _maybe_grouped(text: pa.Array, numbers: np.ndarray, pointed: np.ndarray) -> bool:

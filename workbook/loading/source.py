@@ -79,6 +79,8 @@ def _name_and_bytes(source) -> tuple[str, bytes]:
         return source.name, bytes(source.content)
     if isinstance(source, dict) and "content" in source:
         return str(source.get("name") or "upload"), bytes(source["content"])
+    if isinstance(source, tuple) and len(source) == 1:  # a FileUpload's whole value, one file
+        return _name_and_bytes(source[0])
     if isinstance(source, tuple) and len(source) == 2:
         return str(source[0]), bytes(source[1])
     raise TypeError(f"cannot load {type(source).__name__}: give a path, UploadedFile, "
