@@ -62,7 +62,8 @@ class UploadPanel:
             layout=widgets.Layout(width="auto"),
         )
         self.sample = widgets.Button(
-            description="Use the sample accounts", layout=widgets.Layout(width="auto")
+            description="Use the sample accounts",
+            layout=widgets.Layout(width="auto", margin="2px 0 2px 10px"),
         )
         self.status = widgets.HTML()
         self.summary = widgets.HTML()
@@ -89,7 +90,7 @@ class UploadPanel:
         )
         self.view = widgets.VBox(
             [
-                widgets.HBox([self.upload, self.sample], layout=widgets.Layout(gap="10px")),
+                widgets.HBox([self.upload, self.sample]),
                 widgets.HTML(accepts),
                 self.status,
                 self.message,
