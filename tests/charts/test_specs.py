@@ -1,4 +1,4 @@
-"""Charts tested as specs (style.md §4): marks, encoded fields, parameters, rows sent to the browser."""
+"""Charts tested as specs (style.md §4): marks, fields, parameters, rows sent to the browser."""
 
 import json
 
@@ -125,7 +125,7 @@ def test_a_million_accounts_send_about_as_much_as_three_hundred(build, small_and
             chart = charts.growth_chart(coaching.growth_screen(accounts).accounts)
         spec = chart.to_dict()
         sizes[n] = (data_rows(spec), len(json.dumps(spec)))
-    rows_small, bytes_small = sizes[300]
+    _, bytes_small = sizes[300]
     rows_big, bytes_big = sizes[1_000_000]
     assert rows_big <= 1100  # a curve is at most ~500 points; a scatter at most 400
     assert bytes_big <= 3 * bytes_small + 20_000

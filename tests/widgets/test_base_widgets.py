@@ -52,7 +52,7 @@ def test_data_problems_are_listed_for_the_person():
 
 
 def test_a_download_link_carries_the_file_itself():
-    link = data_link("a;b\n1;2\n".encode(), "my-tiers.csv", "Download")
+    link = data_link(b"a;b\n1;2\n", "my-tiers.csv", "Download")
     payload = re.search(r"base64,([^']+)'", link).group(1)
     assert base64.b64decode(payload) == b"a;b\n1;2\n"
     assert "download='my-tiers.csv'" in link and "data:text/csv" in link
