@@ -55,6 +55,7 @@ def test_an_explicit_previous_revenue_column_wins_over_an_older_year():
 def test_the_chosen_columns_are_reported_with_the_headers_as_in_the_file():
     result = load(UploadedFile("k.csv", b"Kunde ;Omsetning (NOK);Notat\nA;1;x\n"))
     assert result.columns == {"account": "Kunde", "revenue": "Omsetning (NOK)"}
+    assert result.headers == ["Kunde", "Omsetning (NOK)", "Notat"]
     assert any("columns not used: Notat" in w for w in result.warnings)
 
 

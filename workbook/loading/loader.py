@@ -23,7 +23,12 @@ from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
 from workbook.loading.orders import aggregate_orders, resolve_period
 from workbook.loading.result import LoadResult
-from workbook.loading.rows import drop_blank_and_total_rows, drop_unlabelled_total, kind_of_file
+from workbook.loading.rows import (
+    drop_blank_and_total_rows,
+    drop_unlabelled_total,
+    keep_owner,
+    kind_of_file,
+)
 from workbook.loading.source import read_source
 from workbook.loading.tables import read_table
 from workbook.loading.validate import column_label, duplicate_problems
@@ -39,7 +44,7 @@ def text_dtype():
 
 
 def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = None,
-         period=None) -> LoadResult:
+         period=None, owner: str | None = None) -> LoadResult:
     """Load an accounts file or order lines into the canonical accounts table.
 
     Parameters
@@ -53,6 +58,9 @@ def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = N
         The Excel sheet to read (default: the first).
     period : None, "all", "START:END" or (start, end), optional
         Order lines only: the analysis window (default: the 12 months up to the latest order).
+    owner : str, optional
+        Only this salesperson's rows (case and surrounding spaces ignored); the other rows are
+        not checked. For order lines: the lines of this seller.
 
     Returns
     -------
@@ -95,6 +103,8 @@ def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = N
     warnings = list(found.warnings)
     if sheet is not None and src.format != "xlsx":
         warnings.append(f"{file}: the sheet ({sheet}) is ignored: this is not an Excel workbook.")
+    if owner is not None and str(owner).strip():
+        keep_owner(columns, owner)
     dropped += drop_blank_and_total_rows(columns, raw)
     if not len(columns.rows):
         problems.append(Problem("has a header row but no data rows", file=file, code="empty"))
@@ -123,15 +133,16 @@ def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = N
             warnings.append(f"{file}: the period ({period}) is ignored: this is an account list, "
                             "not order lines with dates.")
         accounts = _frame({**texts, **numbers}, NAMES)
-        return LoadResult(accounts, file, kind, header_of, dropped, warnings)
+        return LoadResult(accounts, file, kind, header_of, dropped, warnings,
+                          headers=list(raw.headers))
     lines = _frame({**texts, **numbers, "date": dates}, (*NAMES, "date", "cost"))
     accounts, window = _aggregate(lines, period, file, warnings)
     return LoadResult(accounts, file, kind, header_of, dropped, warnings,
-                      (window.start, window.end))
+                      (window.start, window.end), headers=list(raw.headers))
 
 
 def load_accounts(source, *, mapping: dict[str, str] | None = None, sheet: str | None = None,
-                  period=None) -> pd.DataFrame:
+                  period=None, owner: str | None = None) -> pd.DataFrame:
     """Return the canonical accounts table of a file (``load(...).accounts``).
 
     Parameters
@@ -144,6 +155,8 @@ def load_accounts(source, *, mapping: dict[str, str] | None = None, sheet: str |
         The Excel sheet to read.
     period : None, "all", "START:END" or (start, end), optional
         Order lines only: the analysis window.
+    owner : str, optional
+        Only this salesperson's rows (see ``load``).
 
     Returns
     -------
@@ -160,7 +173,7 @@ def load_accounts(source, *, mapping: dict[str, str] | None = None, sheet: str |
     2     Lys AS    Lys AS    150.0   Per
     3     Sol AS    Sol AS     90.5   Per
     """
-    return load(source, mapping=mapping, sheet=sheet, period=period).accounts
+    return load(source, mapping=mapping, sheet=sheet, period=period, owner=owner).accounts
 
 
 # --- tables -------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ class LoadResult:
         Full sentences about what the person should know (blank cells, guesses).
     period : tuple of pandas.Timestamp, optional
         The analysis window (first and last day) for order lines.
+    headers : list of str
+        Every header of the file's header row, as in the file (choices for a column mapping).
 
     Examples
     --------
@@ -44,6 +46,7 @@ class LoadResult:
     dropped_rows: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    headers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """Return the summary ``python -m workbook check --json`` prints."""

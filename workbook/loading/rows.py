@@ -7,6 +7,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
@@ -105,3 +106,31 @@ def kind_of_file(columns: MappedColumns, date_header: str | None, warnings: list
             warnings.append(f"{columns.file}: {columns.labels[target]} is not used for order "
                             "lines.")
     return "order_lines"
+
+
+def keep_owner(columns: MappedColumns, owner: str) -> None:
+    """Keep one salesperson's rows (case and surrounding spaces ignored), before any cell is
+    checked, so that another owner's bad rows do not stop this one's.
+
+    Examples
+    --------
+    >>> columns = MappedColumns({"owner": pa.array(["Kari", "Per", " kari ", None, "Ola"])},
+    ...                         np.arange(2, 7), {"owner": "Selger (owner)"}, "k.csv")
+    >>> keep_owner(columns, "KARI")
+    >>> columns.rows.tolist()
+    [2, 4]
+    """
+    if "owner" not in columns.cells:
+        raise AccountDataError(Problem(
+            f'cannot pick the accounts of "{owner}": the file has no owner column',
+            file=columns.file, code="no_owner"), file=columns.file)
+    names = pc.utf8_lower(pc.utf8_trim_whitespace(pc.cast(columns.cells["owner"], pa.string())))
+    chosen = pc.fill_null(pc.equal(names, str(owner).strip().lower()), False)
+    if not pc.any(chosen).as_py():
+        spellings = {str(n).strip() for n in pc.unique(columns.cells["owner"]).to_pylist()
+                     if n is not None and str(n).strip()}
+        raise AccountDataError(Problem(
+            f"has no accounts (the owners are: {', '.join(sorted(spellings, key=str.casefold))}"
+            f"{'' if spellings else 'none'})", column=columns.labels["owner"], value=str(owner),
+            file=columns.file, code="unknown_owner"), file=columns.file)
+    columns.keep(chosen.to_numpy(zero_copy_only=False))
