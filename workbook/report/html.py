@@ -6,6 +6,11 @@ template, which gives only the cells, inside a page of our own with its styles i
 are SVG drawn in the kernel, embedded as ``data:`` images. Only outputs a reader needs are kept:
 HTML, SVG, PNG and plain text; no JavaScript, no widget state, no warnings on stderr, no errors.
 A last check refuses any ``src``, ``href`` or ``url()`` that points outside the file.
+
+An SVG drawn by Vega labels every mark for screen readers with the data behind it (a scatter of
+B accounts carries each account's name, revenue and margin, though only a few are written on
+the chart). :func:`without_mark_labels` removes those labels and keeps the axes' and legends',
+so a report carries only what its pictures show.
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+#: One SVG element; a mark's ``aria-roledescription`` names its kind (axes and legends too).
+SVG_TAG = re.compile(r"<[^<>]*\baria-label=\"[^\"]*\"[^<>]*>")
+KEPT_LABELS = re.compile(r'aria-roledescription="(?:axis|legend|title)"')
+ARIA_LABEL = re.compile(r'\s+aria-label="[^"]*"')
+
+
 class RemoteReferenceError(ValueError):
     """An exported report would load something from outside its own file."""
 
@@ -72,13 +83,44 @@ def remote_references(text: str) -> list[str]:
     return [match.group(0) for match in REMOTE.finditer(text)]
 
 
+def strip_mark_labels(svg: str) -> str:
+    """Return an SVG without the data labels of its marks (axis and legend labels are kept).
+
+    Examples
+    --------
+    >>> svg = ('<svg><g role="graphics-symbol" aria-roledescription="axis" aria-label="X-axis '
+    ...        'titled Revenue"/><path aria-label="Account: Fjordbakeri AS; Revenue: 94,000" '
+    ...        'role="graphics-symbol" aria-roledescription="circle" d="M0,0"/></svg>')
+    >>> print(strip_mark_labels(svg))
+    <svg><g role="graphics-symbol" aria-roledescription="axis" aria-label="X-axis titled
+    Revenue"/><path role="graphics-symbol" aria-roledescription="circle" d="M0,0"/></svg>
+    """
+    def strip(match: re.Match) -> str:
+        tag = match.group(0)
+        return tag if KEPT_LABELS.search(tag) else ARIA_LABEL.sub("", tag)
+
+    return SVG_TAG.sub(strip, svg)
+
+
+def without_mark_labels(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy of a notebook whose SVG outputs carry no data labels on their marks."""
+    clean = copy.deepcopy(notebook)
+    for cell in clean.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/svg+xml" in data:
+                data["image/svg+xml"] = strip_mark_labels(data["image/svg+xml"])
+    return clean
+
+
 def report_only(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Return a copy of an executed notebook with only what a reader of the report needs.
 
     Widget state goes; each code cell keeps its displayed results (the kinds in
-    ``KEPT_OUTPUTS``), not its stderr, its errors or any JavaScript.
+    ``KEPT_OUTPUTS``, SVG without its marks' data labels), not its stderr, its errors or any
+    JavaScript.
     """
-    clean = copy.deepcopy(notebook)
+    clean = without_mark_labels(notebook)
     clean.metadata.pop("widgets", None)
     for cell in clean.cells:
         if cell.cell_type != "code":

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 
-from workbook.report.html import report_html
+from workbook.report.html import report_html, without_mark_labels
 from workbook.report.manifest import ReportRecord
 from workbook.report.names import unique_slugs
 
@@ -219,8 +219,9 @@ def run_job(job: ReportJob, out_dir: Path, *, cell_timeout: int = CELL_TIMEOUT,
                 if attempt > retries:
                     raise
         notebook_path, html_path = out_dir / f"{job.slug}.ipynb", out_dir / f"{job.slug}.html"
-        write_atomically({notebook_path: nbformat.writes(executed),
-                           html_path: report_html(executed, title=job.title)})
+        shown = without_mark_labels(executed)  # the notebook is shared too: no hidden data
+        write_atomically({notebook_path: nbformat.writes(shown),
+                          html_path: report_html(shown, title=job.title)})
     except Exception as err:  # every failure is reported in the manifest, never a traceback
         record.status, record.error = "failed", failure_message(err)
     else:
