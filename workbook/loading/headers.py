@@ -272,7 +272,7 @@ def map_columns(headers: list[str], *, mapping: dict[str, str] | None = None,
         match = match_header(header)
         if match and match.target not in found.index:
             candidates.setdefault(match.target, []).append((match, position))
-    _choose(candidates, headers, found)
+    _choose(candidates, headers, found, file)
     _check_duplicates(headers, found, file, letters)
     _check_required(headers, found, file, attempted={
         re.sub(r"[\s-]+", "_", str(t).strip().casefold()) for t in (mapping or {}).values()})
@@ -319,7 +319,7 @@ def _position_of(headers: list[str], wanted: str) -> int | None:
     return None
 
 
-def _choose(candidates, headers, found) -> None:
+def _choose(candidates, headers, found, file) -> None:
     """Give each target its best header; two years of revenue give revenue and revenue_prev."""
     for target, options in candidates.items():
         options.sort(key=lambda item: (item[0].rank, -(item[0].year or 0), item[1]))
@@ -336,7 +336,8 @@ def _choose(candidates, headers, found) -> None:
                   if m.rank < 1000 and m.year == best.year and p != position]
         if rivals:
             found.warnings.append(
-                f'Several headers look like {target}: used "{headers[position]}", not '
+                f'{file or "The file"}: several headers look like {target}: used '
+                f'"{headers[position]}", not '
                 f'{", ".join(chr(34) + r + chr(34) for r in rivals)} (choose another with the '
                 f'mapping option, e.g. "{rivals[0]}={target}").')
     found.index = {t: found.index[t] for t in TARGETS if t in found.index}

@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 
 from workbook.errors import Problem
 from workbook.loading.columns import MappedColumns
+from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
 from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
 from workbook.loading.tables import describe_rows
@@ -27,6 +28,12 @@ _SEPARATOR_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "pipes"
 
 def number_columns(columns: MappedColumns, delimiter: str | None, problems: list[Problem],
                    warnings: list[str]) -> dict[str, np.ndarray]:
+    """Parse every number column; add their problems and warnings; return float64 values.
+
+    Columns that cannot tell their decimal separator take the file's (its other number columns',
+    else its separator's convention). Blank cells count as 0, except potential and revenue_prev,
+    where blank means unknown (NaN); both are said in a warning naming the rows.
+    """
     targets = [t for t in columns.cells if t in NUMBER_COLUMNS or t == "cost"]
     parsed = dict(zip(targets, _in_parallel(parse_numbers, [columns.cells[t] for t in targets]),
                       strict=True))
@@ -76,7 +83,9 @@ def _file_decimal(parsed: dict[str, ParsedNumbers], delimiter: str | None) -> tu
     return ".", "as usual"
 
 
-def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, reason: str) -> str:
+def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, reason: str
+                   ) -> str:
+    """Say how an ambiguous column was read, showing one of its values."""
     cells = columns.cells[target]
     with_separator = pc.fill_null(pc.match_substring_regex(cells, "[.,]"), False)
     sample = cells.filter(with_separator)
@@ -136,16 +145,20 @@ def _id_from_name(names: pa.Array) -> pa.Array:
 
 
 def date_column(columns: MappedColumns, problems: list[Problem]) -> np.ndarray:
+    """Parse the order dates; add a problem for each bad or blank date (or one for a column
+    whose dates could be day-first or month-first); return ``datetime64[D]`` values."""
     cells, label = columns.cells["date"], columns.labels["date"]
     found = parse_dates(cells)
+    invalid = found.invalid
     if found.ambiguous:
-        slashed = cells.filter(pc.fill_null(pc.match_substring_regex(cells, "[/-]"), False))
+        slashed = pc.fill_null(pc.match_substring_regex(cells, NUMERIC_DATE), False)
+        example = cells.filter(slashed)[0].as_py().strip()
         problems.append(Problem(
-            f'has dates such as "{slashed[0].as_py().strip()}" that could be day-first or '
-            "month-first: write the dates as 2024-12-31 (ISO) or 31.12.2024", column=label,
-            file=columns.file, code="ambiguous_dates"))
-        return found.values
-    problems += cell_problems(found.invalid, "is not a date (expected e.g. 2024-12-31 or "
+            f'has dates such as "{example}" that could be day-first or month-first: write the '
+            "dates as 2024-12-31 (ISO) or 31.12.2024", column=label, file=columns.file,
+            code="ambiguous_dates"))
+        invalid = invalid[~slashed.to_numpy(zero_copy_only=False)[invalid]]
+    problems += cell_problems(invalid, "is not a date (expected e.g. 2024-12-31 or "
                               "31.12.2024)", label=label, rows=columns.rows, raw=cells,
                               file=columns.file, code="not_a_date")
     problems += cell_problems(np.flatnonzero(found.blank), "is blank: an order line needs a date",
