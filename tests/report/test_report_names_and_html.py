@@ -69,3 +69,11 @@ def test_a_remote_reference_in_an_output_stops_the_export(reference):
 def test_text_that_merely_mentions_a_web_address_is_no_reference():
     assert remote_references("<p>See https://example.org for more</p><svg xmlns="
                              "'http://www.w3.org/2000/svg'/>") == []
+
+
+def test_cells_for_the_notebook_reader_are_left_out_of_the_report():
+    notebook = notebook_with()
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(
+        "The parameters are in the next cell.", metadata={"tags": ["notebook-only"]}))
+    page = report_html(notebook, title="x")
+    assert "parameters are in the next cell" not in page and "Where your time goes" in page

@@ -21,6 +21,8 @@ import re
 
 import nbformat
 
+#: The tag of cells written for the person who opens the notebook, not for the report's reader.
+NOTEBOOK_ONLY = "notebook-only"
 #: The outputs a report keeps, richest first (nbconvert shows the first it finds).
 KEPT_OUTPUTS = ("text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain")
 
@@ -116,12 +118,13 @@ def without_mark_labels(notebook: nbformat.NotebookNode) -> nbformat.NotebookNod
 def report_only(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Return a copy of an executed notebook with only what a reader of the report needs.
 
-    Widget state goes; each code cell keeps its displayed results (the kinds in
-    ``KEPT_OUTPUTS``, SVG without its marks' data labels), not its stderr, its errors or any
-    JavaScript.
+    Widget state and cells tagged ``notebook-only`` go; each code cell keeps its displayed
+    results (the kinds in ``KEPT_OUTPUTS``, SVG without its marks' data labels), not its stderr,
+    its errors or any JavaScript.
     """
     clean = without_mark_labels(notebook)
     clean.metadata.pop("widgets", None)
+    clean.cells = [c for c in clean.cells if NOTEBOOK_ONLY not in c.metadata.get("tags", [])]
     for cell in clean.cells:
         if cell.cell_type != "code":
             continue
