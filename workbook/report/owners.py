@@ -30,8 +30,8 @@ def team_path(accounts_path: str | Path | None) -> Path:
 def distinct_owners(names: Iterable[object]) -> list[str]:
     """Return the owner names without blanks, one per person (case and spaces ignored), sorted.
 
-    The first spelling in sorted order stands for the others, as the loader's owner filter
-    matches names the same way.
+    The first spelling in sorted order stands for the others; names match as the loader's
+    ``owner=`` matches them (lower case, surrounding spaces removed).
 
     Examples
     --------
@@ -41,7 +41,7 @@ def distinct_owners(names: Iterable[object]) -> list[str]:
     chosen: dict[str, str] = {}
     spellings = sorted({str(n).strip() for n in names if n is not None and not pd.isna(n)} - {""})
     for spelling in spellings:
-        chosen.setdefault(spelling.casefold(), spelling)
+        chosen.setdefault(spelling.lower(), spelling)
     return sorted(chosen.values(), key=str.casefold)
 
 
