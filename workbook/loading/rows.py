@@ -127,10 +127,12 @@ def keep_owner(columns: MappedColumns, owner: str) -> None:
     names = pc.utf8_lower(pc.utf8_trim_whitespace(pc.cast(columns.cells["owner"], pa.string())))
     chosen = pc.fill_null(pc.equal(names, str(owner).strip().lower()), False)
     if not pc.any(chosen).as_py():
-        spellings = {str(n).strip() for n in pc.unique(columns.cells["owner"]).to_pylist()
-                     if n is not None and str(n).strip()}
+        people: dict[str, str] = {}  # one spelling per person, as the match ignores case
+        for name in sorted(str(n).strip() for n in pc.unique(columns.cells["owner"]).to_pylist()
+                           if n is not None and str(n).strip()):
+            people.setdefault(name.casefold(), name)
+        listed = ", ".join(people[key] for key in sorted(people)) or "none"
         raise AccountDataError(Problem(
-            f"has no accounts (the owners are: {', '.join(sorted(spellings, key=str.casefold))}"
-            f"{'' if spellings else 'none'})", column=columns.labels["owner"], value=str(owner),
-            file=columns.file, code="unknown_owner"), file=columns.file)
+            f"has no accounts (the owners are: {listed})", column=columns.labels["owner"],
+            value=str(owner), file=columns.file, code="unknown_owner"), file=columns.file)
     columns.keep(chosen.to_numpy(zero_copy_only=False))
