@@ -89,12 +89,14 @@ def concentration(accounts: pd.DataFrame, *, metric: str = "revenue") -> Concent
     values = metric_values(accounts, metric)
     require_positive(values, metric)
     descending = np.sort(values)[::-1]
-    return concentration_from_sorted(descending, running_total(np.maximum(descending, 0)),
-                                     metric=metric)
+    return concentration_from_sorted(
+        descending, running_total(np.maximum(descending, 0)), metric=metric
+    )
 
 
-def concentration_from_sorted(descending: np.ndarray, running: np.ndarray, *,
-                              metric: str) -> Concentration:
+def concentration_from_sorted(
+    descending: np.ndarray, running: np.ndarray, *, metric: str
+) -> Concentration:
     """Return the concentration figures from the metric sorted descending and its running total.
 
     ``running`` is the running total of ``max(metric, 0)`` starting at 0 (length n + 1), as a

@@ -26,8 +26,13 @@ from workbook.errors import AccountDataError, Problem
 MIN_POINTS = 20
 
 
-def share_curve(values: np.ndarray | pd.Series | list[float], *, max_points: int = 500,
-                marks: Iterable[int] = (), name: str = "value") -> pd.DataFrame:
+def share_curve(
+    values: np.ndarray | pd.Series | list[float],
+    *,
+    max_points: int = 500,
+    marks: Iterable[int] = (),
+    name: str = "value",
+) -> pd.DataFrame:
     """Return the cumulative share curve of any amounts, sorted descending, negatives kept.
 
     The coaching layer uses this for the whale curve of net contribution; :func:`pareto_curve`
@@ -84,17 +89,22 @@ def share_curve(values: np.ndarray | pd.Series | list[float], *, max_points: int
     """
     amounts = np.asarray(values, dtype=float)
     if amounts.ndim != 1 or len(amounts) == 0:
-        raise AccountDataError(Problem("there are no accounts to draw a curve of", column=name,
-                                       code="no_accounts"))
+        raise AccountDataError(
+            Problem("there are no accounts to draw a curve of", column=name, code="no_accounts")
+        )
     if not np.isfinite(amounts).all():
         bad = int((~np.isfinite(amounts)).sum())
-        raise AccountDataError(Problem(f"{bad} value(s) are blank or not finite numbers",
-                                       column=name, code="not_an_amount"))
+        raise AccountDataError(
+            Problem(
+                f"{bad} value(s) are blank or not finite numbers", column=name, code="not_an_amount"
+            )
+        )
     return curve_from_sorted(np.sort(amounts)[::-1], max_points=max_points, marks=marks, name=name)
 
 
-def curve_from_sorted(descending: np.ndarray, *, max_points: int = 500,
-                      marks: Iterable[int] = (), name: str = "value") -> pd.DataFrame:
+def curve_from_sorted(
+    descending: np.ndarray, *, max_points: int = 500, marks: Iterable[int] = (), name: str = "value"
+) -> pd.DataFrame:
     """Return :func:`share_curve` of amounts already sorted descending (a ranking's values)."""
     n = len(descending)
     if max_points < MIN_POINTS:
@@ -106,17 +116,32 @@ def curve_from_sorted(descending: np.ndarray, *, max_points: int = 500,
     running = running_total(descending)
     total = float(running[-1])
     if not total > 0:
-        raise AccountDataError(Problem(
-            f"the net total is {total:,.2f}: a curve of shares needs a total above zero",
-            column=name, code="no_positive_total"))
+        raise AccountDataError(
+            Problem(
+                f"the net total is {total:,.2f}: a curve of shares needs a total above zero",
+                column=name,
+                code="no_positive_total",
+            )
+        )
     peak = int(np.argmax(running))
     keep = _kept_points(running, peak, max_points, [0, n, top_count(n, 0.2), peak, *must])
-    return pd.DataFrame({"accounts": keep, "account_share": keep / n,
-                         "cumulative": running[keep], "value_share": running[keep] / total})
+    return pd.DataFrame(
+        {
+            "accounts": keep,
+            "account_share": keep / n,
+            "cumulative": running[keep],
+            "value_share": running[keep] / total,
+        }
+    )
 
 
-def pareto_curve(accounts: pd.DataFrame, *, metric: str = "revenue", max_points: int = 500,
-                 marks: Iterable[int] = ()) -> pd.DataFrame:
+def pareto_curve(
+    accounts: pd.DataFrame,
+    *,
+    metric: str = "revenue",
+    max_points: int = 500,
+    marks: Iterable[int] = (),
+) -> pd.DataFrame:
     """Return the Pareto curve: the biggest accounts' cumulative share of the metric.
 
     Parameters
@@ -144,12 +169,18 @@ def pareto_curve(accounts: pd.DataFrame, *, metric: str = "revenue", max_points:
     [0.0, 0.313, 0.58, 0.8, 0.91, 1.0]
     """
     values = metric_values(accounts, metric)
-    return share_curve(values, max_points=max_points, name=metric,
-                       marks=[*marks, *_tier_boundaries(accounts)])
+    return share_curve(
+        values, max_points=max_points, name=metric, marks=[*marks, *_tier_boundaries(accounts)]
+    )
 
 
-def whale_curve(accounts: pd.DataFrame, *, metric: str = "gross_profit", max_points: int = 500,
-                marks: Iterable[int] = ()) -> pd.DataFrame:
+def whale_curve(
+    accounts: pd.DataFrame,
+    *,
+    metric: str = "gross_profit",
+    max_points: int = 500,
+    marks: Iterable[int] = (),
+) -> pd.DataFrame:
     """Return the whale curve: the most profitable accounts' cumulative share of profit.
 
     The same curve as :func:`pareto_curve`, on profit by default: it climbs above 100% over the
@@ -175,8 +206,7 @@ def _tier_boundaries(accounts: pd.DataFrame) -> list[int]:
     return [int(counts[0]), int(counts[0] + counts[1])]
 
 
-def _kept_points(running: np.ndarray, peak: int, max_points: int,
-                 must: list[int]) -> np.ndarray:
+def _kept_points(running: np.ndarray, peak: int, max_points: int, must: list[int]) -> np.ndarray:
     """Return the indices of ``running`` to keep: all of them, or at most ``max_points``."""
     n = len(running) - 1
     if n <= max_points:

@@ -21,9 +21,17 @@ def example_accounts() -> pd.DataFrame:
     3        004     Bergbygg AS  33000.0       10000.0
     4        005       Vikrør DA  27000.0        8000.0
     """
-    return pd.DataFrame({
-        "account_id": ["001", "002", "003", "004", "005"],
-        "account": ["Fjordbakeri AS", "Nordhotell AS", "Solkafé ANS", "Bergbygg AS", "Vikrør DA"],
-        "revenue": [94_000.0, 80_000.0, 66_000.0, 33_000.0, 27_000.0],
-        "gross_profit": [20_000.0, 30_000.0, -5_000.0, 10_000.0, 8_000.0],
-    })
+    return pd.DataFrame(
+        {
+            "account_id": ["001", "002", "003", "004", "005"],
+            "account": [
+                "Fjordbakeri AS",
+                "Nordhotell AS",
+                "Solkafé ANS",
+                "Bergbygg AS",
+                "Vikrør DA",
+            ],
+            "revenue": [94_000.0, 80_000.0, 66_000.0, 33_000.0, 27_000.0],
+            "gross_profit": [20_000.0, 30_000.0, -5_000.0, 10_000.0, 8_000.0],
+        }
+    )

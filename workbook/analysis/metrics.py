@@ -71,8 +71,9 @@ def column_values(accounts: pd.DataFrame, column: str, *, blanks: bool = False) 
       gross_profit: "inf" is not a finite amount (account 004, Bergbygg AS)
     """
     if column not in accounts.columns:
-        raise AccountDataError(Problem(f"there is no {column} column", column=column,
-                                       code="missing_column"))
+        raise AccountDataError(
+            Problem(f"there is no {column} column", column=column, code="missing_column")
+        )
     raw = accounts[column]
     numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     usable = np.isfinite(numbers)
@@ -89,8 +90,14 @@ def column_values(accounts: pd.DataFrame, column: str, *, blanks: bool = False) 
         if pd.isna(value):
             problems.append(Problem(f"is missing {who}", column=column, code="missing_value"))
         else:
-            problems.append(Problem(f"is not a finite amount {who}", column=column,
-                                    value=str(value), code="not_an_amount"))
+            problems.append(
+                Problem(
+                    f"is not a finite amount {who}",
+                    column=column,
+                    value=str(value),
+                    code="not_an_amount",
+                )
+            )
     raise AccountDataError(problems)
 
 
@@ -135,8 +142,9 @@ def metric_values(accounts: pd.DataFrame, metric: str = "revenue") -> np.ndarray
         raise AccountDataError(Problem("there are no accounts to analyse", code="no_accounts"))
     missing = [c for c in METRIC_COLUMNS[metric] if c not in accounts.columns]
     if missing:
-        raise AccountDataError([Problem(f"there is no {c} column", column=c, code="missing_column")
-                                for c in missing])
+        raise AccountDataError(
+            [Problem(f"there is no {c} column", column=c, code="missing_column") for c in missing]
+        )
     if metric != "blend":
         return column_values(accounts, metric)
     problems, parts = [], []
@@ -168,9 +176,13 @@ def require_positive(values: np.ndarray, metric: str) -> float:
     """
     total = float(np.maximum(values, 0).sum())
     if not total > 0:
-        raise AccountDataError(Problem(
-            f"no account has a {metric} above zero, so there is nothing to rank",
-            column=metric, code="no_positive_value"))
+        raise AccountDataError(
+            Problem(
+                f"no account has a {metric} above zero, so there is nothing to rank",
+                column=metric,
+                code="no_positive_value",
+            )
+        )
     return total
 
 

@@ -97,8 +97,9 @@ class Ranking:
         ranking._build(accounts, metric, order, values[order])
         return ranking
 
-    def _build(self, accounts: pd.DataFrame, metric: str, order: np.ndarray,
-               ranked: np.ndarray) -> None:
+    def _build(
+        self, accounts: pd.DataFrame, metric: str, order: np.ndarray, ranked: np.ndarray
+    ) -> None:
         for array in (order, ranked):
             array.flags.writeable = False  # shared with every caller: nobody may reorder them
         self.n = len(order)
@@ -133,8 +134,13 @@ class Ranking:
         return f"Ranking(n={self.n}, metric={self.metric!r}, positive={self.positive})"
 
     # --- the per-move operations: O(log n) and O(1) -------------------------------------------
-    def cuts(self, method: str = "account_share", a: float | None = None,
-             b: float | None = None, c: float | None = None) -> tuple[int, int]:
+    def cuts(
+        self,
+        method: str = "account_share",
+        a: float | None = None,
+        b: float | None = None,
+        c: float | None = None,
+    ) -> tuple[int, int]:
         """Return the cut positions ``(k_a, k_ab)`` of a tiering, in O(log n).
 
         Parameters
@@ -277,7 +283,11 @@ def _order_ties_by_id(order: np.ndarray, same: np.ndarray, ids: pd.Series) -> np
 
 def _account_ids(accounts: pd.DataFrame) -> pd.Series:
     if "account_id" not in accounts.columns:
-        raise AccountDataError(Problem(
-            "there is no account_id column (it breaks ties between equal accounts)",
-            column="account_id", code="missing_column"))
+        raise AccountDataError(
+            Problem(
+                "there is no account_id column (it breaks ties between equal accounts)",
+                column="account_id",
+                code="missing_column",
+            )
+        )
     return accounts["account_id"]

@@ -43,8 +43,9 @@ class Suggestion:
         return {name: getattr(self, name) for name in DEFAULTS[self.method]}
 
 
-def suggest_thresholds(accounts: pd.DataFrame, *, metric: str = "revenue",
-                       method: str = "account_share") -> Suggestion:
+def suggest_thresholds(
+    accounts: pd.DataFrame, *, metric: str = "revenue", method: str = "account_share"
+) -> Suggestion:
     """Suggest tier thresholds from the shape of the accounts' own Pareto curve.
 
     A = the accounts above the average: up to them the Pareto curve climbs faster than the
@@ -99,37 +100,54 @@ def suggest_thresholds(accounts: pd.DataFrame, *, metric: str = "revenue",
     else:
         a = min(_readable(running[above] / total), 0.95) if above else DEFAULTS[method]["a"]
         b, c = max(a, _readable(running[n - small] / total, down=True)), None
-    reason = [_why_a(above, n, average, metric, method, a),
-              _why_c(small, n, metric, method, b if c is None else c)]
+    reason = [
+        _why_a(above, n, average, metric, method, a),
+        _why_c(small, n, metric, method, b if c is None else c),
+    ]
     if flat:
-        reason.append("Your accounts are much alike, so tiers matter less here than the 80/20 "
-                      "rule suggests.")
+        reason.append(
+            "Your accounts are much alike, so tiers matter less here than the 80/20 rule suggests."
+        )
     return Suggestion(method, a, b, c, " ".join(reason))
 
 
 def _why_a(above: int, n: int, average: float, metric: str, method: str, a: float) -> str:
     unit = "of accounts" if method == "account_share" else f"of {metric}"
     if not above:
-        return (f"Every one of your {n} accounts has the same {metric}, so no account stands "
-                f"out: A keeps the default, the top {a:.0%} {unit}.")
+        return (
+            f"Every one of your {n} accounts has the same {metric}, so no account stands "
+            f"out: A keeps the default, the top {a:.0%} {unit}."
+        )
     verb, they = ("has", "It holds") if above == 1 else ("have", "Together they hold")
-    where = f"A = the top {a:.0%}." if method == "account_share" else \
-        f"{they} about {a:.0%} of it: A = the top group that reaches {a:.0%} of {metric}."
-    return (f"{above} of your {n} accounts ({above / n:.0%}) {verb} more {metric} than the "
-            f"average account ({average:,.0f}): up to there the Pareto curve climbs faster than "
-            f"it would if every account were alike. {where}")
+    where = (
+        f"A = the top {a:.0%}."
+        if method == "account_share"
+        else f"{they} about {a:.0%} of it: A = the top group that reaches {a:.0%} of {metric}."
+    )
+    return (
+        f"{above} of your {n} accounts ({above / n:.0%}) {verb} more {metric} than the "
+        f"average account ({average:,.0f}): up to there the Pareto curve climbs faster than "
+        f"it would if every account were alike. {where}"
+    )
 
 
 def _why_c(small: int, n: int, metric: str, method: str, share: float) -> str:
     if not small:
-        return (f"No group of your smallest accounts holds 5% of {metric} or less, so "
-                + ("C = none." if method == "account_share" else
-                   f"B = the next accounts until {share:.0%} of {metric}, C = the rest."))
-    they = "The smallest account holds" if small == 1 else \
-        f"The smallest {small} accounts ({small / n:.0%}) together hold"
+        return f"No group of your smallest accounts holds 5% of {metric} or less, so " + (
+            "C = none."
+            if method == "account_share"
+            else f"B = the next accounts until {share:.0%} of {metric}, C = the rest."
+        )
+    they = (
+        "The smallest account holds"
+        if small == 1
+        else f"The smallest {small} accounts ({small / n:.0%}) together hold"
+    )
     if method == "value_share":
-        return (f"{they} at most 5% of {metric}: B = the next accounts until {share:.0%} of "
-                f"{metric}, C = the rest.")
+        return (
+            f"{they} at most 5% of {metric}: B = the next accounts until {share:.0%} of "
+            f"{metric}, C = the rest."
+        )
     return f"{they} at most 5% of {metric}: C = the bottom {share:.0%}."
 
 

@@ -42,8 +42,12 @@ class Thresholds:
     c: float | None = None
 
 
-def check_thresholds(method: str = "account_share", a: float | None = None,
-                     b: float | None = None, c: float | None = None) -> Thresholds:
+def check_thresholds(
+    method: str = "account_share",
+    a: float | None = None,
+    b: float | None = None,
+    c: float | None = None,
+) -> Thresholds:
     """Return the thresholds of ``method`` with defaults filled in, after checking them.
 
     Parameters
@@ -86,15 +90,24 @@ def check_thresholds(method: str = "account_share", a: float | None = None,
             other = "value_share" if method == "account_share" else "account_share"
             uses = " and ".join(DEFAULTS[method])
             raise ValueError(f"{name} is a threshold of {other}; {method} uses {uses}")
-        if isinstance(value, bool) or not isinstance(value, int | float | np.number) \
-                or not 0 <= value <= 1:
-            raise ValueError(f"{name} must be a share between 0 and 1 "
-                             f"(e.g. {DEFAULTS[method][name]}), not {value!r}")
-    chosen = {name: float(DEFAULTS[method][name] if given[name] is None else given[name])
-              for name in DEFAULTS[method]}
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float | np.number)
+            or not 0 <= value <= 1
+        ):
+            raise ValueError(
+                f"{name} must be a share between 0 and 1 "
+                f"(e.g. {DEFAULTS[method][name]}), not {value!r}"
+            )
+    chosen = {
+        name: float(DEFAULTS[method][name] if given[name] is None else given[name])
+        for name in DEFAULTS[method]
+    }
     if method == "value_share" and chosen["b"] < chosen["a"]:
-        raise ValueError(f"b ({chosen['b']}) must be at least a ({chosen['a']}): "
-                         "B runs on from A until the value share reaches b")
+        raise ValueError(
+            f"b ({chosen['b']}) must be at least a ({chosen['a']}): "
+            "B runs on from A until the value share reaches b"
+        )
     return Thresholds(method, **chosen)
 
 

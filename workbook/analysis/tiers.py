@@ -13,9 +13,15 @@ from workbook.schema import TIERS
 METRIC_ATTR = "tier_metric"
 
 
-def assign_tiers(accounts: pd.DataFrame, *, metric: str = "revenue",
-                 method: str = "account_share", a: float | None = None,
-                 b: float | None = None, c: float | None = None) -> pd.DataFrame:
+def assign_tiers(
+    accounts: pd.DataFrame,
+    *,
+    metric: str = "revenue",
+    method: str = "account_share",
+    a: float | None = None,
+    b: float | None = None,
+    c: float | None = None,
+) -> pd.DataFrame:
     """Rank the accounts and sort them into tiers A, B and C.
 
     Accounts are ranked by ``metric``, biggest first, ties broken by ``account_id``. Accounts
@@ -68,8 +74,9 @@ def assign_tiers(accounts: pd.DataFrame, *, metric: str = "revenue",
     ['B', 'A', 'C', 'B', 'B']
     """
     ranking = Ranking(accounts, metric)
-    tiered = accounts.assign(rank=ranking.ranks(),
-                             tier=ranking.labels(*ranking.cuts(method, a=a, b=b, c=c)))
+    tiered = accounts.assign(
+        rank=ranking.ranks(), tier=ranking.labels(*ranking.cuts(method, a=a, b=b, c=c))
+    )
     tiered.attrs[METRIC_ATTR] = metric
     return tiered
 
@@ -167,8 +174,11 @@ def tier_moves(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     C     0  1  1
     """
     paired = _paired_tiers(before, after).dropna(subset=["from", "to"])
-    counts = pd.crosstab(pd.Categorical(paired["from"], categories=list(TIERS)),
-                         pd.Categorical(paired["to"], categories=list(TIERS)), dropna=False)
+    counts = pd.crosstab(
+        pd.Categorical(paired["from"], categories=list(TIERS)),
+        pd.Categorical(paired["to"], categories=list(TIERS)),
+        dropna=False,
+    )
     counts.index.name, counts.columns.name = "from", "to"
     return counts
 
@@ -178,13 +188,19 @@ def _paired_tiers(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     for side, frame in (("before", before), ("after", after)):
         missing = [c for c in ("account_id", "tier") if c not in frame.columns]
         if missing:
-            raise ValueError(f"{side} has no {' or '.join(missing)} column: "
-                             "compare two tables from assign_tiers")
-    paired = pd.merge(after[["account_id", "tier"]].rename(columns={"tier": "to"}),
-                      before[["account_id", "tier"]].rename(columns={"tier": "from"}),
-                      on="account_id", how="outer", sort=False)
-    named = [frame[["account_id", "account"]] for frame in (after, before)
-             if "account" in frame.columns]
+            raise ValueError(
+                f"{side} has no {' or '.join(missing)} column: compare two tables from assign_tiers"
+            )
+    paired = pd.merge(
+        after[["account_id", "tier"]].rename(columns={"tier": "to"}),
+        before[["account_id", "tier"]].rename(columns={"tier": "from"}),
+        on="account_id",
+        how="outer",
+        sort=False,
+    )
+    named = [
+        frame[["account_id", "account"]] for frame in (after, before) if "account" in frame.columns
+    ]
     if not named:
         return paired[["account_id", "from", "to"]]
     names = pd.concat(named).drop_duplicates("account_id")
@@ -201,9 +217,17 @@ def tier_codes(tiered: pd.DataFrame) -> np.ndarray:
     else:
         codes = pd.Categorical(tiers, categories=list(TIERS)).codes
     if (codes < 0).any():
-        raise AccountDataError([Problem("is not a tier (A, B or C)", column="tier",
-                                        value=str(tiers.iloc[row]), code="not_a_tier")
-                                for row in np.flatnonzero(codes < 0)])
+        raise AccountDataError(
+            [
+                Problem(
+                    "is not a tier (A, B or C)",
+                    column="tier",
+                    value=str(tiers.iloc[row]),
+                    code="not_a_tier",
+                )
+                for row in np.flatnonzero(codes < 0)
+            ]
+        )
     return codes.astype(np.int8)
 
 

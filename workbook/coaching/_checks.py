@@ -30,8 +30,13 @@ def require_positive(name: str, value: float) -> float:
     return number
 
 
-def per_tier(name: str, given: Mapping[str, float] | None, defaults: Mapping[str, float],
-             *, allow_zero: bool = False) -> dict[str, float]:
+def per_tier(
+    name: str,
+    given: Mapping[str, float] | None,
+    defaults: Mapping[str, float],
+    *,
+    allow_zero: bool = False,
+) -> dict[str, float]:
     """Return ``defaults`` updated with ``given`` (one number per tier), each checked.
 
     Examples
@@ -60,8 +65,9 @@ def tier_labels(tiered: pd.DataFrame) -> pd.Categorical:
     Raises ValueError when the accounts have no tiers yet or a tier is not A, B or C.
     """
     if "tier" not in tiered.columns:
-        raise ValueError("the accounts have no tier column: tier them first "
-                         "(workbook.assign_tiers(accounts))")
+        raise ValueError(
+            "the accounts have no tier column: tier them first (workbook.assign_tiers(accounts))"
+        )
     values = np.asarray(tiered["tier"].astype(object))
     unknown = ~pd.Series(values).isin(TIERS).to_numpy()
     if unknown.any():
@@ -100,8 +106,11 @@ def identity(accounts: pd.DataFrame) -> pd.DataFrame:
     """
     names = {}
     for name in ("account_id", "account"):
-        names[name] = (accounts[name].astype(object).to_numpy() if name in accounts.columns
-                       else np.full(len(accounts), None, dtype=object))
+        names[name] = (
+            accounts[name].astype(object).to_numpy()
+            if name in accounts.columns
+            else np.full(len(accounts), None, dtype=object)
+        )
     return pd.DataFrame({**names, "tier": tier_labels(accounts)})
 
 

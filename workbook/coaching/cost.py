@@ -26,8 +26,15 @@ from workbook.coaching._checks import (
 from workbook.errors import AccountDataError
 from workbook.schema import TIERS
 
-TIER_SUMS = ["revenue", "gross_profit", "concessions", "visit_hours", "service_hours",
-             "serving_cost", "net_contribution"]
+TIER_SUMS = [
+    "revenue",
+    "gross_profit",
+    "concessions",
+    "visit_hours",
+    "service_hours",
+    "serving_cost",
+    "net_contribution",
+]
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,9 @@ class CostToServe:
     notes: list[str] = field(default_factory=list)
 
 
-def visit_hours_of(tiered: pd.DataFrame,
-                   lengths: Mapping[str, float]) -> tuple[pd.Series, str, list[str]]:
+def visit_hours_of(
+    tiered: pd.DataFrame, lengths: Mapping[str, float]
+) -> tuple[pd.Series, str, list[str]]:
     """Return each account's hours with customers, where they came from, and notes.
 
     ``selling_hours`` where known, else visits × the tier's visit length; accounts with neither
@@ -88,8 +96,11 @@ def visit_hours_of(tiered: pd.DataFrame,
     visits = column_or_none(tiered, "visits")
     from_visits = None if visits is None else visits * tiers.map(dict(lengths)).astype(float)
     if selling is None and from_visits is None:
-        return (pd.Series(np.zeros(len(tiered))), "none",
-                ["no visits or selling_hours: serving cost counts service requests only"])
+        return (
+            pd.Series(np.zeros(len(tiered))),
+            "none",
+            ["no visits or selling_hours: serving cost counts service requests only"],
+        )
     if selling is None:
         hours, source = from_visits, "visits × visit length"
     elif from_visits is None or selling.notna().all():
@@ -97,15 +108,21 @@ def visit_hours_of(tiered: pd.DataFrame,
     else:
         hours = selling.fillna(from_visits)
         source = "selling_hours (visits × visit length where blank)"
-    return hours.fillna(0.0), source, blanks_note(int(hours.isna().sum()), source.split(" ")[0],
-                                                  "counted as 0 hours")
+    return (
+        hours.fillna(0.0),
+        source,
+        blanks_note(int(hours.isna().sum()), source.split(" ")[0], "counted as 0 hours"),
+    )
 
 
-def cost_to_serve(tiered: pd.DataFrame, *, hourly_cost: float = defaults.HOURLY_COST,
-                  minutes_per_request: float = defaults.MINUTES_PER_REQUEST,
-                  visit_hours: Mapping[str, float] | None = None,
-                  profit_includes_concessions: bool = defaults.PROFIT_INCLUDES_CONCESSIONS,
-                  ) -> CostToServe:
+def cost_to_serve(
+    tiered: pd.DataFrame,
+    *,
+    hourly_cost: float = defaults.HOURLY_COST,
+    minutes_per_request: float = defaults.MINUTES_PER_REQUEST,
+    visit_hours: Mapping[str, float] | None = None,
+    profit_includes_concessions: bool = defaults.PROFIT_INCLUDES_CONCESSIONS,
+) -> CostToServe:
     """Return what serving each account costs and the net contribution it leaves.
 
     Parameters
@@ -195,8 +212,10 @@ def cost_to_serve(tiered: pd.DataFrame, *, hourly_cost: float = defaults.HOURLY_
     tiers = tiers.reindex(list(TIERS))
     tiers.index.name = "tier"
     assumptions = {
-        "hourly_cost": hourly_cost, "minutes_per_request": minutes_per_request,
-        "visit_hours": dict(lengths), "visit_hours_from": source,
+        "hourly_cost": hourly_cost,
+        "minutes_per_request": minutes_per_request,
+        "visit_hours": dict(lengths),
+        "visit_hours_from": source,
         "profit_includes_concessions": profit_includes_concessions,
     }
     loss_total = float(-losing["net_contribution"].sum()) if profit is not None else float("nan")
@@ -206,7 +225,8 @@ def cost_to_serve(tiered: pd.DataFrame, *, hourly_cost: float = defaults.HOURLY_
         try:
             curve = share_curve(known.to_numpy(), name="net_contribution")
         except AccountDataError:  # a net total of zero or less has no shares to draw
-            notes.append(f"the accounts' net contribution adds up to {known.sum():,.0f}: "
-                         "no whale curve can be drawn of it")
+            notes.append(
+                f"the accounts' net contribution adds up to {known.sum():,.0f}: "
+                "no whale curve can be drawn of it"
+            )
     return CostToServe(table, tiers, losing, loss_total, curve, assumptions, notes)
-

@@ -21,17 +21,24 @@ def example_tiered() -> pd.DataFrame:
     3       Sol Rør AS   15000.0            2.0    C
     4      Vik Bil ANS    5000.0           10.0    C
     """
-    return pd.DataFrame({
-        "account_id": ["001", "002", "003", "004", "005"],
-        "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS",
-                    "Vik Bil ANS"],
-        "revenue": [900_000.0, 50_000.0, 30_000.0, 15_000.0, 5_000.0],
-        "gross_profit": [200_000.0, 12_000.0, 6_000.0, 3_000.0, 500.0],
-        "visits": [6, 3, 6, 1, 9],
-        "selling_hours": [40.0, 6.0, 12.0, 2.0, 10.0],
-        "service_requests": [6, 3, 12, 9, 15],
-        "concessions": [9_000.0, 1_000.0, 2_500.0, 1_500.0, 600.0],
-        "potential": [1_000_000.0, 150_000.0, 31_000.0, 20_000.0, 6_000.0],
-        "revenue_prev": [850_000.0, 40_000.0, 31_000.0, 15_000.0, 5_500.0],
-        "tier": pd.Categorical(["A", "B", "B", "C", "C"], categories=["A", "B", "C"]),
-    })
+    return pd.DataFrame(
+        {
+            "account_id": ["001", "002", "003", "004", "005"],
+            "account": [
+                "Fjordbakeri AS",
+                "Berg Elektro AS",
+                "Lys Kafé DA",
+                "Sol Rør AS",
+                "Vik Bil ANS",
+            ],
+            "revenue": [900_000.0, 50_000.0, 30_000.0, 15_000.0, 5_000.0],
+            "gross_profit": [200_000.0, 12_000.0, 6_000.0, 3_000.0, 500.0],
+            "visits": [6, 3, 6, 1, 9],
+            "selling_hours": [40.0, 6.0, 12.0, 2.0, 10.0],
+            "service_requests": [6, 3, 12, 9, 15],
+            "concessions": [9_000.0, 1_000.0, 2_500.0, 1_500.0, 600.0],
+            "potential": [1_000_000.0, 150_000.0, 31_000.0, 20_000.0, 6_000.0],
+            "revenue_prev": [850_000.0, 40_000.0, 31_000.0, 15_000.0, 5_500.0],
+            "tier": pd.Categorical(["A", "B", "B", "C", "C"], categories=["A", "B", "C"]),
+        }
+    )

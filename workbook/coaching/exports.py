@@ -13,8 +13,15 @@ from workbook.coaching.plan import TimePlan
 from workbook.coaching.service import default_service_levels
 from workbook.spreadsheet import table_bytes
 
-EXPORT_COLUMNS = ["account_id", "account", "tier", "hours_per_year", "visits_per_month",
-                  "channel", "service_level"]
+EXPORT_COLUMNS = [
+    "account_id",
+    "account",
+    "tier",
+    "hours_per_year",
+    "visits_per_month",
+    "channel",
+    "service_level",
+]
 
 
 def service_level_text(level: pd.Series) -> str:
@@ -28,12 +35,15 @@ def service_level_text(level: pd.Series) -> str:
     """
     visits = float(level["visits_per_year"])
     how_often = "no visits" if visits == 0 else f"{plain(visits)} visits a year"
-    return (f"{how_often}; answer {level['response_time']}; handled by {level['handled_by']}; "
-            f"concessions: {level['concessions']}")
+    return (
+        f"{how_often}; answer {level['response_time']}; handled by {level['handled_by']}; "
+        f"concessions: {level['concessions']}"
+    )
 
 
-def plan_per_account(tiered: pd.DataFrame, plan: TimePlan, *,
-                     levels: pd.DataFrame | None = None) -> pd.DataFrame:
+def plan_per_account(
+    tiered: pd.DataFrame, plan: TimePlan, *, levels: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return the plan for each account: hours a year, visits a month, channel, service level.
 
     Parameters
@@ -74,8 +84,13 @@ def plan_per_account(tiered: pd.DataFrame, plan: TimePlan, *,
     return table[EXPORT_COLUMNS]
 
 
-def plan_export(tiered: pd.DataFrame, plan: TimePlan, suffix: str = ".csv", *,
-                levels: pd.DataFrame | None = None) -> bytes:
+def plan_export(
+    tiered: pd.DataFrame,
+    plan: TimePlan,
+    suffix: str = ".csv",
+    *,
+    levels: pd.DataFrame | None = None,
+) -> bytes:
     """Return :func:`plan_per_account` as ``.csv`` or ``.xlsx`` bytes (text made formula-safe).
 
     Parameters

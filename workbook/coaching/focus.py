@@ -20,11 +20,23 @@ from workbook.coaching.plan import TimePlan
 from workbook.schema import TIERS
 
 TIME_COLUMNS = ("selling_hours", "visits")
-ACCOUNT_COLUMNS = ["account_id", "account", "tier", "time", "time_share", "value", "value_share",
-                   "gap", "over_served", "under_served"]
-NO_TIME_DATA = ("The focus score needs visits or selling hours per account; this data has neither. "
-                "Add a visits or selling_hours column to compare where your time goes with where "
-                "the value is.")
+ACCOUNT_COLUMNS = [
+    "account_id",
+    "account",
+    "tier",
+    "time",
+    "time_share",
+    "value",
+    "value_share",
+    "gap",
+    "over_served",
+    "under_served",
+]
+NO_TIME_DATA = (
+    "The focus score needs visits or selling hours per account; this data has neither. "
+    "Add a visits or selling_hours column to compare where your time goes with where "
+    "the value is."
+)
 
 
 def focus_score(time, value) -> float:
@@ -85,20 +97,30 @@ class TimeVsValue:
 
 def _time_of(accounts: pd.DataFrame) -> tuple[str, pd.Series, list[str]] | None:
     """Return the time column to use, its values and notes; None when the data has no time."""
-    found = [(name, values) for name in TIME_COLUMNS
-             if (values := column_or_none(accounts, name)) is not None and values.sum() > 0]
+    found = [
+        (name, values)
+        for name in TIME_COLUMNS
+        if (values := column_or_none(accounts, name)) is not None and values.sum() > 0
+    ]
     for name, values in found:
         if values.notna().all():
             return name, values, []
     for name, values in found:  # only incomplete columns: blanks count as no time, said aloud
-        return name, values.fillna(0.0), blanks_note(int(values.isna().sum()), name,
-                                                      "counted as no time spent")
+        return (
+            name,
+            values.fillna(0.0),
+            blanks_note(int(values.isna().sum()), name, "counted as no time spent"),
+        )
     return None
 
 
-def time_vs_value(tiered: pd.DataFrame, *, metric: str = "revenue",
-                  over_ratio: float = defaults.OVER_SERVED_RATIO,
-                  under_ratio: float = defaults.UNDER_SERVED_RATIO) -> TimeVsValue:
+def time_vs_value(
+    tiered: pd.DataFrame,
+    *,
+    metric: str = "revenue",
+    over_ratio: float = defaults.OVER_SERVED_RATIO,
+    under_ratio: float = defaults.UNDER_SERVED_RATIO,
+) -> TimeVsValue:
     """Compare each account's and each tier's share of your time with its share of value.
 
     Parameters
@@ -137,36 +159,62 @@ def time_vs_value(tiered: pd.DataFrame, *, metric: str = "revenue",
     value = pd.Series(metric_values(tiered, metric)).clip(lower=0)
     time = _time_of(tiered)
     if time is None or value.sum() <= 0:
-        message = NO_TIME_DATA if time is None else (
-            f"The focus score needs a positive {metric}; no account has one.")
+        message = (
+            NO_TIME_DATA
+            if time is None
+            else (f"The focus score needs a positive {metric}; no account has one.")
+        )
         empty = pd.DataFrame(columns=ACCOUNT_COLUMNS)
-        return TimeVsValue(False, float("nan"), None if time is None else time[0], metric, empty,
-                           pd.DataFrame(), empty, empty, message, thresholds)
+        return TimeVsValue(
+            False,
+            float("nan"),
+            None if time is None else time[0],
+            metric,
+            empty,
+            pd.DataFrame(),
+            empty,
+            empty,
+            message,
+            thresholds,
+        )
     name, hours, notes = time
 
-    table = identity(tiered).assign(time=hours.to_numpy(),
-                                    time_share=(hours / hours.sum()).to_numpy(),
-                                    value=value.to_numpy(),
-                                    value_share=(value / value.sum()).to_numpy())
+    table = identity(tiered).assign(
+        time=hours.to_numpy(),
+        time_share=(hours / hours.sum()).to_numpy(),
+        value=value.to_numpy(),
+        value_share=(value / value.sum()).to_numpy(),
+    )
     table["gap"] = table["time_share"] - table["value_share"]
-    table["over_served"] = ((table["time_share"] >= over_ratio * table["value_share"])
-                            & (table["time_share"] > 1 / len(table)))
-    table["under_served"] = ((table["tier"] == "A")
-                             & (table["time_share"] <= under_ratio * table["value_share"]))
+    table["over_served"] = (table["time_share"] >= over_ratio * table["value_share"]) & (
+        table["time_share"] > 1 / len(table)
+    )
+    table["under_served"] = (table["tier"] == "A") & (
+        table["time_share"] <= under_ratio * table["value_share"]
+    )
     score = 1 - 0.5 * float(table["gap"].abs().sum())
 
-    by_tier = (table.groupby("tier", observed=False)
-               .agg(accounts=("time", "size"), time=("time", "sum"),
-                    time_share=("time_share", "sum"), value_share=("value_share", "sum"))
-               .reindex(list(TIERS)))
+    by_tier = (
+        table.groupby("tier", observed=False)
+        .agg(
+            accounts=("time", "size"),
+            time=("time", "sum"),
+            time_share=("time_share", "sum"),
+            value_share=("value_share", "sum"),
+        )
+        .reindex(list(TIERS))
+    )
     over = table[table["over_served"]].sort_values("gap", ascending=False, kind="stable")
     under = table[table["under_served"]].sort_values("gap", kind="stable")
     unit = "selling hours" if name == "selling_hours" else "visits"
-    message = (f"Focus score {score:.2f} (1 = your time follows value exactly), from {unit} "
-               f"against {metric}: {len(over)} over-served account{'s' if len(over) != 1 else ''} "
-               f"and {len(under)} under-served A account{'s' if len(under) != 1 else ''}.")
-    return TimeVsValue(True, score, name, metric, table, by_tier, over, under, message,
-                       thresholds, notes)
+    message = (
+        f"Focus score {score:.2f} (1 = your time follows value exactly), from {unit} "
+        f"against {metric}: {len(over)} over-served account{'s' if len(over) != 1 else ''} "
+        f"and {len(under)} under-served A account{'s' if len(under) != 1 else ''}."
+    )
+    return TimeVsValue(
+        True, score, name, metric, table, by_tier, over, under, message, thresholds, notes
+    )
 
 
 @dataclass(frozen=True)
@@ -222,14 +270,26 @@ def hours_freed(today: TimeVsValue, plan: TimePlan) -> HoursFreed:
     C     400.0    0.0  -400.0
     """
     if not today.available:
-        return HoursFreed(False, pd.DataFrame(columns=["today", "plan", "change"]), float("nan"),
-                          float("nan"), float("nan"), "", today.message)
+        return HoursFreed(
+            False,
+            pd.DataFrame(columns=["today", "plan", "change"]),
+            float("nan"),
+            float("nan"),
+            float("nan"),
+            "",
+            today.message,
+        )
     total = plan.total_hours
     accounts = today.accounts
     now = accounts["time_share"] * total
-    table = pd.DataFrame({"today": now.groupby(accounts["tier"], observed=False).sum()
-                          .reindex(list(TIERS), fill_value=0.0),
-                          "plan": plan.tiers["hours"]})
+    table = pd.DataFrame(
+        {
+            "today": now.groupby(accounts["tier"], observed=False)
+            .sum()
+            .reindex(list(TIERS), fill_value=0.0),
+            "plan": plan.tiers["hours"],
+        }
+    )
     table.index.name = "tier"
     table["change"] = table["plan"] - table["today"]
 
@@ -238,11 +298,15 @@ def hours_freed(today: TimeVsValue, plan: TimePlan) -> HoursFreed:
     from_over = float((now - planned_each)[over].clip(lower=0).sum())
     from_c = max(-float(table.at["C", "change"]), 0.0)
     to_a = float(table.at["A", "change"])
-    basis = (f"hours a year: today's shares of your {_unit(today.time_column)} applied to the "
-             f"plan's {total:,.0f} h ({plan.hours_per_week:g} h × {plan.weeks:g} weeks)")
-    gives = (f"gives A {to_a:,.0f} h more" if to_a >= 0 else f"gives A {-to_a:,.0f} h less")
-    message = (f"Measured in {basis}, the plan frees {from_c:,.0f} h from C accounts and "
-               f"{from_over:,.0f} h from over-served A and B accounts, and {gives}.")
+    basis = (
+        f"hours a year: today's shares of your {_unit(today.time_column)} applied to the "
+        f"plan's {total:,.0f} h ({plan.hours_per_week:g} h × {plan.weeks:g} weeks)"
+    )
+    gives = f"gives A {to_a:,.0f} h more" if to_a >= 0 else f"gives A {-to_a:,.0f} h less"
+    message = (
+        f"Measured in {basis}, the plan frees {from_c:,.0f} h from C accounts and "
+        f"{from_over:,.0f} h from over-served A and B accounts, and {gives}."
+    )
     return HoursFreed(True, table, from_c, from_over, to_a, basis, message)
 
 

@@ -73,7 +73,8 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
             checked[name] = float(merged[name])
         except (TypeError, ValueError):
             raise SettingsError(
-                f"the weight of {name} must be a number, not {merged[name]!r}") from None
+                f"the weight of {name} must be a number, not {merged[name]!r}"
+            ) from None
         if not (math.isfinite(checked[name]) and checked[name] >= 0):
             raise SettingsError(f"the weight of {name} must be 0 or more, not {merged[name]!r}")
     if sum(checked.values()) <= 0:
@@ -99,8 +100,12 @@ def _criteria(b: pd.DataFrame) -> dict[str, pd.Series | None]:
     return found
 
 
-def growth_screen(tiered: pd.DataFrame, *, weights: Mapping[str, float] | None = None,
-                  top_share: float = defaults.GROWTH_TOP_SHARE) -> GrowthScreen:
+def growth_screen(
+    tiered: pd.DataFrame,
+    *,
+    weights: Mapping[str, float] | None = None,
+    top_share: float = defaults.GROWTH_TOP_SHARE,
+) -> GrowthScreen:
     """Score the B accounts on headroom, growth and margin and flag the top ~20%.
 
     Parameters
@@ -160,19 +165,23 @@ def growth_screen(tiered: pd.DataFrame, *, weights: Mapping[str, float] | None =
         used[name] = weights[name]
         unknown = int(values.isna().sum())
         if unknown:
-            could_not_judge.append(f"{meaning}: unknown for {unknown} of {len(b)} B accounts, "
-                                   "whose score leaves it out")
+            could_not_judge.append(
+                f"{meaning}: unknown for {unknown} of {len(b)} B accounts, "
+                "whose score leaves it out"
+            )
 
     ranks = table[[f"{name}_rank" for name in used]].to_numpy(dtype=float)
     w = np.array([used[name] for name in used], dtype=float)
     known = ~np.isnan(ranks)
     weight_known = (known * w).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        table["score"] = np.where(weight_known > 0,
-                                  (np.nan_to_num(ranks) * w).sum(axis=1) / weight_known, np.nan)
+        table["score"] = np.where(
+            weight_known > 0, (np.nan_to_num(ranks) * w).sum(axis=1) / weight_known, np.nan
+        )
     table["criteria"] = known.sum(axis=1)
-    table = table.sort_values(["score", "revenue"], ascending=False, kind="stable",
-                              na_position="last")
+    table = table.sort_values(
+        ["score", "revenue"], ascending=False, kind="stable", na_position="last"
+    )
     wanted = math.ceil(top_share * len(b) - 1e-9)
     table["flagged"] = False
     scored = table["score"].notna().to_numpy()
@@ -181,10 +190,15 @@ def growth_screen(tiered: pd.DataFrame, *, weights: Mapping[str, float] | None =
 
     total = sum(used.values())
     if not used:
-        message = ("The growth screen needs potential, revenue_prev or gross_profit for the B "
-                   "accounts; this data has none of them, so it flags no account.")
+        message = (
+            "The growth screen needs potential, revenue_prev or gross_profit for the B "
+            "accounts; this data has none of them, so it flags no account."
+        )
     else:
-        message = (f"{len(flagged)} of {len(b)} B accounts show the most room to grow, judged on "
-                   f"{', '.join(used)}.")
-    return GrowthScreen(table, flagged, {name: w_ / total for name, w_ in used.items()},
-                        could_not_judge, message)
+        message = (
+            f"{len(flagged)} of {len(b)} B accounts show the most room to grow, judged on "
+            f"{', '.join(used)}."
+        )
+    return GrowthScreen(
+        table, flagged, {name: w_ / total for name, w_ in used.items()}, could_not_judge, message
+    )

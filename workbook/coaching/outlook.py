@@ -65,14 +65,21 @@ def check_revenue_change(change: Mapping[str, float] | None) -> dict[str, float]
         except (TypeError, ValueError):
             number = math.nan
         if not (math.isfinite(number) and number > -1):
-            raise SettingsError(f"revenue_change[{tier!r}] is {value!r}: a change must be above "
-                                "-1 (-1 would be losing all of the tier's revenue)")
+            raise SettingsError(
+                f"revenue_change[{tier!r}] is {value!r}: a change must be above "
+                "-1 (-1 would be losing all of the tier's revenue)"
+            )
         checked[tier] = number
     return checked
 
 
-def before_after(tiered: pd.DataFrame, plan: TimePlan, *, hourly_cost: float = defaults.HOURLY_COST,
-                 revenue_change: Mapping[str, float] | None = None) -> BeforeAfter:
+def before_after(
+    tiered: pd.DataFrame,
+    plan: TimePlan,
+    *,
+    hourly_cost: float = defaults.HOURLY_COST,
+    revenue_change: Mapping[str, float] | None = None,
+) -> BeforeAfter:
     """Compare the cost of selling time per unit of revenue today with the plan's.
 
     Parameters
@@ -116,22 +123,38 @@ def before_after(tiered: pd.DataFrame, plan: TimePlan, *, hourly_cost: float = d
     hours, source, hour_notes = visit_hours_of(tiered, plan.visit_hours)
     today_hours = float(hours.sum()) if source != "none" else math.nan
     if source == "none":
-        notes.append("today's selling time is unknown (no selling_hours or visits), so only the "
-                     "plan's cost can be shown")
+        notes.append(
+            "today's selling time is unknown (no selling_hours or visits), so only the "
+            "plan's cost can be shown"
+        )
     else:
         notes += hour_notes
 
-    by_tier = revenue.groupby(np.asarray(labels.astype(object))).sum().reindex(list(TIERS),
-                                                                              fill_value=0.0)
+    by_tier = (
+        revenue.groupby(np.asarray(labels.astype(object)))
+        .sum()
+        .reindex(list(TIERS), fill_value=0.0)
+    )
     tiers = pd.DataFrame({"revenue": by_tier, "expected_change": pd.Series(change)})
     tiers["projected_revenue"] = tiers["revenue"] * (1 + tiers["expected_change"])
     tiers.index.name = "tier"
 
-    rows = {"today": (today_hours, float(by_tier.sum())),
-            "plan": (plan.total_hours, float(tiers["projected_revenue"].sum()))}
-    table = pd.DataFrame([{"selling_hours": h, "selling_cost": h * hourly_cost, "revenue": r,
-                           "cost_per_revenue": h * hourly_cost / r if r > 0 else math.nan}
-                          for h, r in rows.values()], index=list(rows))
+    rows = {
+        "today": (today_hours, float(by_tier.sum())),
+        "plan": (plan.total_hours, float(tiers["projected_revenue"].sum())),
+    }
+    table = pd.DataFrame(
+        [
+            {
+                "selling_hours": h,
+                "selling_cost": h * hourly_cost,
+                "revenue": r,
+                "cost_per_revenue": h * hourly_cost / r if r > 0 else math.nan,
+            }
+            for h, r in rows.values()
+        ],
+        index=list(rows),
+    )
     assumptions = {
         "hourly_cost": hourly_cost,
         "today_hours_from": source,

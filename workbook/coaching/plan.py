@@ -23,13 +23,27 @@ from workbook.coaching._checks import (
 )
 from workbook.schema import TIERS
 
-PLAN_COLUMNS = ["accounts", "share", "hours", "hours_per_account", "visit_hours",
-                "visits_per_account_per_year", "visits_per_account_per_month",
-                "min_visits_per_year", "meets_minimum"]
+PLAN_COLUMNS = [
+    "accounts",
+    "share",
+    "hours",
+    "hours_per_account",
+    "visit_hours",
+    "visits_per_account_per_year",
+    "visits_per_account_per_month",
+    "min_visits_per_year",
+    "meets_minimum",
+]
 
 #: The numbers of each tier that ``TimePlan.to_dict`` gives (with ``accounts``).
-JSON_NUMBERS = ["share", "hours", "hours_per_account", "visit_hours",
-                "visits_per_account_per_year", "visits_per_account_per_month"]
+JSON_NUMBERS = [
+    "share",
+    "hours",
+    "hours_per_account",
+    "visit_hours",
+    "visits_per_account_per_year",
+    "visits_per_account_per_month",
+]
 
 
 @dataclass(frozen=True)
@@ -72,9 +86,13 @@ class TimePlan:
             "hours_per_week": self.hours_per_week,
             "weeks": self.weeks,
             "total_hours": self.total_hours,
-            "tiers": {tier: {"accounts": int(row["accounts"]),
-                             **{name: float(row[name]) for name in JSON_NUMBERS}}
-                      for tier, row in self.tiers.iterrows()},
+            "tiers": {
+                tier: {
+                    "accounts": int(row["accounts"]),
+                    **{name: float(row[name]) for name in JSON_NUMBERS},
+                }
+                for tier, row in self.tiers.iterrows()
+            },
             "feasible": self.feasible,
             "messages": list(self.messages),
             "summary": self.summary,
@@ -128,17 +146,23 @@ def check_shares(share_a: float, share_b: float, share_c: float | None = None) -
         shares[tier] = number
     total = sum(shares.values())
     if implied and shares["C"] < 0:
-        raise SettingsError(f"the shares of selling time add up to more than 1 without C "
-                            f"(A {share_a:g} + B {share_b:g} = {shares['A'] + shares['B']:g}): "
-                            "lower share_a or share_b")
+        raise SettingsError(
+            f"the shares of selling time add up to more than 1 without C "
+            f"(A {share_a:g} + B {share_b:g} = {shares['A'] + shares['B']:g}): "
+            "lower share_a or share_b"
+        )
     text = f"A {share_a:g} + B {share_b:g} + C {shares['C']:g}"
     for tier, number in shares.items():
         if not (math.isfinite(number) and 0 <= number <= 1):
-            raise SettingsError(f"share_{tier.lower()} is {given[tier]!r}: a share of selling time "
-                                f"must be between 0 and 1 ({text})")
+            raise SettingsError(
+                f"share_{tier.lower()} is {given[tier]!r}: a share of selling time "
+                f"must be between 0 and 1 ({text})"
+            )
     if abs(total - 1.0) > tolerance:
-        raise SettingsError(f"the shares of selling time add up to {total:g} ({text}), not 1: "
-                            "change them so they do")
+        raise SettingsError(
+            f"the shares of selling time add up to {total:g} ({text}), not 1: "
+            "change them so they do"
+        )
     return shares
 
 
@@ -165,11 +189,17 @@ def split_hours(total: float, shares: Mapping[str, float]) -> dict[str, float]:
     return {tier: count * unit for tier, count in units.items()}
 
 
-def plan_time(tiered: pd.DataFrame, *, hours_per_week: float = defaults.HOURS_PER_WEEK,
-              weeks: float = defaults.WEEKS, share_a: float = defaults.SHARE_A,
-              share_b: float = defaults.SHARE_B, share_c: float | None = None,
-              visit_hours: Mapping[str, float] | None = None,
-              min_visits_per_year: Mapping[str, float] | None = None) -> TimePlan:
+def plan_time(
+    tiered: pd.DataFrame,
+    *,
+    hours_per_week: float = defaults.HOURS_PER_WEEK,
+    weeks: float = defaults.WEEKS,
+    share_a: float = defaults.SHARE_A,
+    share_b: float = defaults.SHARE_B,
+    share_c: float | None = None,
+    visit_hours: Mapping[str, float] | None = None,
+    min_visits_per_year: Mapping[str, float] | None = None,
+) -> TimePlan:
     """Split a year's selling time over the tiers and say whether every account gets enough.
 
     Parameters
@@ -217,8 +247,9 @@ def plan_time(tiered: pd.DataFrame, *, hours_per_week: float = defaults.HOURS_PE
     weeks = require_positive("weeks", weeks)
     shares = check_shares(share_a, share_b, share_c)
     lengths = per_tier("visit_hours", visit_hours, defaults.VISIT_HOURS)
-    minimum = per_tier("min_visits_per_year", min_visits_per_year, defaults.MIN_VISITS_PER_YEAR,
-                       allow_zero=True)
+    minimum = per_tier(
+        "min_visits_per_year", min_visits_per_year, defaults.MIN_VISITS_PER_YEAR, allow_zero=True
+    )
     counts = tier_counts(tiered)
     total = hours_per_week * weeks
     hours = split_hours(total, shares)
@@ -228,24 +259,53 @@ def plan_time(tiered: pd.DataFrame, *, hours_per_week: float = defaults.HOURS_PE
         n = counts[tier]
         per_account = hours[tier] / n if n else math.nan
         per_year = per_account / lengths[tier]
-        rows.append({"tier": tier, "accounts": n, "share": shares[tier], "hours": hours[tier],
-                     "hours_per_account": per_account, "visit_hours": lengths[tier],
-                     "visits_per_account_per_year": per_year,
-                     "visits_per_account_per_month": per_year / 12,
-                     "min_visits_per_year": minimum[tier],
-                     # a tier without accounts asks nothing of the plan
-                     "meets_minimum": bool(n == 0 or per_year >= minimum[tier] - 1e-9)})
+        rows.append(
+            {
+                "tier": tier,
+                "accounts": n,
+                "share": shares[tier],
+                "hours": hours[tier],
+                "hours_per_account": per_account,
+                "visit_hours": lengths[tier],
+                "visits_per_account_per_year": per_year,
+                "visits_per_account_per_month": per_year / 12,
+                "min_visits_per_year": minimum[tier],
+                # a tier without accounts asks nothing of the plan
+                "meets_minimum": bool(n == 0 or per_year >= minimum[tier] - 1e-9),
+            }
+        )
     table = pd.DataFrame(rows).set_index("tier")[PLAN_COLUMNS]
 
     short = [tier for tier in TIERS if not table.at[tier, "meets_minimum"]]
-    messages = [_shortfall(tier, table.loc[tier], hours_per_week=hours_per_week, weeks=weeks,
-                           total=total, n_accounts=sum(counts.values())) for tier in short]
-    messages += [f"{tier} has no accounts, so its {shares[tier]:.0%} of your time "
-                 f"({hours[tier]:,.0f} h a year) goes to no one: give it to another tier."
-                 for tier in TIERS if counts[tier] == 0 and shares[tier] > 0]
-    return TimePlan(hours_per_week=hours_per_week, weeks=weeks, total_hours=total, shares=shares,
-                    visit_hours=lengths, min_visits_per_year=minimum, tiers=table,
-                    feasible=not short, messages=messages, summary=_summary(table, short))
+    messages = [
+        _shortfall(
+            tier,
+            table.loc[tier],
+            hours_per_week=hours_per_week,
+            weeks=weeks,
+            total=total,
+            n_accounts=sum(counts.values()),
+        )
+        for tier in short
+    ]
+    messages += [
+        f"{tier} has no accounts, so its {shares[tier]:.0%} of your time "
+        f"({hours[tier]:,.0f} h a year) goes to no one: give it to another tier."
+        for tier in TIERS
+        if counts[tier] == 0 and shares[tier] > 0
+    ]
+    return TimePlan(
+        hours_per_week=hours_per_week,
+        weeks=weeks,
+        total_hours=total,
+        shares=shares,
+        visit_hours=lengths,
+        min_visits_per_year=minimum,
+        tiers=table,
+        feasible=not short,
+        messages=messages,
+        summary=_summary(table, short),
+    )
 
 
 def _often(per_year: float, *, monthly: bool, noun: str = "times") -> str:
@@ -254,8 +314,9 @@ def _often(per_year: float, *, monthly: bool, noun: str = "times") -> str:
     return f"{plain(value)} {noun} a {unit}"
 
 
-def _shortfall(tier: str, row: pd.Series, *, hours_per_week: float, weeks: float, total: float,
-               n_accounts: int) -> str:
+def _shortfall(
+    tier: str, row: pd.Series, *, hours_per_week: float, weeks: float, total: float, n_accounts: int
+) -> str:
     """Say why ``tier`` gets too few visits and what would make it fit."""
     n, minimum, length = int(row["accounts"]), row["min_visits_per_year"], row["visit_hours"]
     monthly = minimum >= 12
@@ -263,14 +324,18 @@ def _shortfall(tier: str, row: pd.Series, *, hours_per_week: float, weeks: float
     needed_hours = n * minimum * length
     what = f"{n} {tier} account{'s' if n != 1 else ''}"
     if row["share"] == 0:
-        return (f"{tier} gets none of your time but you have {what}, and each needs {need} "
-                f"({needed_hours:,.0f} h a year in all). Give {tier} a share of the time "
-                f"(share_{tier.lower()} = {needed_hours / total:.2f} would do) or move its "
-                f"accounts to another tier.")
+        return (
+            f"{tier} gets none of your time but you have {what}, and each needs {need} "
+            f"({needed_hours:,.0f} h a year in all). Give {tier} a share of the time "
+            f"(share_{tier.lower()} = {needed_hours / total:.2f} would do) or move its "
+            f"accounts to another tier."
+        )
     each = "it" if n == 1 else "each"
-    text = (f"You have {what}; {hours_per_week:g} h a week × {row['share']:.0%} lets you visit "
-            f"{each} {_often(row['visits_per_account_per_year'], monthly=monthly)} at {length:g} h "
-            f"a visit, and every {tier} account needs {need}. ")
+    text = (
+        f"You have {what}; {hours_per_week:g} h a week × {row['share']:.0%} lets you visit "
+        f"{each} {_often(row['visits_per_account_per_year'], monthly=monthly)} at {length:g} h "
+        f"a visit, and every {tier} account needs {need}. "
+    )
     more_hours = math.ceil(needed_hours / (weeks * row["share"]) * 10) / 10
     shorter = math.floor(row["hours_per_account"] / minimum * 10) / 10
     options = [f"Plan at least {more_hours:g} h a week"]
@@ -280,9 +345,11 @@ def _shortfall(tier: str, row: pd.Series, *, hours_per_week: float, weeks: float
     if fits > 0:
         if tier == "A":
             # a is a share of accounts only with account_share tiers, so the method is named
-            options.append(f"make A smaller (at most {fits} of your {n_accounts} accounts: "
-                           f"a = {math.floor(fits / n_accounts * 100) / 100:.2f} with "
-                           "account_share tiers)")
+            options.append(
+                f"make A smaller (at most {fits} of your {n_accounts} accounts: "
+                f"a = {math.floor(fits / n_accounts * 100) / 100:.2f} with "
+                "account_share tiers)"
+            )
         else:
             options.append(f"keep at most {fits} accounts in {tier}")
     if len(options) == 1:
@@ -293,18 +360,25 @@ def _shortfall(tier: str, row: pd.Series, *, hours_per_week: float, weeks: float
 def _summary(table: pd.DataFrame, short: list[str]) -> str:
     """Say in one sentence what the plan gives each account, or which tiers it leaves short."""
     if short:
-        return ("The plan does not fit: " + " and ".join(short)
-                + " accounts get fewer visits than the minimum.")
+        return (
+            "The plan does not fit: "
+            + " and ".join(short)
+            + " accounts get fewer visits than the minimum."
+        )
     parts = []
     for tier, row in table.iterrows():
         if row["accounts"] == 0:
             continue
         if row["hours"] == 0:
-            parts.append(f"{tier} accounts get no field time (serve them by inside sales, e-mail "
-                         "or self-service)")
+            parts.append(
+                f"{tier} accounts get no field time (serve them by inside sales, e-mail "
+                "or self-service)"
+            )
             continue
         monthly = row["visits_per_account_per_year"] >= 12
-        parts.append(f"each {tier} account gets {row['hours_per_account']:,.1f} h a year (about "
-                     f"{_often(row['visits_per_account_per_year'], monthly=monthly, noun='visits')}"
-                     f" of {row['visit_hours']:g} h)")
+        parts.append(
+            f"each {tier} account gets {row['hours_per_account']:,.1f} h a year (about "
+            f"{_often(row['visits_per_account_per_year'], monthly=monthly, noun='visits')}"
+            f" of {row['visit_hours']:g} h)"
+        )
     return "The plan fits: " + "; ".join(parts) + "."

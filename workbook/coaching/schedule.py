@@ -54,13 +54,17 @@ def weekly_minutes(plan: TimePlan) -> dict[str, int]:
     exact = {tier: plan.tiers.at[tier, "hours"] / plan.weeks * 60 for tier in TIERS}
     minutes = {tier: math.floor(value) for tier, value in exact.items()}
     left = round(plan.hours_per_week * 60) - sum(minutes.values())
-    for tier in sorted(TIERS, key=lambda t: exact[t] - minutes[t], reverse=True)[:max(left, 0)]:
+    for tier in sorted(TIERS, key=lambda t: exact[t] - minutes[t], reverse=True)[: max(left, 0)]:
         minutes[tier] += 1
     return minutes
 
 
-def weekly_blocks(plan: TimePlan, *, day_start: str = defaults.DAY_START,
-                  admin_minutes: int = defaults.ADMIN_MINUTES) -> pd.DataFrame:
+def weekly_blocks(
+    plan: TimePlan,
+    *,
+    day_start: str = defaults.DAY_START,
+    admin_minutes: int = defaults.ADMIN_MINUTES,
+) -> pd.DataFrame:
     """Return the week's blocks: one row per working day and block, with start and end times.
 
     A tier's weekly minutes are spread over the five days (the minutes that do not divide go to
@@ -95,8 +99,9 @@ def weekly_blocks(plan: TimePlan, *, day_start: str = defaults.DAY_START,
     """
     start = _time_of_day(day_start)
     if not (isinstance(admin_minutes, int) and 0 <= admin_minutes <= 240):
-        raise SettingsError(f"admin_minutes must be a whole number of minutes from 0 to 240, "
-                            f"not {admin_minutes!r}")
+        raise SettingsError(
+            f"admin_minutes must be a whole number of minutes from 0 to 240, not {admin_minutes!r}"
+        )
     per_week = weekly_minutes(plan)
     rows = []
     for index, day in enumerate(WEEKDAYS):
@@ -108,21 +113,35 @@ def weekly_blocks(plan: TimePlan, *, day_start: str = defaults.DAY_START,
             if minutes == 0:
                 continue
             end = clock + dt.timedelta(minutes=minutes)
-            rows.append({"day": day, "block": block, "category": CATEGORIES[block],
-                         "start": clock.time(), "end": end.time(), "minutes": minutes})
+            rows.append(
+                {
+                    "day": day,
+                    "block": block,
+                    "category": CATEGORIES[block],
+                    "start": clock.time(),
+                    "end": end.time(),
+                    "minutes": minutes,
+                }
+            )
             clock = end
         if clock.date() != first.date() and clock.time() != dt.time(0):
             raise SettingsError(
                 f"a working day of {plain((clock - first).total_seconds() / 3600)} h from "
-                f"{day_start} runs past midnight: plan fewer hours a week or start earlier")
+                f"{day_start} runs past midnight: plan fewer hours a week or start earlier"
+            )
     return pd.DataFrame(rows, columns=["day", "block", "category", "start", "end", "minutes"])
 
 
-def weekly_schedule_ics(plan: TimePlan, *, start: dt.date | None = None,
-                        day_start: str = defaults.DAY_START,
-                        admin_minutes: int = defaults.ADMIN_MINUTES,
-                        timezone: str = defaults.TIMEZONE, owner: str | None = None,
-                        created: dt.datetime | None = None) -> bytes:
+def weekly_schedule_ics(
+    plan: TimePlan,
+    *,
+    start: dt.date | None = None,
+    day_start: str = defaults.DAY_START,
+    admin_minutes: int = defaults.ADMIN_MINUTES,
+    timezone: str = defaults.TIMEZONE,
+    owner: str | None = None,
+    created: dt.datetime | None = None,
+) -> bytes:
     """Return the weekly schedule as the bytes of an .ics file (Outlook, Google Calendar).
 
     Blocks with the same times on several days become one weekly series (``RRULE`` with
@@ -187,19 +206,23 @@ def weekly_schedule_ics(plan: TimePlan, *, start: dt.date | None = None,
     cal.add_component(vtimezone(timezone, monday.year))
     who = _slug(owner) + "-" if owner else ""
     for (block, start_time, end_time), days in blocks.groupby(
-            ["block", "start", "end"], sort=False)["day"]:
+        ["block", "start", "end"], sort=False
+    )["day"]:
         first = monday + dt.timedelta(days=WEEKDAYS.index(days.iloc[0]))
         event = icalendar.Event()
-        event.add("uid", f"{monday:%Y%m%d}-{who}{block.lower()}-{'-'.join(days)}"
-                         "@account-focus-workbook")
+        event.add(
+            "uid", f"{monday:%Y%m%d}-{who}{block.lower()}-{'-'.join(days)}@account-focus-workbook"
+        )
         event.add("dtstamp", stamp)
         event.add("summary", BLOCK_TITLES[block])
         event.add("description", _description(plan, block))
         event.add("categories", [CATEGORIES[block]])
         event.add("dtstart", dt.datetime.combine(first, start_time, tzinfo=zone))
         event.add("dtend", dt.datetime.combine(first, end_time, tzinfo=zone))
-        event.add("rrule", {"freq": "weekly", "count": weeks * len(days), "byday": list(days),
-                            "wkst": "MO"})
+        event.add(
+            "rrule",
+            {"freq": "weekly", "count": weeks * len(days), "byday": list(days), "wkst": "MO"},
+        )
         event.add("transp", "OPAQUE")
         cal.add_component(event)
     return cal.to_ical()
@@ -249,11 +272,13 @@ def vtimezone(name: str, year: int) -> icalendar.Timezone:
     yearly = len(changes) == 2  # one change each way: a rule that repeats every year
     for before, after in changes:
         part = icalendar.TimezoneDaylight() if after.dst() else icalendar.TimezoneStandard()
-        onset = (after.replace(tzinfo=None) - after.utcoffset() + before.utcoffset())
+        onset = after.replace(tzinfo=None) - after.utcoffset() + before.utcoffset()
         part.add("dtstart", onset)
         if yearly:
-            part.add("rrule", {"freq": "yearly", "bymonth": onset.month,
-                               "byday": _nth_weekday(onset.date())})
+            part.add(
+                "rrule",
+                {"freq": "yearly", "bymonth": onset.month, "byday": _nth_weekday(onset.date())},
+            )
         part.add("tzname", after.tzname())
         part.add("tzoffsetfrom", before.utcoffset())
         part.add("tzoffsetto", after.utcoffset())
@@ -278,8 +303,9 @@ def _changes(zone: zoneinfo.ZoneInfo, year: int) -> list[tuple[dt.datetime, dt.d
                 else:
                     high = middle
             high = high.replace(second=0, microsecond=0)
-            changes.append(((high - dt.timedelta(minutes=1)).astimezone(zone),
-                            high.astimezone(zone)))
+            changes.append(
+                ((high - dt.timedelta(minutes=1)).astimezone(zone), high.astimezone(zone))
+            )
         moment = later
     return changes
 
@@ -295,15 +321,21 @@ def _nth_weekday(day: dt.date) -> str:
 def _description(plan: TimePlan, block: str) -> str:
     """Say what a block is for, with the plan's numbers."""
     if block == "admin":
-        return ("Admin and C follow-up: e-mail, quotes, hand-overs to inside sales. Outside your "
-                "planned selling time.")
+        return (
+            "Admin and C follow-up: e-mail, quotes, hand-overs to inside sales. Outside your "
+            "planned selling time."
+        )
     row = plan.tiers.loc[block]
-    text = (f"Your {int(row['accounts'])} {block} accounts get {row['share']:.0%} of your selling "
-            f"time: {plain(row['hours'])} h a year")
+    text = (
+        f"Your {int(row['accounts'])} {block} accounts get {row['share']:.0%} of your selling "
+        f"time: {plain(row['hours'])} h a year"
+    )
     if row["accounts"]:
-        text += (f", {plain(row['hours_per_account'])} h each (about "
-                 f"{plain(row['visits_per_account_per_month'], 2)} visits a month of "
-                 f"{plain(row['visit_hours'], 2)} h)")
+        text += (
+            f", {plain(row['hours_per_account'])} h each (about "
+            f"{plain(row['visits_per_account_per_month'], 2)} visits a month of "
+            f"{plain(row['visit_hours'], 2)} h)"
+        )
     return text + "."
 
 
@@ -317,7 +349,8 @@ def _time_of_day(text: str) -> dt.time:
         return dt.time.fromisoformat(text)
     except (TypeError, ValueError):
         raise SettingsError(
-            f"day_start must be a time of day such as 08:00, not {text!r}") from None
+            f"day_start must be a time of day such as 08:00, not {text!r}"
+        ) from None
 
 
 def _slug(text: str) -> str:

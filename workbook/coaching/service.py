@@ -17,8 +17,14 @@ from workbook.coaching._checks import SettingsError, plain
 from workbook.coaching.plan import TimePlan
 from workbook.schema import TIERS
 
-LEVEL_COLUMNS = ["visits_per_year", "visit_hours", "response_time", "channel", "handled_by",
-                 "concessions"]
+LEVEL_COLUMNS = [
+    "visits_per_year",
+    "visit_hours",
+    "response_time",
+    "channel",
+    "handled_by",
+    "concessions",
+]
 
 
 def default_service_levels() -> pd.DataFrame:
@@ -39,12 +45,33 @@ def default_service_levels() -> pd.DataFrame:
     """
     lengths = defaults.VISIT_HOURS
     rows = [
-        ("A", 12.0, lengths["A"], "same working day", "visits, phone and a yearly business review",
-         "you (account manager)", "agreed once a year in the account plan"),
-        ("B", 2.0, lengths["B"], "within 2 working days", "visits twice a year, phone and e-mail",
-         "you", "standard terms; exceptions need your approval"),
-        ("C", 0.0, lengths["C"], "within 5 working days", "inside sales, e-mail and web shop",
-         "inside sales / customer service", "list price and standard terms; no ad hoc discounts"),
+        (
+            "A",
+            12.0,
+            lengths["A"],
+            "same working day",
+            "visits, phone and a yearly business review",
+            "you (account manager)",
+            "agreed once a year in the account plan",
+        ),
+        (
+            "B",
+            2.0,
+            lengths["B"],
+            "within 2 working days",
+            "visits twice a year, phone and e-mail",
+            "you",
+            "standard terms; exceptions need your approval",
+        ),
+        (
+            "C",
+            0.0,
+            lengths["C"],
+            "within 5 working days",
+            "inside sales, e-mail and web shop",
+            "inside sales / customer service",
+            "list price and standard terms; no ad hoc discounts",
+        ),
     ]
     return pd.DataFrame(rows, columns=["tier", *LEVEL_COLUMNS]).set_index("tier")
 
@@ -105,9 +132,18 @@ def check_service_levels(levels: pd.DataFrame, plan: TimePlan) -> ServiceCheck:
         needed = visits * length * n
         planned = float(plan.tiers.at[tier, "hours"])
         fits = needed <= planned * (1 + 1e-9)
-        rows.append({"tier": tier, "accounts": n, "visits_per_year": visits, "visit_hours": length,
-                     "hours_needed": needed, "hours_planned": planned, "spare": planned - needed,
-                     "fits": fits})
+        rows.append(
+            {
+                "tier": tier,
+                "accounts": n,
+                "visits_per_year": visits,
+                "visit_hours": length,
+                "hours_needed": needed,
+                "hours_planned": planned,
+                "spare": planned - needed,
+                "fits": fits,
+            }
+        )
         if not fits:
             messages.append(_misfit(tier, n, visits, length, needed, planned))
     table = pd.DataFrame(rows).set_index("tier")
@@ -119,9 +155,11 @@ def _check_levels(levels: pd.DataFrame) -> None:
     missing_tiers = [tier for tier in TIERS if tier not in levels.index]
     missing_columns = [c for c in ("visits_per_year", "visit_hours") if c not in levels.columns]
     if missing_tiers or missing_columns:
-        raise SettingsError(f"the service levels need the tiers A, B, C as rows and the columns "
-                            f"visits_per_year and visit_hours (missing: "
-                            f"{', '.join(missing_tiers + missing_columns)})")
+        raise SettingsError(
+            f"the service levels need the tiers A, B, C as rows and the columns "
+            f"visits_per_year and visit_hours (missing: "
+            f"{', '.join(missing_tiers + missing_columns)})"
+        )
     wrong = []
     for tier in TIERS:
         for column, least in (("visits_per_year", 0), ("visit_hours", 0)):
@@ -137,16 +175,22 @@ def _check_levels(levels: pd.DataFrame) -> None:
                 shown = plain(number, 3) if math.isfinite(number) else repr(value)
                 wrong.append(f"{column} of {tier} is {shown}")
     if wrong:
-        raise SettingsError("service levels need visits a year of 0 or more and a visit length "
-                            "above 0: " + "; ".join(wrong))
+        raise SettingsError(
+            "service levels need visits a year of 0 or more and a visit length "
+            "above 0: " + "; ".join(wrong)
+        )
 
 
 def _misfit(tier: str, n: int, visits: float, length: float, needed: float, planned: float) -> str:
     """Say where a tier's service level does not fit its planned hours, and what would."""
-    text = (f"{tier}: {n} accounts × {plain(visits)} visits a year × {plain(length, 2)} h = "
-            f"{plain(needed)} h, but the plan gives {tier} {plain(planned)} h. ")
+    text = (
+        f"{tier}: {n} accounts × {plain(visits)} visits a year × {plain(length, 2)} h = "
+        f"{plain(needed)} h, but the plan gives {tier} {plain(planned)} h. "
+    )
     if planned <= 0:
         return text + f"Give {tier} a share of the time or drop its visits."
     most, shorter = plain(planned / (n * length)), plain(planned / (n * visits), 2)
-    return (text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
-            f"{shorter} h, or give {tier} more time.")
+    return (
+        text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
+        f"{shorter} h, or give {tier} more time."
+    )

@@ -30,12 +30,16 @@ def run(args) -> int:
         return 2
 
     accounts = accounts_from_args(args)
-    tiered = assign_tiers(accounts, metric=args.metric, method=args.method,
-                          a=args.a, b=args.b, c=args.c)
-    plan = plan_time(tiered,
-                     hours_per_week=args.hours_per_week or defaults.HOURS_PER_WEEK,
-                     weeks=args.weeks or defaults.WEEKS,
-                     share_a=args.share_a, share_b=args.share_b)
+    tiered = assign_tiers(
+        accounts, metric=args.metric, method=args.method, a=args.a, b=args.b, c=args.c
+    )
+    plan = plan_time(
+        tiered,
+        hours_per_week=args.hours_per_week or defaults.HOURS_PER_WEEK,
+        weeks=args.weeks or defaults.WEEKS,
+        share_a=args.share_a,
+        share_b=args.share_b,
+    )
     today = time_vs_value(tiered, metric=args.metric)
     freed = hours_freed(today, plan)
     if args.ics:
@@ -59,8 +63,12 @@ def _as_json(args, plan, today, freed) -> dict:
         data["time_column"] = today.time_column
         data["over_served"] = _names(today.over_served)
         data["under_served"] = _names(today.under_served)
-        data["hours_freed"] = {"from_c": freed.from_c, "from_over_served": freed.from_over_served,
-                               "to_a": freed.to_a, "basis": freed.basis}
+        data["hours_freed"] = {
+            "from_c": freed.from_c,
+            "from_over_served": freed.from_over_served,
+            "to_a": freed.to_a,
+            "basis": freed.basis,
+        }
     else:
         data["focus_note"] = today.message
     if args.ics:
@@ -69,22 +77,35 @@ def _as_json(args, plan, today, freed) -> dict:
 
 
 def _names(accounts) -> list[dict]:
-    return [{"account_id": row.account_id, "account": row.account, "tier": row.tier,
-             "time_share": row.time_share, "value_share": row.value_share}
-            for row in accounts.itertuples()]
+    return [
+        {
+            "account_id": row.account_id,
+            "account": row.account,
+            "tier": row.tier,
+            "time_share": row.time_share,
+            "value_share": row.value_share,
+        }
+        for row in accounts.itertuples()
+    ]
 
 
 def _print_plan(plan, *, n: int, owner: str | None) -> None:
     whose = f" of {owner}" if owner else ""
-    print(f"Time plan for the {n:,} accounts{whose}: {plan.hours_per_week:g} h a week × "
-          f"{plan.weeks:g} weeks = {plan.total_hours:,.0f} selling hours a year\n")
-    print(f"{'tier':<5}{'accounts':>9}{'share':>7}{'hours':>9}{'hours/account':>15}"
-          f"{'visits/account/month':>22}")
+    print(
+        f"Time plan for the {n:,} accounts{whose}: {plan.hours_per_week:g} h a week × "
+        f"{plan.weeks:g} weeks = {plan.total_hours:,.0f} selling hours a year\n"
+    )
+    print(
+        f"{'tier':<5}{'accounts':>9}{'share':>7}{'hours':>9}{'hours/account':>15}"
+        f"{'visits/account/month':>22}"
+    )
     for tier, row in plan.tiers.iterrows():
         each = "-" if row["accounts"] == 0 else f"{row['hours_per_account']:,.1f}"
         visits = "-" if row["accounts"] == 0 else f"{row['visits_per_account_per_month']:.2f}"
-        print(f"{tier:<5}{int(row['accounts']):>9,}{row['share']:>7.0%}{row['hours']:>9,.0f}"
-              f"{each:>15}{visits:>22}")
+        print(
+            f"{tier:<5}{int(row['accounts']):>9,}{row['share']:>7.0%}{row['hours']:>9,.0f}"
+            f"{each:>15}{visits:>22}"
+        )
     print(f"\n{plan.summary}")
     for message in plan.messages:
         print(f"- {message}")
@@ -96,8 +117,10 @@ def _print_today(today, freed) -> None:
         print(today.message)
         return
     print(today.message)
-    for title, table in (("Over-served (time share well above value share)", today.over_served),
-                         ("Under-served A accounts", today.under_served)):
+    for title, table in (
+        ("Over-served (time share well above value share)", today.over_served),
+        ("Under-served A accounts", today.under_served),
+    ):
         if len(table):
             names = ", ".join(table["account"].astype(str).head(NAMED))
             more = f" and {len(table) - NAMED} more" if len(table) > NAMED else ""
