@@ -55,7 +55,7 @@ def test_the_other_steps_follow_the_tier_sliders_when_opened(app):
 def test_a_norwegian_export_is_read_and_shown(app):
     upload(app, "kunder.csv", paths.SAMPLE_ORDERS_NB.read_bytes())
     assert "kunder.csv: 150 accounts, read as order lines" in app.upload.summary.value
-    assert "Beløp → revenue" in app.upload.summary.value
+    assert "Beløp → revenue" in app.upload.columns.value
     assert "(30 of 150)" in app.panels["Your accounts"].headline.value
 
 
@@ -75,7 +75,7 @@ def test_the_column_mapping_can_be_corrected(app):
     app.upload.fix.selected_index = 0  # open "Correct the columns"
     app.upload._choices["visits"].value = "Tall"
     app.upload.apply.click()
-    assert "Tall → visits" in app.upload.summary.value
+    assert "Tall → visits" in app.upload.columns.value
 
 
 def test_a_team_file_offers_to_pick_a_salesperson(app):

@@ -9,7 +9,13 @@ from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
 from workbook.charts.plan import plan_chart
-from workbook.charts.render import enable_offline_widgets, enable_static_svg, interactive, svg
+from workbook.charts.render import (
+    enable_offline_widgets,
+    enable_static_svg,
+    interactive,
+    svg,
+    svg_html,
+)
 from workbook.charts.tables import format_value, html_table, tier_badge
 from workbook.charts.theme import TIER_COLORS, TIER_TINTS, tier_scale
 from workbook.charts.tiers import summary_params, tier_summary_chart
@@ -34,6 +40,7 @@ __all__ = [
     "served_chart",
     "summary_params",
     "svg",
+    "svg_html",
     "tier_badge",
     "tier_headline",
     "tier_scale",

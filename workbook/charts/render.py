@@ -96,3 +96,14 @@ def svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert
 
     return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+def svg_html(chart: alt.TopLevelMixin) -> str:
+    """Return ``chart`` as an SVG drawn in the kernel, ready for an ``ipywidgets.HTML``.
+
+    For a chart that no slider moves: it shows as soon as the page does, before the chart
+    bundle has loaded (the app's first view uses it).
+    """
+    # The browser's fonts can be wider than the ones the SVG was measured with: let labels show.
+    drawing = svg(chart).replace("<svg ", "<svg style='overflow:visible' ", 1)
+    return f"<div class='wb-chart' role='img' style='margin-left:12px'>{drawing}</div>"

@@ -26,7 +26,7 @@ STEPS = [
     "Your accounts",
     "Pareto curve",
     "Tiers",
-    "Where your time goes",
+    "Your time",
     "What C costs",
     "Growth in B",
     "Your week",
@@ -175,7 +175,7 @@ class WorkbookApp:
         if name == "Pareto curve":
             return ConcentrationPanel(self.accounts, metric=self.metric)
         tiered = self._tiered()
-        if name == "Where your time goes":
+        if name == "Your time":
             return TimePanel(tiered, metric=self.metric)
         if name == "What C costs":
             return CostPanel(tiered, hourly_cost=self.hourly_cost)
@@ -223,7 +223,8 @@ class _AccountsStep:
     def __init__(self, summary, tiered, metric: str):
         self.headline = widgets.HTML()
         self.table = widgets.HTML()
-        self.bars = charts.interactive(charts.tier_summary_chart(summary))
+        # Drawn in the kernel: the first thing a participant sees needs no chart bundle.
+        self.bars = widgets.HTML()
         self.view = widgets.VBox(
             [
                 widgets.HTML("<div class='wb-section'>Your accounts</div>"),
@@ -236,9 +237,7 @@ class _AccountsStep:
 
     def show(self, summary, tiered, metric: str) -> None:
         """Show the tiers' summary and the biggest accounts."""
-        with self.bars.hold_sync():
-            for name, value in charts.summary_params(summary).items():
-                setattr(self.bars.params, name, value)
+        self.bars.value = charts.svg_html(charts.tier_summary_chart(summary))
         self.headline.value = figure_html(charts.tier_headline(summary, metric=metric))
         ranked = tiered.sort_values("rank")
         shown = {k: v for k, v in TOP_COLUMNS.items() if k in ranked.columns}

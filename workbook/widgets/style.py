@@ -18,7 +18,9 @@ CSS = f"""
 .wb-note {{ font-family: {FONT}; color: {MUTED}; font-size: 13px; max-width: 760px; }}
 .wb-look {{ font-family: {FONT}; color: {INK}; font-size: 14px; max-width: 760px;
             border-left: 3px solid #c5ccd3; padding: 2px 0 2px 10px; margin: 4px 0 10px 0; }}
+.wb-note, .wb-figure, .wb-look, .wb-message {{ line-height: 1.45; }}
 .widget-toggle-buttons .widget-toggle-button {{ font-size: 13px; }}
+.widget-tab > .lm-TabBar .lm-TabBar-tab {{ flex: 0 1 150px; min-width: 110px; }}
 </style>
 """
 

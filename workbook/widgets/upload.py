@@ -67,9 +67,10 @@ class UploadPanel:
         )
         self.status = widgets.HTML()
         self.summary = widgets.HTML()
+        self.columns = widgets.HTML()
         self.mapping_box = widgets.VBox()
-        self.fix = widgets.Accordion(children=[self.mapping_box])
-        self.fix.set_title(0, "Correct the columns")
+        self.fix = widgets.Accordion(children=[widgets.VBox([self.columns, self.mapping_box])])
+        self.fix.set_title(0, "Which columns were used, and how to correct them")
         self.fix.selected_index = None
         self.apply = widgets.Button(
             description="Read the file again with these columns",
@@ -83,15 +84,16 @@ class UploadPanel:
         self.sample.on_click(guarded(self.message)(self._on_sample))
         self.apply.on_click(guarded(self.message)(self._on_apply))
         accepts = (
-            f"<div class='wb-note'>Accepted: an account list or order lines as CSV, TSV, "
-            f"TXT, XLSX or Parquet, up to {MAX_UPLOAD_MB} MB. It needs a customer name (or "
-            f"number) and an amount; English and Norwegian headers are recognised. Your "
-            f"file stays in this session only.</div>"
+            f"<div class='wb-note' style='margin-left:12px'>An account list or order lines: CSV, "
+            f"TSV, TXT, XLSX or Parquet, up to {MAX_UPLOAD_MB} MB, with a customer name (or "
+            f"number) and an amount. It stays in this session only.</div>"
         )
         self.view = widgets.VBox(
             [
-                widgets.HBox([self.upload, self.sample]),
-                widgets.HTML(accepts),
+                widgets.HBox(
+                    [self.upload, self.sample, widgets.HTML(accepts)],
+                    layout=widgets.Layout(align_items="center"),
+                ),
                 self.status,
                 self.message,
                 self.summary,
@@ -113,6 +115,7 @@ class UploadPanel:
             self.status.value = ""
         self.result = result
         self.summary.value = describe(result)
+        self.columns.value = columns_used(result)
         self.mapping_box.children = []
         if self.fix.selected_index is not None:
             self._show_mapping(result)
@@ -174,7 +177,7 @@ class UploadPanel:
 
 
 def describe(result: loading.LoadResult) -> str:
-    """Return what was read, as HTML: the file, accounts, totals, period and the columns found."""
+    """Return what was read, as HTML: the file, accounts, totals and period."""
     accounts = result.accounts
     kind = (
         "order lines, added up per customer" if result.kind == "order_lines" else "an account list"
@@ -191,8 +194,10 @@ def describe(result: loading.LoadResult) -> str:
             )
     if result.dropped_rows:
         facts.append(f"{len(result.dropped_rows)} rows left out (totals and footers).")
+    return message_html(" ".join(facts), "success")
+
+
+def columns_used(result: loading.LoadResult) -> str:
+    """Return, as HTML, which header of the file became which column of the workbook."""
     found = ", ".join(f"{html.escape(header)} → {name}" for name, header in result.columns.items())
-    return (
-        message_html(" ".join(facts), "success")
-        + f"<div class='wb-note'>Columns used: {found}.</div>"
-    )
+    return f"<div class='wb-note'>Columns used: {found}.</div>"
