@@ -26,10 +26,18 @@ from workbook.loading import load_accounts
 
 TARGETS = {"plain": 2.5, "norwegian": 6.0}
 NORWEGIAN_HEADERS = {
-    "account_id": "Kundenr", "account": "Kundenavn", "revenue": "Omsetning",
-    "gross_profit": "Dekningsbidrag", "owner": "Selger", "visits": "Besøk",
-    "selling_hours": "Timer", "service_requests": "Henvendelser", "concessions": "Rabatter",
-    "potential": "Potensial", "revenue_prev": "Omsetning i fjor", "segment": "Bransje",
+    "account_id": "Kundenr",
+    "account": "Kundenavn",
+    "revenue": "Omsetning",
+    "gross_profit": "Dekningsbidrag",
+    "owner": "Selger",
+    "visits": "Besøk",
+    "selling_hours": "Timer",
+    "service_requests": "Henvendelser",
+    "concessions": "Rabatter",
+    "potential": "Potensial",
+    "revenue_prev": "Omsetning i fjor",
+    "segment": "Bransje",
     "region": "Distrikt",
 }
 
@@ -38,21 +46,23 @@ def accounts(rows: int, seed: int = 7) -> pd.DataFrame:
     """Return ``rows`` synthetic accounts with every canonical column."""
     rng = np.random.default_rng(seed)
     revenue = np.round(rng.lognormal(np.log(60_000), 1.7, rows), 2)
-    return pd.DataFrame({
-        "account_id": [f"{i:07d}" for i in range(1, rows + 1)],
-        "account": [f"Kunde {i} AS" for i in range(1, rows + 1)],
-        "revenue": revenue,
-        "gross_profit": np.round(revenue * rng.normal(0.25, 0.1, rows), 2),
-        "owner": rng.choice(["Kari Nordmann", "Per Hansen", "Ola Dahl", "Nora Lie"], rows),
-        "visits": rng.poisson(4, rows),
-        "selling_hours": np.round(rng.gamma(2, 3, rows), 1),
-        "service_requests": rng.poisson(3, rows),
-        "concessions": np.round(revenue * rng.uniform(0, 0.1, rows), 2),
-        "potential": np.round(revenue * rng.uniform(1, 3, rows), -2),
-        "revenue_prev": np.round(revenue * rng.uniform(0.7, 1.3, rows), 2),
-        "segment": rng.choice(["Retail", "Hospitality", "Industry", "Public sector"], rows),
-        "region": rng.choice(["Oslo", "Viken", "Vestland", "Trøndelag"], rows),
-    })
+    return pd.DataFrame(
+        {
+            "account_id": [f"{i:07d}" for i in range(1, rows + 1)],
+            "account": [f"Kunde {i} AS" for i in range(1, rows + 1)],
+            "revenue": revenue,
+            "gross_profit": np.round(revenue * rng.normal(0.25, 0.1, rows), 2),
+            "owner": rng.choice(["Kari Nordmann", "Per Hansen", "Ola Dahl", "Nora Lie"], rows),
+            "visits": rng.poisson(4, rows),
+            "selling_hours": np.round(rng.gamma(2, 3, rows), 1),
+            "service_requests": rng.poisson(3, rows),
+            "concessions": np.round(revenue * rng.uniform(0, 0.1, rows), 2),
+            "potential": np.round(revenue * rng.uniform(1, 3, rows), -2),
+            "revenue_prev": np.round(revenue * rng.uniform(0.7, 1.3, rows), 2),
+            "segment": rng.choice(["Retail", "Hospitality", "Industry", "Public sector"], rows),
+            "region": rng.choice(["Oslo", "Viken", "Vestland", "Trøndelag"], rows),
+        }
+    )
 
 
 def norwegian(frame: pd.DataFrame) -> pd.DataFrame:
@@ -61,7 +71,8 @@ def norwegian(frame: pd.DataFrame) -> pd.DataFrame:
     for name in ("revenue", "gross_profit", "concessions", "potential", "revenue_prev"):
         out[NORWEGIAN_HEADERS[name]] = _norwegian_amounts(frame[name].to_numpy())
     out[NORWEGIAN_HEADERS["selling_hours"]] = frame["selling_hours"].map(
-        lambda v: f"{v:.1f}".replace(".", ","))
+        lambda v: f"{v:.1f}".replace(".", ",")
+    )
     return out
 
 
@@ -103,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     frame = accounts(args.rows)
     failed = False
     with tempfile.TemporaryDirectory() as folder:
-        files = {"plain": Path(folder) / "accounts.csv",
-                 "norwegian": Path(folder) / "kunder.csv"}
+        files = {"plain": Path(folder) / "accounts.csv", "norwegian": Path(folder) / "kunder.csv"}
         frame.to_csv(files["plain"], index=False)
         norwegian(frame).to_csv(files["norwegian"], index=False, sep=";", encoding="utf-8")
         print(f"{args.rows:,} accounts, 13 columns; median of {args.repeat} runs")
@@ -112,23 +122,33 @@ def main(argv: list[str] | None = None) -> int:
             sep = ";" if name == "norwegian" else ","
             loaded = load_accounts(path)
             assert len(loaded) == args.rows, f"{name}: loaded {len(loaded)} accounts"
-            timed = median_times({
-                "baseline": lambda p=path, s=sep: pd.read_csv(p, engine="pyarrow", sep=s),
-                "ours": lambda p=path: load_accounts(p)}, args.repeat)
+            timed = median_times(
+                {
+                    "baseline": lambda p=path, s=sep: pd.read_csv(p, engine="pyarrow", sep=s),
+                    "ours": lambda p=path: load_accounts(p),
+                },
+                args.repeat,
+            )
             baseline, ours = timed["baseline"], timed["ours"]
-            ours_peak = peak_memory("from workbook.loading import load_accounts\n"
-                                    f"load_accounts({str(path)!r})")
-            pandas_peak = peak_memory("import pandas as pd\n"
-                                      f"pd.read_csv({str(path)!r}, engine='pyarrow', sep={sep!r})")
+            ours_peak = peak_memory(
+                f"from workbook.loading import load_accounts\nload_accounts({str(path)!r})"
+            )
+            pandas_peak = peak_memory(
+                f"import pandas as pd\npd.read_csv({str(path)!r}, engine='pyarrow', sep={sep!r})"
+            )
             ratio = ours / baseline
             ok = ratio <= TARGETS[name]
             failed |= not ok
             size = path.stat().st_size / 1e6
-            print(f"{name:>9}: {size:6.1f} MB  pandas.read_csv {baseline:6.2f} s"
-                  f"  load_accounts {ours:6.2f} s  ratio {ratio:4.2f}x (target <= "
-                  f"{TARGETS[name]}x {'ok' if ok else 'MISSED'})")
-            print(f"{'':>9}  peak memory (fresh process): load_accounts {ours_peak / 1e6:,.0f} MB,"
-                  f" pandas.read_csv {pandas_peak / 1e6:,.0f} MB")
+            print(
+                f"{name:>9}: {size:6.1f} MB  pandas.read_csv {baseline:6.2f} s"
+                f"  load_accounts {ours:6.2f} s  ratio {ratio:4.2f}x (target <= "
+                f"{TARGETS[name]}x {'ok' if ok else 'MISSED'})"
+            )
+            print(
+                f"{'':>9}  peak memory (fresh process): load_accounts {ours_peak / 1e6:,.0f} MB,"
+                f" pandas.read_csv {pandas_peak / 1e6:,.0f} MB"
+            )
     return 1 if failed else 0
 
 

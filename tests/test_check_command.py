@@ -14,8 +14,9 @@ JSON_KEYS = {"accounts", "kind", "columns", "totals", "dropped_rows", "warnings"
 
 
 def workbook(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workbook", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "workbook", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_good_file_exits_0_with_the_json_summary():
@@ -35,15 +36,21 @@ def test_order_lines_report_their_period():
     assert set(summary) == JSON_KEYS | {"period"}
     assert summary["kind"] == "order_lines"
     assert summary["period"] == {"start": "2025-11-01", "end": "2026-10-31"}
-    assert summary["columns"] == {"account_id": "Kundenr", "account": "Kundenavn",
-                                  "revenue": "Beløp", "owner": "Selger", "date": "Fakturadato",
-                                  "cost": "Varekost"}
+    assert summary["columns"] == {
+        "account_id": "Kundenr",
+        "account": "Kundenavn",
+        "revenue": "Beløp",
+        "owner": "Selger",
+        "date": "Fakturadato",
+        "cost": "Varekost",
+    }
 
 
 def test_the_plain_summary_says_what_was_understood(tmp_path):
     path = tmp_path / "kunder.csv"
-    path.write_text("Kunde;Omsetning;Selger\nA;1 000,50;Kari\nB;;Per\nTotalt;1 000,50;\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Kunde;Omsetning;Selger\nA;1 000,50;Kari\nB;;Per\nTotalt;1 000,50;\n", encoding="utf-8"
+    )
     result = workbook("check", str(path))
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -57,8 +64,9 @@ def test_the_plain_summary_says_what_was_understood(tmp_path):
 def test_options_reach_the_loader(tmp_path):
     path = tmp_path / "orders.csv"
     path.write_text("Dato,Kunde,Sum\n2025-01-05,A,10\n2025-06-01,A,5\n2025-07-01,B,1\n")
-    result = workbook("check", str(path), "--map", "Sum=revenue", "--period",
-                      "2025-06-01:2025-12-31", "--json")
+    result = workbook(
+        "check", str(path), "--map", "Sum=revenue", "--period", "2025-06-01:2025-12-31", "--json"
+    )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["totals"]["revenue"] == 6.0

@@ -65,16 +65,20 @@ def parquet(columns: dict[str, list]) -> bytes:
     return buffer.getvalue()
 
 
-ACCOUNTS_EN = ["Account ID,Account Name,Revenue,Gross profit,Owner",
-               "00101,Fjord AS,1200.50,300.25,Kari",
-               "00102,Berg AS,800,-20,Kari",
-               "00103,Lys AS,150.25,40,Per",
-               "00104,Sol AS,49.25,10,Per"]
-NORWEGIAN = ["Kundenr;Kundenavn;Omsetning;Dekningsbidrag;Selger",
-             f"00101;Bjørk Ærlig AS;1{NBSP}234,50;300,25;Kari Nordmann",
-             f"00102;Smørås Bakeri;12{NBSP}000;-1{NBSP}000,50;Kari Nordmann",
-             "00103;Åsen Rør;99,50;10;Per Hansen",
-             "00104;Øyvind & Co;0,50;0;Per Hansen"]
+ACCOUNTS_EN = [
+    "Account ID,Account Name,Revenue,Gross profit,Owner",
+    "00101,Fjord AS,1200.50,300.25,Kari",
+    "00102,Berg AS,800,-20,Kari",
+    "00103,Lys AS,150.25,40,Per",
+    "00104,Sol AS,49.25,10,Per",
+]
+NORWEGIAN = [
+    "Kundenr;Kundenavn;Omsetning;Dekningsbidrag;Selger",
+    f"00101;Bjørk Ærlig AS;1{NBSP}234,50;300,25;Kari Nordmann",
+    f"00102;Smørås Bakeri;12{NBSP}000;-1{NBSP}000,50;Kari Nordmann",
+    "00103;Åsen Rør;99,50;10;Per Hansen",
+    "00104;Øyvind & Co;0,50;0;Per Hansen",
+]
 NORWEGIAN_TOTAL = 1234.5 + 12000 + 99.5 + 0.5
 
 SALESFORCE = [
@@ -82,9 +86,9 @@ SALESFORCE = [
     '"Fjord AS","0011x00001AbCdE","Kari Nordmann","1,200.00","Customer"',
     '"Berg AS","0011x00001AbCdF","Kari Nordmann","800.00","Customer"',
     '"Lys AS","0011x00001AbCdG","Per Hansen","150.00","Prospect"',
-    '',
+    "",
     '"Grand Totals (3 records)"',
-    '',
+    "",
     '"Confidential Information - Do Not Distribute"',
     '"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."',
 ]
@@ -98,29 +102,37 @@ DYNAMICS = [
 
 
 def _title_block_workbook() -> bytes:
-    return xlsx({"Rapport": [
-        ["Salgsrapport per kunde"],
-        [dt.datetime(2026, 11, 1, 8, 30)],
-        [],
-        ["Kundenr", "Kunde", "Omsetning (NOK)", "DB", "Selger"],
-        ["00101", "Fjord AS", 1200.5, 300.25, "Kari"],
-        ["00102", "Berg AS", 800, -20, "Kari"],
-        [None, None, None, None, None],
-        ["00103", "Lys AS", 150.25, 40, "Per"],
-        ["Totalt", None, 2150.75, 320.25, None],
-        ["Grand Total", None, 2150.75, 320.25, None],
-    ]})
+    return xlsx(
+        {
+            "Rapport": [
+                ["Salgsrapport per kunde"],
+                [dt.datetime(2026, 11, 1, 8, 30)],
+                [],
+                ["Kundenr", "Kunde", "Omsetning (NOK)", "DB", "Selger"],
+                ["00101", "Fjord AS", 1200.5, 300.25, "Kari"],
+                ["00102", "Berg AS", 800, -20, "Kari"],
+                [None, None, None, None, None],
+                ["00103", "Lys AS", 150.25, 40, "Per"],
+                ["Totalt", None, 2150.75, 320.25, None],
+                ["Grand Total", None, 2150.75, 320.25, None],
+            ]
+        }
+    )
 
 
 def _orders_workbook() -> bytes:
-    return xlsx({"Ordrer": [
-        ["Ordredato", "Kundenr", "Kunde", "Beløp", "Kostnad"],
-        [dt.datetime(2026, 3, 1), "1", "Fjord AS", 1000, 600],
-        [dt.datetime(2026, 4, 1, 14, 5), "1", "Fjord AS", 500, 300],
-        [dt.datetime(2026, 5, 1), "2", "Berg AS", 200, 150],
-        [dt.date(2026, 6, 1), "2", "Berg AS", -50, -30],
-        [46000, "3", "Lys AS", 100, 50],  # an Excel serial date: 2025-12-09
-    ]})
+    return xlsx(
+        {
+            "Ordrer": [
+                ["Ordredato", "Kundenr", "Kunde", "Beløp", "Kostnad"],
+                [dt.datetime(2026, 3, 1), "1", "Fjord AS", 1000, 600],
+                [dt.datetime(2026, 4, 1, 14, 5), "1", "Fjord AS", 500, 300],
+                [dt.datetime(2026, 5, 1), "2", "Berg AS", 200, 150],
+                [dt.date(2026, 6, 1), "2", "Berg AS", -50, -30],
+                [46000, "3", "Lys AS", 100, 50],  # an Excel serial date: 2025-12-09
+            ]
+        }
+    )
 
 
 def _broken_zip() -> bytes:
@@ -137,283 +149,716 @@ def _order_lines(dates: list[str], sep: str = ";") -> bytes:
 
 CASES: list[Case] = [
     # --- encodings, separators, line ends --------------------------------------------------
-    Case("utf8-bom-semicolon-crlf", "kunder.csv",
-         codecs.BOM_UTF8 + text(NORWEGIAN, newline="\r\n"),
-         accounts=4, totals={"revenue": NORWEGIAN_TOTAL, "gross_profit": -690.25},
-         columns={"account_id": "Kundenr", "account": "Kundenavn", "revenue": "Omsetning",
-                  "gross_profit": "Dekningsbidrag", "owner": "Selger"},
-         check=lambda r: r.accounts["account"].tolist() == [
-             "Bjørk Ærlig AS", "Smørås Bakeri", "Åsen Rør", "Øyvind & Co"]),
-    Case("windows-1252", "kunder.csv", text(NORWEGIAN, encoding="cp1252", newline="\r\n"),
-         accounts=4, totals={"revenue": NORWEGIAN_TOTAL},
-         check=lambda r: r.accounts["account"].iloc[0] == "Bjørk Ærlig AS"),
-    Case("utf16-le-unicode-text", "kunder.txt",
-         text([line.replace(";", "\t") for line in NORWEGIAN], encoding="utf-16", newline="\r\n"),
-         accounts=4, totals={"revenue": NORWEGIAN_TOTAL},
-         check=lambda r: r.accounts["account"].iloc[1] == "Smørås Bakeri"),
-    Case("utf16-be-with-bom", "kunder.txt",
-         codecs.BOM_UTF16_BE + "\n".join(NORWEGIAN).replace(";", "\t").encode("utf-16-be"),
-         accounts=4, totals={"revenue": NORWEGIAN_TOTAL}),
-    Case("utf16-le-without-bom", "kunder.txt",
-         "\n".join(NORWEGIAN).replace(";", "\t").encode("utf-16-le"),
-         accounts=4, totals={"revenue": NORWEGIAN_TOTAL}),
-    Case("windows-1252-euro-and-dashes", "kunder.csv", text([
-        "Kunde;Omsetning;Merknad", "Café Ødegård;€ 1.234,50;«viktig» – ring", "Bjørn;– 100,00;…"],
-        encoding="cp1252"), accounts=2, totals={"revenue": 1134.5},
-         check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn"]),
-    Case("utf8-no-bom-comma", "accounts.csv", text(ACCOUNTS_EN), accounts=4,
-         totals={"revenue": 2200.0, "gross_profit": 330.25},
-         check=lambda r: r.accounts["account_id"].tolist() == ["00101", "00102", "00103",
-                                                                "00104"]),
-    Case("tab-separated", "accounts.tsv", text([s.replace(",", "\t") for s in ACCOUNTS_EN]),
-         accounts=4, totals={"revenue": 2200.0}),
-    Case("pipe-separated-txt", "accounts.txt", text([s.replace(",", "|") for s in ACCOUNTS_EN]),
-         accounts=4, totals={"revenue": 2200.0}),
-    Case("classic-mac-line-ends", "accounts.csv", text(ACCOUNTS_EN, newline="\r"),
-         accounts=4, totals={"revenue": 2200.0}),
-    Case("quoted-newlines-and-separators", "accounts.csv", text([
-        "Account,Revenue,Notes",
-        '"Fjord, Berg & Co",1000,"first line',
-        'second line"',
-        'Lys AS,500,"said ""hello"""',
-        "Sol AS,abc,",
-    ]), problems=(("not_an_amount", "Revenue", 4, "abc"),)),
+    Case(
+        "utf8-bom-semicolon-crlf",
+        "kunder.csv",
+        codecs.BOM_UTF8 + text(NORWEGIAN, newline="\r\n"),
+        accounts=4,
+        totals={"revenue": NORWEGIAN_TOTAL, "gross_profit": -690.25},
+        columns={
+            "account_id": "Kundenr",
+            "account": "Kundenavn",
+            "revenue": "Omsetning",
+            "gross_profit": "Dekningsbidrag",
+            "owner": "Selger",
+        },
+        check=lambda r: (
+            r.accounts["account"].tolist()
+            == ["Bjørk Ærlig AS", "Smørås Bakeri", "Åsen Rør", "Øyvind & Co"]
+        ),
+    ),
+    Case(
+        "windows-1252",
+        "kunder.csv",
+        text(NORWEGIAN, encoding="cp1252", newline="\r\n"),
+        accounts=4,
+        totals={"revenue": NORWEGIAN_TOTAL},
+        check=lambda r: r.accounts["account"].iloc[0] == "Bjørk Ærlig AS",
+    ),
+    Case(
+        "utf16-le-unicode-text",
+        "kunder.txt",
+        text([line.replace(";", "\t") for line in NORWEGIAN], encoding="utf-16", newline="\r\n"),
+        accounts=4,
+        totals={"revenue": NORWEGIAN_TOTAL},
+        check=lambda r: r.accounts["account"].iloc[1] == "Smørås Bakeri",
+    ),
+    Case(
+        "utf16-be-with-bom",
+        "kunder.txt",
+        codecs.BOM_UTF16_BE + "\n".join(NORWEGIAN).replace(";", "\t").encode("utf-16-be"),
+        accounts=4,
+        totals={"revenue": NORWEGIAN_TOTAL},
+    ),
+    Case(
+        "utf16-le-without-bom",
+        "kunder.txt",
+        "\n".join(NORWEGIAN).replace(";", "\t").encode("utf-16-le"),
+        accounts=4,
+        totals={"revenue": NORWEGIAN_TOTAL},
+    ),
+    Case(
+        "windows-1252-euro-and-dashes",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning;Merknad",
+                "Café Ødegård;€ 1.234,50;«viktig» – ring",
+                "Bjørn;– 100,00;…",
+            ],
+            encoding="cp1252",
+        ),
+        accounts=2,
+        totals={"revenue": 1134.5},
+        check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn"],
+    ),
+    Case(
+        "utf8-no-bom-comma",
+        "accounts.csv",
+        text(ACCOUNTS_EN),
+        accounts=4,
+        totals={"revenue": 2200.0, "gross_profit": 330.25},
+        check=lambda r: r.accounts["account_id"].tolist() == ["00101", "00102", "00103", "00104"],
+    ),
+    Case(
+        "tab-separated",
+        "accounts.tsv",
+        text([s.replace(",", "\t") for s in ACCOUNTS_EN]),
+        accounts=4,
+        totals={"revenue": 2200.0},
+    ),
+    Case(
+        "pipe-separated-txt",
+        "accounts.txt",
+        text([s.replace(",", "|") for s in ACCOUNTS_EN]),
+        accounts=4,
+        totals={"revenue": 2200.0},
+    ),
+    Case(
+        "classic-mac-line-ends",
+        "accounts.csv",
+        text(ACCOUNTS_EN, newline="\r"),
+        accounts=4,
+        totals={"revenue": 2200.0},
+    ),
+    Case(
+        "quoted-newlines-and-separators",
+        "accounts.csv",
+        text(
+            [
+                "Account,Revenue,Notes",
+                '"Fjord, Berg & Co",1000,"first line',
+                'second line"',
+                'Lys AS,500,"said ""hello"""',
+                "Sol AS,abc,",
+            ]
+        ),
+        problems=(("not_an_amount", "Revenue", 4, "abc"),),
+    ),
     Case("no-extension", "export", text(ACCOUNTS_EN), accounts=4, totals={"revenue": 2200.0}),
     # --- spreadsheets and Parquet ---------------------------------------------------------
-    Case("xlsx-title-block-and-totals", "rapport.xlsx", _title_block_workbook(), accounts=3,
-         totals={"revenue": 2150.75, "gross_profit": 320.25},
-         columns={"account_id": "Kundenr", "revenue": "Omsetning (NOK)", "gross_profit": "DB"},
-         dropped=({"row": 9, "reason": 'total row "Totalt"'},
-                  {"row": 10, "reason": 'total row "Grand Total"'})),
-    Case("xlsx-second-sheet", "book.xlsx",
-         xlsx({"Notes": [["nothing here"]], "Kunder": [["Kunde", "Salg"], ["Fjord AS", 10],
-                                                      ["Berg AS", 5]]}),
-         options={"sheet": "kunder"}, accounts=2, totals={"revenue": 15.0}),
-    Case("xlsx-missing-sheet", "book.xlsx", xlsx({"Ark1": [["Kunde", "Salg"], ["A", 1]]}),
-         options={"sheet": "Accounts"}, problems=(("no_sheet", None, None, None),),
-         check=lambda err: '"Ark1"' in str(err)),
-    Case("xlsx-order-lines-with-datetimes", "ordrer.xlsx", _orders_workbook(),
-         kind="order_lines", accounts=3, totals={"revenue": 1750.0, "gross_profit": 680.0},
-         check=lambda r: r.period[1] == dt.datetime(2026, 6, 1)),
-    Case("xlsx-damaged", "rapport.xlsx", _broken_zip(), problems=(("unreadable", None, None,
-                                                                   None),)),
-    Case("xlsx-named-csv", "kunder.csv", _title_block_workbook(), accounts=3,
-         totals={"revenue": 2150.75}),
-    Case("csv-named-xlsx", "accounts.xlsx", text(ACCOUNTS_EN), accounts=4,
-         totals={"revenue": 2200.0}),
-    Case("old-xls", "accounts.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
-         problems=(("unreadable", None, None, None),)),
-    Case("parquet", "accounts.parquet",
-         parquet({"customer_id": [101, 102, 103], "customer_name": ["Fjord AS", "Berg AS", "Lys"],
-                  "revenue": [100.5, 200.0, None], "visits": [3, 4, 1]}),
-         accounts=3, totals={"revenue": 300.5}, warnings=("1 blank cell counted as 0 (rows 4)",),
-         check=lambda r: r.accounts["account_id"].tolist() == ["101", "102", "103"]),
-    Case("parquet-named-csv", "accounts.csv",
-         parquet({"Account": ["A", "B"], "Revenue": [1.0, 2.0]}), accounts=2,
-         totals={"revenue": 3.0}),
-    Case("parquet-damaged", "accounts.parquet", b"PAR1" + b"\x00garbage" * 20,
-         problems=(("unreadable", None, None, None),)),
+    Case(
+        "xlsx-title-block-and-totals",
+        "rapport.xlsx",
+        _title_block_workbook(),
+        accounts=3,
+        totals={"revenue": 2150.75, "gross_profit": 320.25},
+        columns={"account_id": "Kundenr", "revenue": "Omsetning (NOK)", "gross_profit": "DB"},
+        dropped=(
+            {"row": 9, "reason": 'total row "Totalt"'},
+            {"row": 10, "reason": 'total row "Grand Total"'},
+        ),
+    ),
+    Case(
+        "xlsx-second-sheet",
+        "book.xlsx",
+        xlsx(
+            {
+                "Notes": [["nothing here"]],
+                "Kunder": [["Kunde", "Salg"], ["Fjord AS", 10], ["Berg AS", 5]],
+            }
+        ),
+        options={"sheet": "kunder"},
+        accounts=2,
+        totals={"revenue": 15.0},
+    ),
+    Case(
+        "xlsx-missing-sheet",
+        "book.xlsx",
+        xlsx({"Ark1": [["Kunde", "Salg"], ["A", 1]]}),
+        options={"sheet": "Accounts"},
+        problems=(("no_sheet", None, None, None),),
+        check=lambda err: '"Ark1"' in str(err),
+    ),
+    Case(
+        "xlsx-order-lines-with-datetimes",
+        "ordrer.xlsx",
+        _orders_workbook(),
+        kind="order_lines",
+        accounts=3,
+        totals={"revenue": 1750.0, "gross_profit": 680.0},
+        check=lambda r: r.period[1] == dt.datetime(2026, 6, 1),
+    ),
+    Case(
+        "xlsx-damaged", "rapport.xlsx", _broken_zip(), problems=(("unreadable", None, None, None),)
+    ),
+    Case(
+        "xlsx-named-csv",
+        "kunder.csv",
+        _title_block_workbook(),
+        accounts=3,
+        totals={"revenue": 2150.75},
+    ),
+    Case(
+        "csv-named-xlsx", "accounts.xlsx", text(ACCOUNTS_EN), accounts=4, totals={"revenue": 2200.0}
+    ),
+    Case(
+        "old-xls",
+        "accounts.xls",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+        problems=(("unreadable", None, None, None),),
+    ),
+    Case(
+        "parquet",
+        "accounts.parquet",
+        parquet(
+            {
+                "customer_id": [101, 102, 103],
+                "customer_name": ["Fjord AS", "Berg AS", "Lys"],
+                "revenue": [100.5, 200.0, None],
+                "visits": [3, 4, 1],
+            }
+        ),
+        accounts=3,
+        totals={"revenue": 300.5},
+        warnings=("1 blank cell counted as 0 (rows 4)",),
+        check=lambda r: r.accounts["account_id"].tolist() == ["101", "102", "103"],
+    ),
+    Case(
+        "parquet-named-csv",
+        "accounts.csv",
+        parquet({"Account": ["A", "B"], "Revenue": [1.0, 2.0]}),
+        accounts=2,
+        totals={"revenue": 3.0},
+    ),
+    Case(
+        "parquet-damaged",
+        "accounts.parquet",
+        b"PAR1" + b"\x00garbage" * 20,
+        problems=(("unreadable", None, None, None),),
+    ),
     # --- numbers --------------------------------------------------------------------------
-    Case("norwegian-spaces-of-every-kind", "kunder.csv", text([
-        "Kunde;Omsetning", f"A;1{NBSP}234{NBSP}567,89", f"B;1{NNBSP}234,50", "C;1 234,50",
-        "D;-1 000"]), accounts=4, totals={"revenue": 1234567.89 + 1234.5 + 1234.5 - 1000}),
-    Case("german-points-and-commas", "kunden.csv", text([
-        "Kunde;Umsatz;Omsetning", "A;x;1.234,50", "B;y;12,5", "C;z;1.000.000"]),
-         accounts=3, totals={"revenue": 1234.5 + 12.5 + 1_000_000}),
-    Case("us-dollars", "accounts.csv", text([
-        "Customer,Sales", 'A,"$1,234.50"', 'B,"-$1,000.00"', 'C,"($250.25)"', "D,$0.75"]),
-         accounts=4, totals={"revenue": 1234.5 - 1000 - 250.25 + 0.75}),
-    Case("kroner-written-three-ways", "kunder.csv", text([
-        "Kunde;Beløp", "A;kr 1 234,50", "B;1 234,50 kr", "C;NOK 1.234,50", "D;kr 1 500,-"]),
-         accounts=4, totals={"revenue": 1234.5 * 3 + 1500}),
-    Case("swiss-apostrophes", "kunden.csv", text([
-        "Kunde;Umsatz;Revenue", "A;x;1'234.50", "B;y;CHF 1’000.00", "C;z;12.5"]),
-         accounts=3, totals={"revenue": 2247.0}),
-    Case("negatives-four-ways", "kunder.csv", text([
-        "Kunde;Omsetning", "A;-1 234,50", "B;−1 234,50", "C;(1 234,50)", "D;1 234,50-",
-        "E;10 000,00"]), accounts=5, totals={"revenue": 10000 - 4 * 1234.5}),
-    Case("accounting-dash-zero", "kunder.csv", text([
-        "Kunde;Omsetning", "A;kr 1 200,00", "B;kr -", "C; - "]),
-         accounts=3, totals={"revenue": 1200.0}),
-    Case("ambiguous-column-decided-by-the-other", "kunder.csv", text([
-        "Kunde;Omsetning;Potensial", "A;1,234;2 500,50", "B;2,500;3 000,00"]),
-         accounts=2, totals={"revenue": 1.234 + 2.5},
-         warnings=("Omsetning (revenue)", "like the file's other number columns")),
-    Case("ambiguous-column-in-a-semicolon-file", "kunder.csv", text([
-        "Kunde;Omsetning", "A;1.234", "B;2.500"]),
-         accounts=2, totals={"revenue": 1234 + 2500},
-         warnings=("separated by semicolons",)),
-    Case("ambiguous-column-in-a-comma-file", "accounts.csv", text([
-        "Account,Revenue", 'A,"1,234"', 'B,"2,500"']),
-         accounts=2, totals={"revenue": 1234 + 2500}, warnings=("separated by commas",)),
-    Case("blank-amounts-count-as-zero", "kunder.csv", text([
-        "Kunde;Omsetning;Potensial", "A;100;1000", "B;;", "C;50;2000", "D; ;"]),
-         accounts=4, totals={"revenue": 150.0},
-         warnings=("Omsetning (revenue): 2 blank cells counted as 0 (rows 3, 5)",
-                   "Potensial (potential): 2 blank cells left blank (unknown) (rows 3, 5)")),
+    Case(
+        "norwegian-spaces-of-every-kind",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning",
+                f"A;1{NBSP}234{NBSP}567,89",
+                f"B;1{NNBSP}234,50",
+                "C;1 234,50",
+                "D;-1 000",
+            ]
+        ),
+        accounts=4,
+        totals={"revenue": 1234567.89 + 1234.5 + 1234.5 - 1000},
+    ),
+    Case(
+        "german-points-and-commas",
+        "kunden.csv",
+        text(["Kunde;Umsatz;Omsetning", "A;x;1.234,50", "B;y;12,5", "C;z;1.000.000"]),
+        accounts=3,
+        totals={"revenue": 1234.5 + 12.5 + 1_000_000},
+    ),
+    Case(
+        "us-dollars",
+        "accounts.csv",
+        text(["Customer,Sales", 'A,"$1,234.50"', 'B,"-$1,000.00"', 'C,"($250.25)"', "D,$0.75"]),
+        accounts=4,
+        totals={"revenue": 1234.5 - 1000 - 250.25 + 0.75},
+    ),
+    Case(
+        "kroner-written-three-ways",
+        "kunder.csv",
+        text(["Kunde;Beløp", "A;kr 1 234,50", "B;1 234,50 kr", "C;NOK 1.234,50", "D;kr 1 500,-"]),
+        accounts=4,
+        totals={"revenue": 1234.5 * 3 + 1500},
+    ),
+    Case(
+        "swiss-apostrophes",
+        "kunden.csv",
+        text(["Kunde;Umsatz;Revenue", "A;x;1'234.50", "B;y;CHF 1’000.00", "C;z;12.5"]),
+        accounts=3,
+        totals={"revenue": 2247.0},
+    ),
+    Case(
+        "negatives-four-ways",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning",
+                "A;-1 234,50",
+                "B;−1 234,50",
+                "C;(1 234,50)",
+                "D;1 234,50-",
+                "E;10 000,00",
+            ]
+        ),
+        accounts=5,
+        totals={"revenue": 10000 - 4 * 1234.5},
+    ),
+    Case(
+        "accounting-dash-zero",
+        "kunder.csv",
+        text(["Kunde;Omsetning", "A;kr 1 200,00", "B;kr -", "C; - "]),
+        accounts=3,
+        totals={"revenue": 1200.0},
+    ),
+    Case(
+        "ambiguous-column-decided-by-the-other",
+        "kunder.csv",
+        text(["Kunde;Omsetning;Potensial", "A;1,234;2 500,50", "B;2,500;3 000,00"]),
+        accounts=2,
+        totals={"revenue": 1.234 + 2.5},
+        warnings=("Omsetning (revenue)", "like the file's other number columns"),
+    ),
+    Case(
+        "ambiguous-column-in-a-semicolon-file",
+        "kunder.csv",
+        text(["Kunde;Omsetning", "A;1.234", "B;2.500"]),
+        accounts=2,
+        totals={"revenue": 1234 + 2500},
+        warnings=("separated by semicolons",),
+    ),
+    Case(
+        "ambiguous-column-in-a-comma-file",
+        "accounts.csv",
+        text(["Account,Revenue", 'A,"1,234"', 'B,"2,500"']),
+        accounts=2,
+        totals={"revenue": 1234 + 2500},
+        warnings=("separated by commas",),
+    ),
+    Case(
+        "blank-amounts-count-as-zero",
+        "kunder.csv",
+        text(["Kunde;Omsetning;Potensial", "A;100;1000", "B;;", "C;50;2000", "D; ;"]),
+        accounts=4,
+        totals={"revenue": 150.0},
+        warnings=(
+            "Omsetning (revenue): 2 blank cells counted as 0 (rows 3, 5)",
+            "Potensial (potential): 2 blank cells left blank (unknown) (rows 3, 5)",
+        ),
+    ),
     # --- headers ------------------------------------------------------------------------------
-    Case("headers-with-stray-spaces-case-and-units", "kunder.csv", text([
-        "  KUNDENAVN ;  omsetning (NOK) ;Dekningsbidrag [kr];SELGER;Besøk;Timer;Saker;Rabatter;"
-        "Potensial;Omsetning i fjor;Bransje;Distrikt",
-        "A;100;10;Kari;3;4,5;2;1;500;90;Retail;Oslo"]),
-         accounts=1, totals={"revenue": 100.0},
-         columns={"account": "KUNDENAVN", "revenue": "omsetning (NOK)",
-                  "gross_profit": "Dekningsbidrag [kr]", "owner": "SELGER", "visits": "Besøk",
-                  "selling_hours": "Timer", "service_requests": "Saker",
-                  "concessions": "Rabatter", "potential": "Potensial",
-                  "revenue_prev": "Omsetning i fjor", "segment": "Bransje", "region": "Distrikt"}),
-    Case("two-years-of-revenue", "accounts.csv", text([
-        "Customer,Revenue 2024,Revenue 2025", "A,100,120", "B,50,40"]),
-         accounts=2, totals={"revenue": 160.0},
-         columns={"revenue": "Revenue 2025", "revenue_prev": "Revenue 2024"}),
-    Case("dynamics-365-export", "Accounts.csv", text(DYNAMICS), accounts=2,
-         totals={"revenue": 1500.0}, columns={"account_id": "Account Number"},
-         warnings=("Dynamics 365",),
-         check=lambda r: r.accounts["account_id"].tolist() == ["000123", "000124"]),
-    Case("salesforce-details-only", "report1700000000000.csv", text(SALESFORCE), accounts=3,
-         totals={"revenue": 2150.0},
-         dropped=({"row": 6, "reason": 'total row "Grand Totals (3 records)"'},
-                  {"row": 8, "reason": 'footer line "Confidential Information - Do Not '
-                                       'Distribute"'},
-                  {"row": 9, "reason": 'footer line "Copyright (c) 2000-2025 salesforce.com, '
-                                       'inc. All rights reserved."'}),
-         check=lambda r: r.accounts["account_id"].iloc[0] == "0011x00001AbCdE"),
-    Case("mapping-overrides-detection", "kunder.csv", text([
-        "Navn;Sum;Omsetning", "A;10;x", "B;20;y"]),
-         options={"mapping": {"Sum": "revenue"}}, accounts=2, totals={"revenue": 30.0},
-         columns={"revenue": "Sum"}),
-    Case("mapping-with-mistakes", "kunder.csv", text(["Navn;Sum", "A;10"]),
-         options={"mapping": {"Summ": "revenue", "Navn": "customer_name"}},
-         problems=(("unknown_header", None, None, None), ("unknown_column", None, None, None))),
-    Case("only-an-id-column", "accounts.csv", text(["Customer number,Turnover", "0042,10",
-                                                    "0043,20"]),
-         accounts=2, totals={"revenue": 30.0},
-         check=lambda r: r.accounts["account"].tolist() == ["0042", "0043"]),
-    Case("only-a-name-column", "accounts.csv", text(["Customer,Turnover", "  Fjord   AS ,10",
-                                                     "Berg AS,20"]),
-         accounts=2, check=lambda r: r.accounts["account_id"].tolist() == ["Fjord AS",
-                                                                           "Berg AS"]),
-    Case("title-block-in-a-csv", "report.csv", text([
-        "Sales by customer", "Exported 2026-11-01", "", "Customer;Revenue", "A;10", "B;x"]),
-         problems=(("not_an_amount", "Revenue", 6, "x"),)),
-    Case("a-note-under-the-data", "kunder.csv", text([
-        "Kunde;Omsetning", "A;1", "B;", "", "Rapport generert av Visma 01.11.2026", "Side 1 av 1"]),
-         accounts=2, totals={"revenue": 1.0},
-         dropped=({"row": 5, "reason": 'footer line "Rapport generert av Visma 01.11.2026"'},
-                  {"row": 6, "reason": 'footer line "Side 1 av 1"'})),
-    Case("excel-sep-line", "kunder.csv", text(["sep=;", "Navn;Sum", "A;1,5", "B;2"]),
-         options={"mapping": {"Sum": "revenue"}}, accounts=2, totals={"revenue": 3.5}),
-    Case("subtotals-in-the-middle", "kunder.csv", text([
-        "Kundenr;Kunde;Omsetning", "1;Fjord AS;100", "2;Berg AS;50", ";Total Kari Nordmann;150",
-        "3;Total Bygg AS;70", ";Sum Per Hansen;70", ";Sum;220"]),
-         accounts=3, totals={"revenue": 220.0},
-         dropped=({"row": 4, "reason": 'total row "Total Kari Nordmann"'},
-                  {"row": 6, "reason": 'total row "Sum Per Hansen"'},
-                  {"row": 7, "reason": 'total row "Sum"'})),
-    Case("pivot-with-year-headers", "pivot.xlsx", xlsx({"Pivot": [
-        ["Sum of Beløp", None, None], ["Kunde", 2024, 2025], ["Fjord AS", 100, 150],
-        ["Berg AS", 80, 60], ["Totalsum", 180, 210]]}),
-         accounts=2, totals={"revenue": 210.0}, columns={"revenue": "2025",
-                                                         "revenue_prev": "2024"},
-         dropped=({"row": 5, "reason": 'total row "Totalsum"'},)),
-    Case("last-order-date-in-an-account-list", "accounts.csv", text([
-        "Customer,Revenue,Last order date", "A,5,2020-01-01", "B,6,2026-01-01"]),
-         accounts=2, totals={"revenue": 11.0}, warnings=("is read as an account list",)),
-    Case("crm-style-headers", "deals.csv", text([
-        "Record ID,Organization - Name,Deal - Value,Deal - Owner",
-        "17,Fjord AS,1000,Kari", "18,Berg AS,250.5,Per"]),
-         accounts=2, totals={"revenue": 1250.5},
-         columns={"account_id": "Record ID", "account": "Organization - Name",
-                  "revenue": "Deal - Value", "owner": "Deal - Owner"}),
+    Case(
+        "headers-with-stray-spaces-case-and-units",
+        "kunder.csv",
+        text(
+            [
+                "  KUNDENAVN ;  omsetning (NOK) ;Dekningsbidrag [kr];SELGER;Besøk;Timer;Saker;"
+                "Rabatter;Potensial;Omsetning i fjor;Bransje;Distrikt",
+                "A;100;10;Kari;3;4,5;2;1;500;90;Retail;Oslo",
+            ]
+        ),
+        accounts=1,
+        totals={"revenue": 100.0},
+        columns={
+            "account": "KUNDENAVN",
+            "revenue": "omsetning (NOK)",
+            "gross_profit": "Dekningsbidrag [kr]",
+            "owner": "SELGER",
+            "visits": "Besøk",
+            "selling_hours": "Timer",
+            "service_requests": "Saker",
+            "concessions": "Rabatter",
+            "potential": "Potensial",
+            "revenue_prev": "Omsetning i fjor",
+            "segment": "Bransje",
+            "region": "Distrikt",
+        },
+    ),
+    Case(
+        "two-years-of-revenue",
+        "accounts.csv",
+        text(["Customer,Revenue 2024,Revenue 2025", "A,100,120", "B,50,40"]),
+        accounts=2,
+        totals={"revenue": 160.0},
+        columns={"revenue": "Revenue 2025", "revenue_prev": "Revenue 2024"},
+    ),
+    Case(
+        "dynamics-365-export",
+        "Accounts.csv",
+        text(DYNAMICS),
+        accounts=2,
+        totals={"revenue": 1500.0},
+        columns={"account_id": "Account Number"},
+        warnings=("Dynamics 365",),
+        check=lambda r: r.accounts["account_id"].tolist() == ["000123", "000124"],
+    ),
+    Case(
+        "salesforce-details-only",
+        "report1700000000000.csv",
+        text(SALESFORCE),
+        accounts=3,
+        totals={"revenue": 2150.0},
+        dropped=(
+            {"row": 6, "reason": 'total row "Grand Totals (3 records)"'},
+            {"row": 8, "reason": 'footer line "Confidential Information - Do Not Distribute"'},
+            {
+                "row": 9,
+                "reason": 'footer line "Copyright (c) 2000-2025 salesforce.com, '
+                'inc. All rights reserved."',
+            },
+        ),
+        check=lambda r: r.accounts["account_id"].iloc[0] == "0011x00001AbCdE",
+    ),
+    Case(
+        "mapping-overrides-detection",
+        "kunder.csv",
+        text(["Navn;Sum;Omsetning", "A;10;x", "B;20;y"]),
+        options={"mapping": {"Sum": "revenue"}},
+        accounts=2,
+        totals={"revenue": 30.0},
+        columns={"revenue": "Sum"},
+    ),
+    Case(
+        "mapping-with-mistakes",
+        "kunder.csv",
+        text(["Navn;Sum", "A;10"]),
+        options={"mapping": {"Summ": "revenue", "Navn": "customer_name"}},
+        problems=(("unknown_header", None, None, None), ("unknown_column", None, None, None)),
+    ),
+    Case(
+        "only-an-id-column",
+        "accounts.csv",
+        text(["Customer number,Turnover", "0042,10", "0043,20"]),
+        accounts=2,
+        totals={"revenue": 30.0},
+        check=lambda r: r.accounts["account"].tolist() == ["0042", "0043"],
+    ),
+    Case(
+        "only-a-name-column",
+        "accounts.csv",
+        text(["Customer,Turnover", "  Fjord   AS ,10", "Berg AS,20"]),
+        accounts=2,
+        check=lambda r: r.accounts["account_id"].tolist() == ["Fjord AS", "Berg AS"],
+    ),
+    Case(
+        "title-block-in-a-csv",
+        "report.csv",
+        text(["Sales by customer", "Exported 2026-11-01", "", "Customer;Revenue", "A;10", "B;x"]),
+        problems=(("not_an_amount", "Revenue", 6, "x"),),
+    ),
+    Case(
+        "a-note-under-the-data",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning",
+                "A;1",
+                "B;",
+                "",
+                "Rapport generert av Visma 01.11.2026",
+                "Side 1 av 1",
+            ]
+        ),
+        accounts=2,
+        totals={"revenue": 1.0},
+        dropped=(
+            {"row": 5, "reason": 'footer line "Rapport generert av Visma 01.11.2026"'},
+            {"row": 6, "reason": 'footer line "Side 1 av 1"'},
+        ),
+    ),
+    Case(
+        "excel-sep-line",
+        "kunder.csv",
+        text(["sep=;", "Navn;Sum", "A;1,5", "B;2"]),
+        options={"mapping": {"Sum": "revenue"}},
+        accounts=2,
+        totals={"revenue": 3.5},
+    ),
+    Case(
+        "subtotals-in-the-middle",
+        "kunder.csv",
+        text(
+            [
+                "Kundenr;Kunde;Omsetning",
+                "1;Fjord AS;100",
+                "2;Berg AS;50",
+                ";Total Kari Nordmann;150",
+                "3;Total Bygg AS;70",
+                ";Sum Per Hansen;70",
+                ";Sum;220",
+            ]
+        ),
+        accounts=3,
+        totals={"revenue": 220.0},
+        dropped=(
+            {"row": 4, "reason": 'total row "Total Kari Nordmann"'},
+            {"row": 6, "reason": 'total row "Sum Per Hansen"'},
+            {"row": 7, "reason": 'total row "Sum"'},
+        ),
+    ),
+    Case(
+        "pivot-with-year-headers",
+        "pivot.xlsx",
+        xlsx(
+            {
+                "Pivot": [
+                    ["Sum of Beløp", None, None],
+                    ["Kunde", 2024, 2025],
+                    ["Fjord AS", 100, 150],
+                    ["Berg AS", 80, 60],
+                    ["Totalsum", 180, 210],
+                ]
+            }
+        ),
+        accounts=2,
+        totals={"revenue": 210.0},
+        columns={"revenue": "2025", "revenue_prev": "2024"},
+        dropped=({"row": 5, "reason": 'total row "Totalsum"'},),
+    ),
+    Case(
+        "last-order-date-in-an-account-list",
+        "accounts.csv",
+        text(["Customer,Revenue,Last order date", "A,5,2020-01-01", "B,6,2026-01-01"]),
+        accounts=2,
+        totals={"revenue": 11.0},
+        warnings=("is read as an account list",),
+    ),
+    Case(
+        "crm-style-headers",
+        "deals.csv",
+        text(
+            [
+                "Record ID,Organization - Name,Deal - Value,Deal - Owner",
+                "17,Fjord AS,1000,Kari",
+                "18,Berg AS,250.5,Per",
+            ]
+        ),
+        accounts=2,
+        totals={"revenue": 1250.5},
+        columns={
+            "account_id": "Record ID",
+            "account": "Organization - Name",
+            "revenue": "Deal - Value",
+            "owner": "Deal - Owner",
+        },
+    ),
     # --- order lines --------------------------------------------------------------------------
-    Case("norwegian-order-lines", "ordrer.csv", codecs.BOM_UTF8 + text([
-        "Kundenr;Kundenavn;Fakturadato;Beløp;Varekost;Selger",
-        f"1;Fjord AS;01.11.2025;1{NBSP}000,00;600,00;Kari",
-        "1;Fjord AS;15.06.2026;500,00;300,00;Per",
-        "1;Fjord AS;31.10.2026;-100,00;-60,00;Per",
-        "2;Berg AS;01.01.2025;999,00;1,00;Kari",
-        "2;Berg AS;02.02.2026;200,00;100,00;Kari",
-        "3;Lys AS;31.10.2025;50,00;10,00;Ola",
-    ], newline="\r\n"), kind="order_lines", accounts=2,
-         totals={"revenue": 1600.0, "gross_profit": 660.0},
-         check=lambda r: (r.accounts.set_index("account_id")["owner"].to_dict()
-                          == {"1": "Per", "2": "Kari"}
-                          and r.accounts.set_index("account_id")["revenue_prev"].to_dict()
-                          == {"1": 0.0, "2": 999.0}
-                          and str(r.period[0].date()) == "2025-11-01")),
-    Case("iso-dates-with-times-and-profit", "orders.csv", text([
-        "Invoice date,Customer,Amount,Gross profit",
-        "2026-01-05T10:00:00,A,100,30", "2026-01-06 11:30,A,50,10", "2026-02-01,B,70,-5"]),
-         kind="order_lines", accounts=2, totals={"revenue": 220.0, "gross_profit": 35.0}),
-    Case("us-dates", "orders.csv", _order_lines(["12/31/2025", "01/02/2026", "1/13/2026"], ","),
-         kind="order_lines", accounts=2, totals={"revenue": 300.0}),
-    Case("day-first-slashes", "orders.csv", _order_lines(["31/12/2025", "02/01/2026"], ","),
-         kind="order_lines", accounts=2,
-         check=lambda r: str(r.period[1].date()) == "2026-01-02"),
-    Case("ambiguous-dates", "orders.csv", _order_lines(["01/02/2026", "03/04/2026", "someday"],
-                                                       ","),
-         problems=(("ambiguous_dates", "Fakturadato (date)", None, None),
-                   ("not_a_date", "Fakturadato (date)", 4, "someday"))),
-    Case("excel-serial-dates-in-a-csv", "orders.csv", _order_lines(["46022", "46023"]),
-         kind="order_lines", accounts=2,
-         check=lambda r: str(r.period[1].date()) == "2026-01-01"),
-    Case("unparseable-dates", "orders.csv", _order_lines(["2026-01-05", "soon", "32.01.2026",
-                                                          ""]),
-         problems=(("not_a_date", "Fakturadato (date)", 3, "soon"),
-                   ("not_a_date", "Fakturadato (date)", 4, "32.01.2026"),
-                   ("no_date", "Fakturadato (date)", 5, ""))),
-    Case("period-all", "orders.csv", _order_lines(["2020-01-01", "2026-01-01"]),
-         options={"period": "all"}, kind="order_lines", accounts=2, totals={"revenue": 200.0},
-         check=lambda r: "revenue_prev" not in r.accounts.columns),
-    Case("period-window", "orders.csv", _order_lines(["2024-06-01", "2025-06-01", "2025-07-01",
-                                                      "2026-06-01"]),
-         options={"period": "2025-01-01:2025-12-31"}, kind="order_lines", accounts=2,
-         totals={"revenue": 200.0},
-         check=lambda r: r.accounts.set_index("account_id")["revenue_prev"].to_dict()
-         == {"1": 100.0, "2": 0.0} and str(r.period[1].date()) == "2025-12-31"),
+    Case(
+        "norwegian-order-lines",
+        "ordrer.csv",
+        codecs.BOM_UTF8
+        + text(
+            [
+                "Kundenr;Kundenavn;Fakturadato;Beløp;Varekost;Selger",
+                f"1;Fjord AS;01.11.2025;1{NBSP}000,00;600,00;Kari",
+                "1;Fjord AS;15.06.2026;500,00;300,00;Per",
+                "1;Fjord AS;31.10.2026;-100,00;-60,00;Per",
+                "2;Berg AS;01.01.2025;999,00;1,00;Kari",
+                "2;Berg AS;02.02.2026;200,00;100,00;Kari",
+                "3;Lys AS;31.10.2025;50,00;10,00;Ola",
+            ],
+            newline="\r\n",
+        ),
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 1600.0, "gross_profit": 660.0},
+        check=lambda r: (
+            r.accounts.set_index("account_id")["owner"].to_dict() == {"1": "Per", "2": "Kari"}
+            and r.accounts.set_index("account_id")["revenue_prev"].to_dict()
+            == {"1": 0.0, "2": 999.0}
+            and str(r.period[0].date()) == "2025-11-01"
+        ),
+    ),
+    Case(
+        "iso-dates-with-times-and-profit",
+        "orders.csv",
+        text(
+            [
+                "Invoice date,Customer,Amount,Gross profit",
+                "2026-01-05T10:00:00,A,100,30",
+                "2026-01-06 11:30,A,50,10",
+                "2026-02-01,B,70,-5",
+            ]
+        ),
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 220.0, "gross_profit": 35.0},
+    ),
+    Case(
+        "us-dates",
+        "orders.csv",
+        _order_lines(["12/31/2025", "01/02/2026", "1/13/2026"], ","),
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 300.0},
+    ),
+    Case(
+        "day-first-slashes",
+        "orders.csv",
+        _order_lines(["31/12/2025", "02/01/2026"], ","),
+        kind="order_lines",
+        accounts=2,
+        check=lambda r: str(r.period[1].date()) == "2026-01-02",
+    ),
+    Case(
+        "ambiguous-dates",
+        "orders.csv",
+        _order_lines(["01/02/2026", "03/04/2026", "someday"], ","),
+        problems=(
+            ("ambiguous_dates", "Fakturadato (date)", None, None),
+            ("not_a_date", "Fakturadato (date)", 4, "someday"),
+        ),
+    ),
+    Case(
+        "excel-serial-dates-in-a-csv",
+        "orders.csv",
+        _order_lines(["46022", "46023"]),
+        kind="order_lines",
+        accounts=2,
+        check=lambda r: str(r.period[1].date()) == "2026-01-01",
+    ),
+    Case(
+        "unparseable-dates",
+        "orders.csv",
+        _order_lines(["2026-01-05", "soon", "32.01.2026", ""]),
+        problems=(
+            ("not_a_date", "Fakturadato (date)", 3, "soon"),
+            ("not_a_date", "Fakturadato (date)", 4, "32.01.2026"),
+            ("no_date", "Fakturadato (date)", 5, ""),
+        ),
+    ),
+    Case(
+        "period-all",
+        "orders.csv",
+        _order_lines(["2020-01-01", "2026-01-01"]),
+        options={"period": "all"},
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 200.0},
+        check=lambda r: "revenue_prev" not in r.accounts.columns,
+    ),
+    Case(
+        "period-window",
+        "orders.csv",
+        _order_lines(["2024-06-01", "2025-06-01", "2025-07-01", "2026-06-01"]),
+        options={"period": "2025-01-01:2025-12-31"},
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 200.0},
+        check=lambda r: (
+            r.accounts.set_index("account_id")["revenue_prev"].to_dict() == {"1": 100.0, "2": 0.0}
+            and str(r.period[1].date()) == "2025-12-31"
+        ),
+    ),
     # --- refusals -----------------------------------------------------------------------------
     Case("empty-file", "accounts.csv", b"", problems=(("empty", None, None, None),)),
-    Case("header-only", "accounts.csv", text(["Account,Revenue"]),
-         problems=(("empty", None, None, None),)),
-    Case("blank-lines-only", "accounts.csv", b"\r\n\r\n  \n",
-         problems=(("empty", None, None, None),)),
-    Case("no-revenue-column", "accounts.csv", text(["Customer,Phone,City", "A,123,Oslo"]),
-         problems=(("no_revenue", None, None, None),),
-         check=lambda err: '"Phone"' in str(err) and "Turnover" in str(err)),
-    Case("no-account-column", "accounts.csv", text(["Revenue,Phone", "10,123"]),
-         problems=(("no_account", None, None, None),)),
-    Case("amounts-that-are-not-amounts", "kunder.csv", text([
-        "Kunde;Omsetning", "A;ca. 500 000", "B;12,5 %", "C;#VALUE!", "D;1,,0", "E;N/A",
-        "F;abc", "G;1 234,50"]),
-         problems=tuple(("not_an_amount", "Omsetning (revenue)", row, value) for row, value in [
-             (2, "ca. 500 000"), (3, "12,5 %"), (4, "#VALUE!"), (5, "1,,0"), (6, "N/A"),
-             (7, "abc")])),
-    Case("duplicate-headers", "accounts.csv", text(["Customer,Revenue,Owner,Revenue",
-                                                    "A,1,Kari,2"]),
-         problems=(("duplicate_header", "Revenue", None, None),),
-         check=lambda err: "column B and column D" in str(err)),
-    Case("duplicate-account-ids", "accounts.csv", text([
-        "Account ID,Account,Revenue", "7,A,1", "8,B,2", "7,A again,3", "9,C,4", "8,B again,5"]),
-         problems=(("duplicate_id", "Account ID", None, "7"),
-                   ("duplicate_id", "Account ID", None, "8")),
-         check=lambda err: "rows 2 and 4" in str(err) and "rows 3 and 6" in str(err)),
-    Case("mixed-currencies", "accounts.csv", text([
-        "Customer;Revenue", "A;$100", "B;€200", "C;300"]),
-         problems=(("mixed_currency", "Revenue", None, None),)),
-    Case("a-row-with-more-fields-than-the-header", "accounts.csv", text([
-        "Customer,Revenue", "A,10", "B,1,234", "C,5"]),
-         problems=(("too_many_fields", None, 3, None),)),
-    Case("negative-counts", "accounts.csv", text([
-        "Customer,Revenue,Visits,Hours", "A,10,-2,1", "B,20,3,-0.5"]),
-         problems=(("negative_count", "Visits", 2, "-2"),
-                   ("negative_count", "Hours (selling_hours)", 3, "-0.5"))),
-    Case("blank-lines-count-as-rows", "accounts.csv", text([
-        "Customer,Revenue", "A,10", "", "B,20", "", "", "C,oops"]),
-         problems=(("not_an_amount", "Revenue", 7, "oops"),)),
-    Case("every-problem-at-once", "kunder.csv", text([
-        "Kundenr;Kunde;Omsetning;Besøk", "1;A;abc;2", "1;B;10;-1", ";;5;"]),
-         problems=(("not_an_amount", "Omsetning (revenue)", 2, "abc"),
-                   ("negative_count", "Besøk (visits)", 3, "-1"),
-                   ("no_account", "Kunde (account)", 4, ""),
-                   ("duplicate_id", "Kundenr (account_id)", None, "1"))),
+    Case(
+        "header-only",
+        "accounts.csv",
+        text(["Account,Revenue"]),
+        problems=(("empty", None, None, None),),
+    ),
+    Case(
+        "blank-lines-only", "accounts.csv", b"\r\n\r\n  \n", problems=(("empty", None, None, None),)
+    ),
+    Case(
+        "no-revenue-column",
+        "accounts.csv",
+        text(["Customer,Phone,City", "A,123,Oslo"]),
+        problems=(("no_revenue", None, None, None),),
+        check=lambda err: '"Phone"' in str(err) and "Turnover" in str(err),
+    ),
+    Case(
+        "no-account-column",
+        "accounts.csv",
+        text(["Revenue,Phone", "10,123"]),
+        problems=(("no_account", None, None, None),),
+    ),
+    Case(
+        "amounts-that-are-not-amounts",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning",
+                "A;ca. 500 000",
+                "B;12,5 %",
+                "C;#VALUE!",
+                "D;1,,0",
+                "E;N/A",
+                "F;abc",
+                "G;1 234,50",
+            ]
+        ),
+        problems=tuple(
+            ("not_an_amount", "Omsetning (revenue)", row, value)
+            for row, value in [
+                (2, "ca. 500 000"),
+                (3, "12,5 %"),
+                (4, "#VALUE!"),
+                (5, "1,,0"),
+                (6, "N/A"),
+                (7, "abc"),
+            ]
+        ),
+    ),
+    Case(
+        "duplicate-headers",
+        "accounts.csv",
+        text(["Customer,Revenue,Owner,Revenue", "A,1,Kari,2"]),
+        problems=(("duplicate_header", "Revenue", None, None),),
+        check=lambda err: "column B and column D" in str(err),
+    ),
+    Case(
+        "duplicate-account-ids",
+        "accounts.csv",
+        text(
+            ["Account ID,Account,Revenue", "7,A,1", "8,B,2", "7,A again,3", "9,C,4", "8,B again,5"]
+        ),
+        problems=(
+            ("duplicate_id", "Account ID", None, "7"),
+            ("duplicate_id", "Account ID", None, "8"),
+        ),
+        check=lambda err: "rows 2 and 4" in str(err) and "rows 3 and 6" in str(err),
+    ),
+    Case(
+        "mixed-currencies",
+        "accounts.csv",
+        text(["Customer;Revenue", "A;$100", "B;€200", "C;300"]),
+        problems=(("mixed_currency", "Revenue", None, None),),
+    ),
+    Case(
+        "a-row-with-more-fields-than-the-header",
+        "accounts.csv",
+        text(["Customer,Revenue", "A,10", "B,1,234", "C,5"]),
+        problems=(("too_many_fields", None, 3, None),),
+    ),
+    Case(
+        "negative-counts",
+        "accounts.csv",
+        text(["Customer,Revenue,Visits,Hours", "A,10,-2,1", "B,20,3,-0.5"]),
+        problems=(
+            ("negative_count", "Visits", 2, "-2"),
+            ("negative_count", "Hours (selling_hours)", 3, "-0.5"),
+        ),
+    ),
+    Case(
+        "blank-lines-count-as-rows",
+        "accounts.csv",
+        text(["Customer,Revenue", "A,10", "", "B,20", "", "", "C,oops"]),
+        problems=(("not_an_amount", "Revenue", 7, "oops"),),
+    ),
+    Case(
+        "every-problem-at-once",
+        "kunder.csv",
+        text(["Kundenr;Kunde;Omsetning;Besøk", "1;A;abc;2", "1;B;10;-1", ";;5;"]),
+        problems=(
+            ("not_an_amount", "Omsetning (revenue)", 2, "abc"),
+            ("negative_count", "Besøk (visits)", 3, "-1"),
+            ("no_account", "Kunde (account)", 4, ""),
+            ("duplicate_id", "Kundenr (account_id)", None, "1"),
+        ),
+    ),
 ]

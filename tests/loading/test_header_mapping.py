@@ -9,13 +9,38 @@ from workbook.loading import UploadedFile, load
 from workbook.loading.headers import map_columns, match_header
 
 BRIEF = {
-    "account": ["Account", "Account Name", "Customer", "Customer name", "Kunde", "Kundenavn",
-                "Firma"],
+    "account": [
+        "Account",
+        "Account Name",
+        "Customer",
+        "Customer name",
+        "Kunde",
+        "Kundenavn",
+        "Firma",
+    ],
     "account_id": ["Account ID", "Customer number", "Kundenr", "Kundenummer", "Org.nr"],
-    "revenue": ["Revenue", "Amount", "Sales", "Turnover", "Omsetning", "Salg", "Beløp",
-                "Revenue (NOK)", "  omsetning  ", "SALES, NOK", "Omsetning i NOK"],
-    "gross_profit": ["Gross profit", "Margin", "GP", "Contribution", "Dekningsbidrag", "DB",
-                     "Bruttofortjeneste"],
+    "revenue": [
+        "Revenue",
+        "Amount",
+        "Sales",
+        "Turnover",
+        "Omsetning",
+        "Salg",
+        "Beløp",
+        "Revenue (NOK)",
+        "  omsetning  ",
+        "SALES, NOK",
+        "Omsetning i NOK",
+    ],
+    "gross_profit": [
+        "Gross profit",
+        "Margin",
+        "GP",
+        "Contribution",
+        "Dekningsbidrag",
+        "DB",
+        "Bruttofortjeneste",
+    ],
     "owner": ["Owner", "Account Owner", "Sales rep", "Selger", "Ansvarlig", "Kundeansvarlig"],
     "visits": ["Visits", "Meetings", "Besøk", "Møter"],
     "selling_hours": ["Selling hours", "Hours", "Timer"],
@@ -35,8 +60,10 @@ def test_every_header_people_use_is_recognised(target, header):
     assert match_header(header).target == target
 
 
-@pytest.mark.parametrize("header", ["Margin %", "DG %", "Phone", "Notes", "Number of employees",
-                                    "Annual Revenue share %"])
+@pytest.mark.parametrize(
+    "header",
+    ["Margin %", "DG %", "Phone", "Notes", "Number of employees", "Annual Revenue share %"],
+)
 def test_ratios_and_other_columns_are_not_amounts(header):
     match = match_header(header)
     assert match is None or match.target not in {"revenue", "gross_profit"}
@@ -74,8 +101,10 @@ def test_a_mapping_is_forgiving_about_case_and_spacing():
 
 def test_mapping_mistakes_name_what_is_wrong():
     with pytest.raises(AccountDataError) as caught:
-        load(UploadedFile("k.csv", b"Kunde;Sum\nA;1\n"),
-             mapping={"Summ": "revenue", "Sum": "turnover", "Kunde": "account"})
+        load(
+            UploadedFile("k.csv", b"Kunde;Sum\nA;1\n"),
+            mapping={"Summ": "revenue", "Sum": "turnover", "Kunde": "account"},
+        )
     texts = [str(p) for p in caught.value.problems]
     assert any('"Summ", which is not in the file' in t and '"Sum"' in t for t in texts)
     assert any("Sum=turnover" in t and "is not a column the workbook knows" in t for t in texts)

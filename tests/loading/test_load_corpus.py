@@ -60,5 +60,7 @@ def _comparable(found, expected):
     """Keep the parts of each found problem that the expected one pins down (None: any)."""
     if len(found) != len(expected):
         return found
-    return [tuple(f if e is not None else None for f, e in zip(got, want, strict=True))
-            for got, want in zip(found, expected, strict=True)]
+    return [
+        tuple(f if e is not None else None for f, e in zip(got, want, strict=True))
+        for got, want in zip(found, expected, strict=True)
+    ]

@@ -10,13 +10,56 @@ from hypothesis import strategies as st
 from workbook.errors import AccountDataError
 from workbook.loading import LoadResult, UploadedFile, load
 
-HEADERS = ["Kunde", "Kundenr", "Omsetning", "Revenue", "Account", "Dato", "Date", "Beløp",
-           "Besøk", "Selger", "Potensial", "Notes", "", "Total", "Revenue 2024", "Revenue 2025",
-           "(Do Not Modify) Account"]
-CELLS = ["1 234,50", "1,234.50", "-5", "(7)", "kr 12", "$3", "€4", "abc", "", " ", "N/A",
-         "2024-12-31", "31.12.2024", "01/02/2025", "45000", "Total", "Sum", "Grand Totals (2)",
-         '"quoted, with comma"', '"multi\nline"', "0", "1e5", "nan", "−3", "1.234", "1,234",
-         "Fjord AS", "Bjørk", "00123"]
+HEADERS = [
+    "Kunde",
+    "Kundenr",
+    "Omsetning",
+    "Revenue",
+    "Account",
+    "Dato",
+    "Date",
+    "Beløp",
+    "Besøk",
+    "Selger",
+    "Potensial",
+    "Notes",
+    "",
+    "Total",
+    "Revenue 2024",
+    "Revenue 2025",
+    "(Do Not Modify) Account",
+]
+CELLS = [
+    "1 234,50",
+    "1,234.50",
+    "-5",
+    "(7)",
+    "kr 12",
+    "$3",
+    "€4",
+    "abc",
+    "",
+    " ",
+    "N/A",
+    "2024-12-31",
+    "31.12.2024",
+    "01/02/2025",
+    "45000",
+    "Total",
+    "Sum",
+    "Grand Totals (2)",
+    '"quoted, with comma"',
+    '"multi\nline"',
+    "0",
+    "1e5",
+    "nan",
+    "−3",
+    "1.234",
+    "1,234",
+    "Fjord AS",
+    "Bjørk",
+    "00123",
+]
 SEPARATORS = [",", ";", "\t", "|"]
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "utf-16"]
 
@@ -26,10 +69,12 @@ def text_files(draw) -> tuple[str, bytes]:
     sep = draw(st.sampled_from(SEPARATORS))
     width = draw(st.integers(1, 5))
     header = draw(st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width))
-    rows = draw(st.lists(st.lists(st.sampled_from(CELLS), min_size=0, max_size=width + 1),
-                         max_size=8))
-    title = draw(st.lists(st.sampled_from(["Sales report", "", "sep=;", "Exported 2026"]),
-                          max_size=2))
+    rows = draw(
+        st.lists(st.lists(st.sampled_from(CELLS), min_size=0, max_size=width + 1), max_size=8)
+    )
+    title = draw(
+        st.lists(st.sampled_from(["Sales report", "", "sep=;", "Exported 2026"]), max_size=2)
+    )
     lines = [*title, sep.join(header), *(sep.join(r) for r in rows)]
     text = draw(st.sampled_from(["\n", "\r\n"])).join(lines)
     encoding = draw(st.sampled_from(ENCODINGS))
@@ -67,10 +112,21 @@ def _load_or_refuse(source, **options) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.one_of(st.sampled_from(HEADERS + CELLS), st.none(),
-                                   st.floats(allow_nan=False, allow_infinity=False),
-                                   st.integers(-10**6, 10**6), st.datetimes()),
-                         max_size=6), max_size=10))
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.sampled_from(HEADERS + CELLS),
+                st.none(),
+                st.floats(allow_nan=False, allow_infinity=False),
+                st.integers(-(10**6), 10**6),
+                st.datetimes(),
+            ),
+            max_size=6,
+        ),
+        max_size=10,
+    )
+)
 def test_spreadsheets_load_or_are_refused(rows):
     from loading_corpus import xlsx
 

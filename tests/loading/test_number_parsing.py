@@ -13,19 +13,32 @@ from hypothesis import strategies as st
 
 from workbook.loading.numbers import parse_numbers
 
-LOCALES = {"nb_NO": "NOK", "en_US": "USD", "de_DE": "EUR", "fr_FR": "EUR", "sv_SE": "SEK",
-           "de_CH": "CHF", "en_GB": "GBP", "da_DK": "DKK"}
+LOCALES = {
+    "nb_NO": "NOK",
+    "en_US": "USD",
+    "de_DE": "EUR",
+    "fr_FR": "EUR",
+    "sv_SE": "SEK",
+    "de_CH": "CHF",
+    "en_GB": "GBP",
+    "da_DK": "DKK",
+}
 #: Amounts in cents, from -10 billion to 10 billion.
-amounts = st.lists(st.integers(-10**12, 10**12).map(lambda cents: Decimal(cents) / 100),
-                   min_size=1, max_size=40)
+amounts = st.lists(
+    st.integers(-(10**12), 10**12).map(lambda cents: Decimal(cents) / 100), min_size=1, max_size=40
+)
 styles = st.sampled_from(["decimal", "currency", "accounting"])
 
 
 def written(value: Decimal, locale: str, style: str) -> str:
     if style == "decimal":
         return format_decimal(value, locale=locale)
-    return format_currency(value, LOCALES[locale], locale=locale, format_type=(
-        "accounting" if style == "accounting" else "standard"))
+    return format_currency(
+        value,
+        LOCALES[locale],
+        locale=locale,
+        format_type=("accounting" if style == "accounting" else "standard"),
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,25 +66,44 @@ def test_a_column_with_cents_needs_no_hint(values, locale):
     np.testing.assert_allclose(parsed.values, [float(v) for v in values], rtol=1e-15, atol=0)
 
 
-@pytest.mark.parametrize(("cells", "expected"), [
-    (["1 234 567,89", "1\u00a0234,5", "1\u202f234,50"], [1234567.89, 1234.5, 1234.5]),
-    (["1.234,50", "12,5", "1.000.000"], [1234.5, 12.5, 1e6]),
-    (["1,234.50", "3", "-0.25"], [1234.5, 3.0, -0.25]),
-    (["$1,234.50", "-$5.00", "($3.50)", "$ 7"], [1234.5, -5.0, -3.5, 7.0]),
-    (["kr 1 234,50", "1 234,50 kr", "NOK 1.234,50", "kr 1 500,-"], [1234.5] * 3 + [1500.0]),
-    (["1'234.50", "CHF 1’234.50", "Fr. 5.-"], [1234.5, 1234.5, 5.0]),
-    (["-1 234,50", "−1 234,50", "(1 234,50)", "1 234,50-", "- 5"], [-1234.5] * 4 + [-5.0]),
-    (["1.5E+06", "2e3", "-7"], [1.5e6, 2000.0, -7.0]),
-    (["kr -", "-", "5"], [0.0, 0.0, 5.0]),
-])
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["1 234 567,89", "1\u00a0234,5", "1\u202f234,50"], [1234567.89, 1234.5, 1234.5]),
+        (["1.234,50", "12,5", "1.000.000"], [1234.5, 12.5, 1e6]),
+        (["1,234.50", "3", "-0.25"], [1234.5, 3.0, -0.25]),
+        (["$1,234.50", "-$5.00", "($3.50)", "$ 7"], [1234.5, -5.0, -3.5, 7.0]),
+        (["kr 1 234,50", "1 234,50 kr", "NOK 1.234,50", "kr 1 500,-"], [1234.5] * 3 + [1500.0]),
+        (["1'234.50", "CHF 1’234.50", "Fr. 5.-"], [1234.5, 1234.5, 5.0]),
+        (["-1 234,50", "−1 234,50", "(1 234,50)", "1 234,50-", "- 5"], [-1234.5] * 4 + [-5.0]),
+        (["1.5E+06", "2e3", "-7"], [1.5e6, 2000.0, -7.0]),
+        (["kr -", "-", "5"], [0.0, 0.0, 5.0]),
+    ],
+)
 def test_how_people_write_amounts(cells, expected):
     parsed = parse_numbers(cells)
     assert parsed.invalid.tolist() == []
     assert parsed.values.tolist() == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("cell", ["ca. 500 000", "12,5 %", "#VALUE!", "1,,0", "N/A", "abc",
-                                  "nan", "inf", "1 23,45", "(5", "$5 kr", "1.234.5", "--5"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "ca. 500 000",
+        "12,5 %",
+        "#VALUE!",
+        "1,,0",
+        "N/A",
+        "abc",
+        "nan",
+        "inf",
+        "1 23,45",
+        "(5",
+        "$5 kr",
+        "1.234.5",
+        "--5",
+    ],
+)
 def test_what_is_not_an_amount(cell):
     parsed = parse_numbers(["1 234,50", cell, "99"])
     assert parsed.invalid.tolist() == [1]
@@ -97,9 +129,11 @@ def test_a_column_of_1_234_patterns_is_ambiguous_and_the_hint_decides():
     for cells in (["1,234", "2,500"], ["1.234", "12.500"]):
         assert parse_numbers(cells).guessed
         assert parse_numbers(cells, decimal_hint=",").values.tolist() == (
-            [1.234, 2.5] if "," in cells[0] else [1234.0, 12500.0])
+            [1.234, 2.5] if "," in cells[0] else [1234.0, 12500.0]
+        )
         assert parse_numbers(cells, decimal_hint=".").values.tolist() == (
-            [1234.0, 2500.0] if "," in cells[0] else [1.234, 12.5])
+            [1234.0, 2500.0] if "," in cells[0] else [1.234, 12.5]
+        )
 
 
 def test_whole_numbers_and_leading_zeros_are_not_ambiguous():

@@ -40,8 +40,14 @@ def test_the_most_frequent_value_wins_and_the_latest_on_ties():
     assert accounts.loc["1", "region"] == "Vest"  # Vest three times, Øst once
 
 
-@pytest.mark.parametrize("period", ["2025-06-01:2025-08-31", ("2025-06-01", "2025-08-31"),
-                                    (dt.date(2025, 6, 1), pd.Timestamp("2025-08-31"))])
+@pytest.mark.parametrize(
+    "period",
+    [
+        "2025-06-01:2025-08-31",
+        ("2025-06-01", "2025-08-31"),
+        (dt.date(2025, 6, 1), pd.Timestamp("2025-08-31")),
+    ],
+)
 def test_a_period_can_be_given_as_text_or_as_dates(period):
     result = orders(period=period)
     assert result.accounts.set_index("account_id")["revenue"].to_dict() == {"1": 40.0}
@@ -54,7 +60,9 @@ def test_a_period_can_be_given_as_text_or_as_dates(period):
 def test_revenue_prev_is_an_equally_long_window_just_before():
     result = orders(period="2025-07-01:2025-12-31")
     assert result.accounts.set_index("account_id")["revenue_prev"].to_dict() == {
-        "1": 70.0, "3": 0.0}
+        "1": 70.0,
+        "3": 0.0,
+    }
 
 
 def test_an_open_ended_period_runs_to_the_files_first_or_last_date():

@@ -9,8 +9,11 @@ from workbook.errors import AccountDataError
 from workbook.loading import UploadedFile, load, load_accounts
 from workbook.selection import select_owner
 
-TEAM = UploadedFile("team.csv", b"Kunde;Omsetning;Selger\nFjord AS;1200;Kari\nBerg AS;x;Per\n"
-                                b"Lys AS;150; kari \nSol AS;90;Ola\n")
+TEAM = UploadedFile(
+    "team.csv",
+    b"Kunde;Omsetning;Selger\nFjord AS;1200;Kari\nBerg AS;x;Per\n"
+    b"Lys AS;150; kari \nSol AS;90;Ola\n",
+)
 
 
 def test_one_owners_rows_load_even_when_anothers_are_bad():
@@ -36,7 +39,8 @@ def test_no_owner_column():
 def test_the_same_accounts_as_selecting_after_loading_a_clean_file():
     for owner in ("Ingrid Berg", "Lars Haugen"):
         assert load_accounts(paths.SAMPLE_TEAM, owner=owner).equals(
-            select_owner(load_accounts(paths.SAMPLE_TEAM), owner))
+            select_owner(load_accounts(paths.SAMPLE_TEAM), owner)
+        )
 
 
 def test_order_lines_keep_the_sellers_lines():

@@ -62,14 +62,27 @@ def test_rows_are_exact_in_big_files_whichever_way_they_are_read(layout):
 def test_excel_rows_are_the_sheet_rows():
     from loading_corpus import xlsx
 
-    content = xlsx({"Ark1": [["Report"], [], ["Kunde", "Omsetning"], ["A", 5], [None, None],
-                             ["B", "abc"], ["C", "12,5 %"]]})
+    content = xlsx(
+        {
+            "Ark1": [
+                ["Report"],
+                [],
+                ["Kunde", "Omsetning"],
+                ["A", 5],
+                [None, None],
+                ["B", "abc"],
+                ["C", "12,5 %"],
+            ]
+        }
+    )
     assert bad_rows("a.xlsx", content) == [6, 7]
 
 
 def test_footer_rows_are_numbered_after_the_last_data_row():
-    content = ('"Account Name","Amount"\n"A","1"\n"B","2\nmore"\n\n"Grand Totals (2 records)"\n'
-               '"Confidential Information - Do Not Distribute"\n')
+    content = (
+        '"Account Name","Amount"\n"A","1"\n"B","2\nmore"\n\n"Grand Totals (2 records)"\n'
+        '"Confidential Information - Do Not Distribute"\n'
+    )
     with pytest.raises(AccountDataError) as caught:  # "2\nmore" is not an amount, in row 3
         load(UploadedFile("r.csv", content.encode()))
     assert [p.row for p in caught.value.problems] == [3]

@@ -10,8 +10,9 @@ from workbook.loading import load, load_accounts
 from workbook.schema import NAMES
 
 
-@pytest.mark.parametrize(("path", "count"), [(paths.SAMPLE_ACCOUNTS, 250),
-                                             (paths.SAMPLE_TEAM, 2000)])
+@pytest.mark.parametrize(
+    ("path", "count"), [(paths.SAMPLE_ACCOUNTS, 250), (paths.SAMPLE_TEAM, 2000)]
+)
 def test_the_sample_account_lists_load_as_they_are(path, count):
     result = load(path)
     plain = pd.read_csv(path, dtype={"account_id": str})
@@ -38,12 +39,15 @@ def test_the_norwegian_order_lines_add_up_like_pandas_says():
     latest = lines["date"].max()
     assert latest == pd.Timestamp("2026-10-31")
     current = lines[lines["date"] > latest - pd.DateOffset(months=12)]
-    before = lines[(lines["date"] > latest - pd.DateOffset(months=24))
-                   & (lines["date"] <= latest - pd.DateOffset(months=12))]
+    before = lines[
+        (lines["date"] > latest - pd.DateOffset(months=24))
+        & (lines["date"] <= latest - pd.DateOffset(months=12))
+    ]
     expected = current.groupby("Kundenr").agg(revenue=("Beløp", "sum"), cost=("Varekost", "sum"))
     expected["gross_profit"] = expected["revenue"] - expected["cost"]
-    expected["revenue_prev"] = before.groupby("Kundenr")["Beløp"].sum().reindex(
-        expected.index).fillna(0)
+    expected["revenue_prev"] = (
+        before.groupby("Kundenr")["Beløp"].sum().reindex(expected.index).fillna(0)
+    )
 
     accounts = result.accounts.set_index("account_id").sort_index()
     assert len(accounts) == len(expected) <= 150
@@ -56,5 +60,6 @@ def test_the_norwegian_order_lines_add_up_like_pandas_says():
 
 
 def test_load_accounts_is_load_dot_accounts():
-    pd.testing.assert_frame_equal(load_accounts(paths.SAMPLE_ORDERS_NB),
-                                  load(paths.SAMPLE_ORDERS_NB).accounts)
+    pd.testing.assert_frame_equal(
+        load_accounts(paths.SAMPLE_ORDERS_NB), load(paths.SAMPLE_ORDERS_NB).accounts
+    )

@@ -16,15 +16,24 @@ from workbook.loading import LoadResult, UploadedFile, load, load_accounts
 CSV = text(ACCOUNTS_EN)
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: str(p),
-    lambda p: Path(p),
-    lambda p: UploadedFile("accounts.csv", CSV),
-    lambda p: ("accounts.csv", CSV),
-    lambda p: {"name": "accounts.csv", "type": "text/csv", "size": len(CSV),
-               "content": memoryview(CSV), "last_modified": None},
-    lambda p: ({"name": "accounts.csv", "content": memoryview(CSV)},),
-], ids=["str", "Path", "UploadedFile", "tuple", "FileUpload item", "FileUpload value"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: str(p),
+        lambda p: Path(p),
+        lambda p: UploadedFile("accounts.csv", CSV),
+        lambda p: ("accounts.csv", CSV),
+        lambda p: {
+            "name": "accounts.csv",
+            "type": "text/csv",
+            "size": len(CSV),
+            "content": memoryview(CSV),
+            "last_modified": None,
+        },
+        lambda p: ({"name": "accounts.csv", "content": memoryview(CSV)},),
+    ],
+    ids=["str", "Path", "UploadedFile", "tuple", "FileUpload item", "FileUpload value"],
+)
 def test_a_path_or_an_upload_gives_the_same_accounts(make, tmp_path):
     path = tmp_path / "accounts.csv"
     path.write_bytes(CSV)
@@ -39,23 +48,33 @@ def test_something_else_is_a_type_error():
         load(42)
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("accounts.csv", CSV),
-    ("accounts.xlsx", xlsx({"Sheet": [row.split(",") for row in ACCOUNTS_EN]})),
-    ("accounts.parquet", parquet({"Account": ["A", "B"], "Revenue": [1.0, 2.0]})),
-    ("broken.xlsx", b"PK\x03\x04 not really a workbook"),
-    ("kunder.csv", "Kunde;Omsetning\nBjørk;abc\n".encode("cp1252")),
-], ids=["csv", "xlsx", "parquet", "damaged xlsx", "refused csv"])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("accounts.csv", CSV),
+        ("accounts.xlsx", xlsx({"Sheet": [row.split(",") for row in ACCOUNTS_EN]})),
+        ("accounts.parquet", parquet({"Account": ["A", "B"], "Revenue": [1.0, 2.0]})),
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook"),
+        ("kunder.csv", "Kunde;Omsetning\nBjørk;abc\n".encode("cp1252")),
+    ],
+    ids=["csv", "xlsx", "parquet", "damaged xlsx", "refused csv"],
+)
 def test_the_input_file_is_byte_identical_after_loading(name, content, tmp_path):
     path = tmp_path / name
     path.write_bytes(content)
     os.chmod(path, 0o444)  # read-only, as a shared export may be: loading must still work
-    before = (hashlib.sha256(content).hexdigest(), path.stat().st_mtime_ns,
-              sorted(tmp_path.iterdir()))
+    before = (
+        hashlib.sha256(content).hexdigest(),
+        path.stat().st_mtime_ns,
+        sorted(tmp_path.iterdir()),
+    )
     with contextlib.suppress(AccountDataError):
         load(path)
-    after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns,
-             sorted(tmp_path.iterdir()))
+    after = (
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+        path.stat().st_mtime_ns,
+        sorted(tmp_path.iterdir()),
+    )
     assert after == before
 
 
@@ -66,8 +85,13 @@ def test_an_upload_is_not_changed_either():
 
 
 def test_the_accounts_table_has_the_documented_shape():
-    accounts = load_accounts(("kunder.csv", "Kundenr;Kunde;Omsetning;Besøk\n00123; Fjord AS ;"
-                              "1 000,50;3\n00124;Berg AS;2,5;\n".encode()))
+    accounts = load_accounts(
+        (
+            "kunder.csv",
+            "Kundenr;Kunde;Omsetning;Besøk\n00123; Fjord AS ;"
+            "1 000,50;3\n00124;Berg AS;2,5;\n".encode(),
+        )
+    )
     assert list(accounts.columns) == ["account_id", "account", "revenue", "visits"]
     assert accounts["account_id"].tolist() == ["00123", "00124"]
     assert accounts["account"].tolist() == ["Fjord AS", "Berg AS"]

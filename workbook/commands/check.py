@@ -46,10 +46,12 @@ def summary_lines(summary: dict, file: str) -> list[str]:
         lines.append(f"period: {summary['period']['start']} to {summary['period']['end']}")
     lines.append("columns:")
     width = max(len(name) for name in summary["columns"]) + 2
-    lines += [f"  {name:<{max(width, 14)}}<- {header}"
-              for name, header in summary["columns"].items()]
-    totals = ", ".join(f"{name.replace('_', ' ')} {value:,.2f}"
-                       for name, value in summary["totals"].items())
+    lines += [
+        f"  {name:<{max(width, 14)}}<- {header}" for name, header in summary["columns"].items()
+    ]
+    totals = ", ".join(
+        f"{name.replace('_', ' ')} {value:,.2f}" for name, value in summary["totals"].items()
+    )
     lines.append(f"totals: {totals}")
     if summary["dropped_rows"]:
         lines.append("dropped rows:")

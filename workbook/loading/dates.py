@@ -15,11 +15,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-_TIME = (r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?: ?[AaPp][Mm])?"
-         r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?")
+_TIME = (
+    r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?: ?[AaPp][Mm])?"
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 ISO = rf"^(?P<y>[0-9]{{4}})[-/.](?P<m>[0-9]{{1,2}})[-/.](?P<d>[0-9]{{1,2}}){_TIME}$"
-NUMERIC = (rf"^(?P<a>[0-9]{{1,2}})(?P<sep>[./-])(?P<b>[0-9]{{1,2}})[./-](?P<y>[0-9]{{4}})"
-           rf"{_TIME}$")
+NUMERIC = (
+    rf"^(?P<a>[0-9]{{1,2}})(?P<sep>[./-])(?P<b>[0-9]{{1,2}})[./-](?P<y>[0-9]{{4}})"
+    rf"{_TIME}$"
+)
 SERIAL = r"^[0-9]{4,5}(?:\.[0-9]+)?$"
 EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 SERIAL_RANGE = (3_000, 100_000)  # 1908 to 2173: anything else is not a date
@@ -89,10 +93,12 @@ def parse_dates(values) -> ParsedDates:
     _fill(result, pc.if_else(dotted, numeric, pa.scalar(None, numeric.type)), "y", "b", "a")
 
     serial = pc.fill_null(pc.match_substring_regex(text, SERIAL), False).to_numpy(
-        zero_copy_only=False)
+        zero_copy_only=False
+    )
     if serial.any():
-        days = pc.cast(pc.if_else(pa.array(serial), text, pa.scalar(None, pa.string())),
-                       pa.float64()).to_numpy(zero_copy_only=False)
+        days = pc.cast(
+            pc.if_else(pa.array(serial), text, pa.scalar(None, pa.string())), pa.float64()
+        ).to_numpy(zero_copy_only=False)
         usable = serial & (days >= SERIAL_RANGE[0]) & (days <= SERIAL_RANGE[1]) & np.isnat(result)
         result[usable] = EXCEL_EPOCH + np.floor(days[usable]).astype("timedelta64[D]")
 

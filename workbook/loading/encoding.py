@@ -90,7 +90,7 @@ def _non_ascii_sample(data: bytes) -> bytes:
     found = re.search(rb"[\x80-\xff]", data)
     first = found.start() if found else 0
     start = data.rfind(b"\n", 0, max(first - 1, 0)) + 1
-    return data[:SAMPLE_BYTES // 2] + b"\n" + data[start:start + SAMPLE_BYTES // 2]
+    return data[: SAMPLE_BYTES // 2] + b"\n" + data[start : start + SAMPLE_BYTES // 2]
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -141,7 +141,12 @@ def _recode(data: bytes, encoding: str, file: str | None) -> bytes:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as err:
         where = getattr(err, "start", "?")
-        raise AccountDataError(Problem(
-            f"cannot be read as text ({encoding}: {getattr(err, 'reason', err)} at byte {where}): "
-            "save it from Excel as CSV UTF-8", file=file, code="unreadable")) from None
+        raise AccountDataError(
+            Problem(
+                f"cannot be read as text ({encoding}: {getattr(err, 'reason', err)} at byte "
+                f"{where}): save it from Excel as CSV UTF-8",
+                file=file,
+                code="unreadable",
+            )
+        ) from None
     return text.removeprefix("\ufeff").encode("utf-8")

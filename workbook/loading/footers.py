@@ -10,13 +10,16 @@ from collections.abc import Sequence
 TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+|sub\s*-?\s*)?(?:totals?|totalt|sum|summa|sum\s+totalt?|total\s+sum|"
     r"totalsum|i\s+alt|totals?\s+for\s.*|sum\s+for\s.*|totalt\s+for\s.*)\s*[:.]?\s*(?:\(.*\))?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: The start of a line that belongs to a report's footer, never to its data.
 FOOTER_START = re.compile(
     r"^\s*(?:grand\s+totals?\b|confidential(?:\s+information)?\b|copyright\b|©|\(c\)\s*\d{4}|"
     r"(?:report\s+)?(?:generated|exported|printed|run)\s+(?:by|on|at)\b|page\s+\d+\s+of\b|"
     r"side\s+\d+\s+av\b|konfidensielt\b|(?:rapport\s+)?(?:generert|eksportert|skrevet\s+ut)\s+"
-    r"(?:av|den|fra)\b|utskrift(?:sdato)?\b)", re.IGNORECASE)
+    r"(?:av|den|fra)\b|utskrift(?:sdato)?\b)",
+    re.IGNORECASE,
+)
 MAX_FOOTER_LINES = 25
 #: At most this many lone-cell lines after a blank line at the end are a footer note.
 MAX_NOTE_LINES = 5
@@ -97,7 +100,7 @@ def footer_length(lines: Sequence[Sequence[str | None]]) -> tuple[int, list[tupl
 def _note_block(lines: Sequence[Sequence[str | None]]) -> int:
     """Return the length of a short block of lone-cell lines ("Report by Visma") after a blank
     line at the end of the data, or 0."""
-    for block, cells in enumerate(reversed(lines[-(MAX_NOTE_LINES + 1):])):
+    for block, cells in enumerate(reversed(lines[-(MAX_NOTE_LINES + 1) :])):
         if footer_reason(cells) == "":
             return block + 1 if block and len(lines) > block + 1 else 0
         if sum(1 for c in cells if c is not None and str(c).strip()) != 1:
@@ -107,6 +110,7 @@ def _note_block(lines: Sequence[Sequence[str | None]]) -> int:
 
 def _first(cells: Sequence[str | None]) -> str:
     return next((str(c).strip() for c in cells if c is not None and str(c).strip()), "")
+
 
 #: The start of a subtotal's label ("Total Kari Nordmann"), trusted only in a row with no id.
 SUBTOTAL_START_RE2 = r"(?i)^\s*(?:sub\s*-?\s*)?(?:totals?|totalt|sum|summa)\b"

@@ -20,19 +20,34 @@ from workbook.schema import BY_NAME
 
 DYNAMICS_PREFIX = "(do not modify)"
 HEADER_SCAN_ROWS = 30
-_EXACT = {alias: (target, rank) for target, names in ALIASES.items()
-          for rank, alias in enumerate(names)}
+_EXACT = {
+    alias: (target, rank) for target, names in ALIASES.items() for rank, alias in enumerate(names)
+}
 # The canonical names themselves always match, first.
 _EXACT.update({target.replace("_", " "): (target, -1) for target in TARGETS})
 #: Aliases that may be found inside a longer header (single generic words such as "name" or "no"
 #: may not: "Number of visits" is not an account number).
 _CONTAINED = {
-    "account_id": ("account id", "account number", "customer id", "customer number", "kundenr",
-                   "kundenummer", "org nr", "organisasjonsnummer"),
+    "account_id": (
+        "account id",
+        "account number",
+        "customer id",
+        "customer number",
+        "kundenr",
+        "kundenummer",
+        "org nr",
+        "organisasjonsnummer",
+    ),
     "account": ("account name", "customer name", "kundenavn", "firmanavn", "company name"),
     "revenue": ("revenue", "sales", "turnover", "omsetning", "beløp", "amount", "salg"),
-    "gross_profit": ("gross profit", "dekningsbidrag", "bruttofortjeneste", "contribution",
-                     "gross margin", "profit"),
+    "gross_profit": (
+        "gross profit",
+        "dekningsbidrag",
+        "bruttofortjeneste",
+        "contribution",
+        "gross margin",
+        "profit",
+    ),
     "owner": ("account owner", "owner", "selger", "kundeansvarlig", "sales rep"),
     "visits": ("visits", "besøk", "meetings", "møter"),
     "selling_hours": ("selling hours", "salgstimer"),
@@ -46,10 +61,14 @@ _CONTAINED = {
     "cost": ("varekost", "cogs", "kostnad"),
 }
 #: Words that make a header an identifier, a date or a ratio, never an amount.
-_NOT_AN_AMOUNT = re.compile(r"%|\b(?:pct|percent|prosent|rate|andel|grad|share|id|nr|no|number|"
-                            r"nummer|code|kode|date|dato|count of)\b")
-_NOISE = re.compile(r"\b(?:nok|sek|dkk|eur|usd|gbp|chf|kr|kroner|tnok|ex vat|excl vat|excl|incl "
-                    r"vat|incl|inkl mva|inkl|eks mva|ekskl mva|eks|ekskl|ex|mva|vat)\b")
+_NOT_AN_AMOUNT = re.compile(
+    r"%|\b(?:pct|percent|prosent|rate|andel|grad|share|id|nr|no|number|"
+    r"nummer|code|kode|date|dato|count of)\b"
+)
+_NOISE = re.compile(
+    r"\b(?:nok|sek|dkk|eur|usd|gbp|chf|kr|kroner|tnok|ex vat|excl vat|excl|incl "
+    r"vat|incl|inkl mva|inkl|eks mva|ekskl mva|eks|ekskl|ex|mva|vat)\b"
+)
 _BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR = re.compile(r"\b(?:fy ?)?((?:19|20)\d{2})\b|\bfy ?(\d{2})\b")
 
@@ -122,8 +141,9 @@ def match_header(header: str) -> HeaderMatch | None:
         # after any header that says so.
         return HeaderMatch("revenue", 2000, year) if year else None
     match = _exact(text) or _contained(text)
-    if match is None or (_is_amount(match.target) and _NOT_AN_AMOUNT.search(text)
-                         and text not in _EXACT):
+    if match is None or (
+        _is_amount(match.target) and _NOT_AN_AMOUNT.search(text) and text not in _EXACT
+    ):
         return None
     return HeaderMatch(match.target, match.rank, year)
 
@@ -137,8 +157,9 @@ def _exact(text: str) -> HeaderMatch | None:
 
 _CONTAINED_LOOKUP = {alias: target for target, names in _CONTAINED.items() for alias in names}
 _LONGEST = max(len(alias.split()) for alias in _CONTAINED_LOOKUP)
-_COMPOUND_ENDS = sorted((a for a in _CONTAINED_LOOKUP if " " not in a and len(a) >= 5), key=len,
-                        reverse=True)
+_COMPOUND_ENDS = sorted(
+    (a for a in _CONTAINED_LOOKUP if " " not in a and len(a) >= 5), key=len, reverse=True
+)
 
 
 def _contained(text: str) -> HeaderMatch | None:
@@ -147,11 +168,17 @@ def _contained(text: str) -> HeaderMatch | None:
     best: tuple[int, int, str] | None = None
     for size in range(1, min(_LONGEST, len(words)) + 1):
         for start in range(len(words) - size + 1):
-            alias = " ".join(words[start:start + size])
+            alias = " ".join(words[start : start + size])
             target = _CONTAINED_LOOKUP.get(alias)
             if target is None and size == 1:  # a Norwegian compound: "kundeomsetning"
-                target, alias = next(((_CONTAINED_LOOKUP[a], a) for a in _COMPOUND_ENDS
-                                      if alias.endswith(a) and len(alias) > len(a)), (None, ""))
+                target, alias = next(
+                    (
+                        (_CONTAINED_LOOKUP[a], a)
+                        for a in _COMPOUND_ENDS
+                        if alias.endswith(a) and len(alias) > len(a)
+                    ),
+                    (None, ""),
+                )
             if target is not None:
                 key = (len(alias), start + size, target)
                 if best is None or key[:2] > best[:2]:
@@ -213,8 +240,9 @@ def find_header_row(rows: list[list[str]], mapping: dict[str, str] | None = None
     >>> find_header_row([["a", "b"], ["1", "2"]])
     0
     """
-    wanted = {str(k).strip() for k in (mapping or {})} | {str(k).strip().casefold()
-                                                          for k in (mapping or {})}
+    wanted = {str(k).strip() for k in (mapping or {})} | {
+        str(k).strip().casefold() for k in (mapping or {})
+    }
     best, best_score = None, 0
     first_text = None
     for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -230,8 +258,13 @@ def find_header_row(rows: list[list[str]], mapping: dict[str, str] | None = None
     return first_text if first_text is not None else 0
 
 
-def map_columns(headers: list[str], *, mapping: dict[str, str] | None = None,
-                file: str | None = None, letters: bool = True) -> ColumnMap:
+def map_columns(
+    headers: list[str],
+    *,
+    mapping: dict[str, str] | None = None,
+    file: str | None = None,
+    letters: bool = True,
+) -> ColumnMap:
     """Decide which header of the file gives each canonical column.
 
     Parameters
@@ -274,14 +307,24 @@ def map_columns(headers: list[str], *, mapping: dict[str, str] | None = None,
             candidates.setdefault(match.target, []).append((match, position))
     _choose(candidates, headers, found, file)
     _check_duplicates(headers, found, file, letters)
-    _check_required(headers, found, file, attempted={
-        re.sub(r"[\s-]+", "_", str(t).strip().casefold()) for t in (mapping or {}).values()})
-    unused = [h for i, h in enumerate(headers)
-              if i not in found.index.values() and str(h).strip() and not is_system_column(h)]
+    _check_required(
+        headers,
+        found,
+        file,
+        attempted={
+            re.sub(r"[\s-]+", "_", str(t).strip().casefold()) for t in (mapping or {}).values()
+        },
+    )
+    unused = [
+        h
+        for i, h in enumerate(headers)
+        if i not in found.index.values() and str(h).strip() and not is_system_column(h)
+    ]
     if system:
         found.warnings.append(
             f"{file or 'The file'}: ignored {len(system)} Dynamics 365 system column"
-            f"{'s' if len(system) != 1 else ''} ({', '.join(system)}).")
+            f"{'s' if len(system) != 1 else ''} ({', '.join(system)})."
+        )
     if unused and not found.problems:
         found.warnings.append(f"{file or 'The file'}: columns not used: {', '.join(unused)}.")
     return found
@@ -291,28 +334,46 @@ def _apply_mapping(headers, mapping, found, taken, file) -> None:
     for header, target in mapping.items():
         name = re.sub(r"[\s-]+", "_", str(target).strip().casefold())
         if name not in TARGETS:
-            found.problems.append(Problem(
-                f'is not a column the workbook knows (choose one of: {", ".join(TARGETS)})',
-                column=f"mapping {header}={target}", file=file, code="unknown_column"))
+            found.problems.append(
+                Problem(
+                    f"is not a column the workbook knows (choose one of: {', '.join(TARGETS)})",
+                    column=f"mapping {header}={target}",
+                    file=file,
+                    code="unknown_column",
+                )
+            )
             continue
         position = _position_of(headers, header)
         if position is None:
             listed = ", ".join(f'"{h}"' for h in headers if str(h).strip())
-            found.problems.append(Problem(
-                f'the mapping names the header "{header}", which is not in the file '
-                f"(its headers are: {listed})", file=file, code="unknown_header"))
+            found.problems.append(
+                Problem(
+                    f'the mapping names the header "{header}", which is not in the file '
+                    f"(its headers are: {listed})",
+                    file=file,
+                    code="unknown_header",
+                )
+            )
         elif name in found.index:
-            found.problems.append(Problem(
-                f'the mapping gives {name} two headers: "{headers[found.index[name]]}" and '
-                f'"{header}"', file=file, code="mapping_conflict"))
+            found.problems.append(
+                Problem(
+                    f'the mapping gives {name} two headers: "{headers[found.index[name]]}" and '
+                    f'"{header}"',
+                    file=file,
+                    code="mapping_conflict",
+                )
+            )
         else:
             found.index[name] = position
             taken.add(position)
 
 
 def _position_of(headers: list[str], wanted: str) -> int | None:
-    for same in (lambda h: h == wanted.strip(), lambda h: h.casefold() == wanted.strip().casefold(),
-                 lambda h: normalise(h) == normalise(wanted)):
+    for same in (
+        lambda h: h == wanted.strip(),
+        lambda h: h.casefold() == wanted.strip().casefold(),
+        lambda h: normalise(h) == normalise(wanted),
+    ):
         for position, header in enumerate(headers):
             if same(str(header).strip()):
                 return position
@@ -324,22 +385,31 @@ def _choose(candidates, headers, found, file) -> None:
     for target, options in candidates.items():
         options.sort(key=lambda item: (item[0].rank, -(item[0].year or 0), item[1]))
         best, position = options[0]
-        dated = sorted((o for o in options if o[0].year is not None and o[0].rank == best.rank),
-                       key=lambda item: -item[0].year)
+        dated = sorted(
+            (o for o in options if o[0].year is not None and o[0].rank == best.rank),
+            key=lambda item: -item[0].year,
+        )
         if len(dated) >= 2 and best.year is not None:
             position = dated[0][1]
-            if target == "revenue" and "revenue_prev" not in found.index \
-                    and "revenue_prev" not in candidates:
+            if (
+                target == "revenue"
+                and "revenue_prev" not in found.index
+                and "revenue_prev" not in candidates
+            ):
                 found.index["revenue_prev"] = dated[1][1]
         found.index[target] = position
-        rivals = [headers[p] for m, p in options[1:]
-                  if m.rank < 1000 and m.year == best.year and p != position]
+        rivals = [
+            headers[p]
+            for m, p in options[1:]
+            if m.rank < 1000 and m.year == best.year and p != position
+        ]
         if rivals:
             found.warnings.append(
-                f'{file or "The file"}: several headers look like {target}: used '
+                f"{file or 'The file'}: several headers look like {target}: used "
                 f'"{headers[position]}", not '
-                f'{", ".join(chr(34) + r + chr(34) for r in rivals)} (choose another with the '
-                f'mapping option, e.g. "{rivals[0]}={target}").')
+                f"{', '.join(chr(34) + r + chr(34) for r in rivals)} (choose another with the "
+                f'mapping option, e.g. "{rivals[0]}={target}").'
+            )
     found.index = {t: found.index[t] for t in TARGETS if t in found.index}
 
 
@@ -352,10 +422,15 @@ def _check_duplicates(headers, found, file, letters) -> None:
             continue
         if key in seen and (seen[key] in used or position in used or match_header(header)):
             first = seen[key]
-            found.problems.append(Problem(
-                f'the header "{str(header).strip()}" appears twice, in {_where(first, letters)} '
-                f"and {_where(position, letters)}: rename one of them", file=file,
-                column=str(header).strip(), code="duplicate_header"))
+            found.problems.append(
+                Problem(
+                    f'the header "{str(header).strip()}" appears twice, in '
+                    f"{_where(first, letters)} and {_where(position, letters)}: rename one of them",
+                    file=file,
+                    column=str(header).strip(),
+                    code="duplicate_header",
+                )
+            )
         seen.setdefault(key, position)
 
 
@@ -384,13 +459,21 @@ def _check_required(headers, found, file, attempted) -> None:
     listed = ", ".join(f'"{h}"' for h in headers if str(h).strip()) or "none"
     if "revenue" not in found.index and "revenue" not in attempted:
         looked = ", ".join(a.title() for a in ALIASES["revenue"][:7])
-        found.problems.append(Problem(
-            f"no revenue column was found: the headers are {listed}; looked for {looked} "
-            f'(or name it with the mapping option, e.g. "Your header=revenue")', file=file,
-            code="no_revenue"))
+        found.problems.append(
+            Problem(
+                f"no revenue column was found: the headers are {listed}; looked for {looked} "
+                f'(or name it with the mapping option, e.g. "Your header=revenue")',
+                file=file,
+                code="no_revenue",
+            )
+        )
     if not {"account", "account_id"} & (set(found.index) | attempted):
         looked = ", ".join(a.title() for a in (*ALIASES["account"][:6], *ALIASES["account_id"][:3]))
-        found.problems.append(Problem(
-            f"no account column was found: the headers are {listed}; looked for {looked} "
-            f'(or name it with the mapping option, e.g. "Your header=account")', file=file,
-            code="no_account"))
+        found.problems.append(
+            Problem(
+                f"no account column was found: the headers are {listed}; looked for {looked} "
+                f'(or name it with the mapping option, e.g. "Your header=account")',
+                file=file,
+                code="no_account",
+            )
+        )

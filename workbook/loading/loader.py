@@ -43,8 +43,14 @@ def text_dtype():
     return pd.StringDtype("pyarrow_numpy")
 
 
-def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = None,
-         period=None, owner: str | None = None) -> LoadResult:
+def load(
+    source,
+    *,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+    period=None,
+    owner: str | None = None,
+) -> LoadResult:
     """Load an accounts file or order lines into the canonical accounts table.
 
     Parameters
@@ -96,8 +102,12 @@ def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = N
     found = map_columns(raw.headers, mapping=mapping, file=file, letters=raw.letters)
     if found.problems:
         raise AccountDataError([*raw.problems, *found.problems], file=file)
-    columns = MappedColumns({t: raw.columns[i] for t, i in found.index.items()}, raw.rows,
-                       {t: column_label(raw.headers[i], t) for t, i in found.index.items()}, file)
+    columns = MappedColumns(
+        {t: raw.columns[i] for t, i in found.index.items()},
+        raw.rows,
+        {t: column_label(raw.headers[i], t) for t, i in found.index.items()},
+        file,
+    )
     dropped = list(raw.dropped)
     problems = list(raw.problems)
     warnings = list(found.warnings)
@@ -130,19 +140,36 @@ def load(source, *, mapping: dict[str, str] | None = None, sheet: str | None = N
     dropped.sort(key=lambda d: d["row"])
     if kind == "accounts":
         if period is not None:
-            warnings.append(f"{file}: the period ({period}) is ignored: this is an account list, "
-                            "not order lines with dates.")
+            warnings.append(
+                f"{file}: the period ({period}) is ignored: this is an account list, "
+                "not order lines with dates."
+            )
         accounts = _frame({**texts, **numbers}, NAMES)
-        return LoadResult(accounts, file, kind, header_of, dropped, warnings,
-                          headers=list(raw.headers))
+        return LoadResult(
+            accounts, file, kind, header_of, dropped, warnings, headers=list(raw.headers)
+        )
     lines = _frame({**texts, **numbers, "date": dates}, (*NAMES, "date", "cost"))
     accounts, window = _aggregate(lines, period, file, warnings)
-    return LoadResult(accounts, file, kind, header_of, dropped, warnings,
-                      (window.start, window.end), headers=list(raw.headers))
+    return LoadResult(
+        accounts,
+        file,
+        kind,
+        header_of,
+        dropped,
+        warnings,
+        (window.start, window.end),
+        headers=list(raw.headers),
+    )
 
 
-def load_accounts(source, *, mapping: dict[str, str] | None = None, sheet: str | None = None,
-                  period=None, owner: str | None = None) -> pd.DataFrame:
+def load_accounts(
+    source,
+    *,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+    period=None,
+    owner: str | None = None,
+) -> pd.DataFrame:
     """Return the canonical accounts table of a file (``load(...).accounts``).
 
     Parameters

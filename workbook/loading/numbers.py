@@ -27,19 +27,31 @@ _APOSTROPHE = "['’]"
 GROUPING_CHARS = (" ", "\u00a0", "\u202f", "\u2009", "'", "’")
 _BODY = r"[.,]?[0-9](?:[0-9.,'’ \x{a0}\x{202f}\x{2009}]*[0-9])?"
 _SP = r"[\s\x{a0}\x{202f}\x{2009}]*"
-_CURRENCY = (r"(?i:us\$|kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|cad|aud|jpy|sfr\.?|fr\.|"
-             r"[$€£¥])")
-FULL = (rf"^(?P<open>\()?{_SP}(?P<cur1>{_CURRENCY})?{_SP}(?P<sign1>[-+–])?{_SP}"
-        rf"(?P<cur2>{_CURRENCY})?{_SP}(?P<body>{_BODY})(?P<dash>[.,]-)?(?P<exp>[eE][-+]?[0-9]+)?"
-        rf"{_SP}(?P<sign2>-)?{_SP}(?P<cur3>{_CURRENCY})?{_SP}(?P<close>\))?$")
+_CURRENCY = (
+    r"(?i:us\$|kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|cad|aud|jpy|sfr\.?|fr\.|"
+    r"[$€£¥])"
+)
+FULL = (
+    rf"^(?P<open>\()?{_SP}(?P<cur1>{_CURRENCY})?{_SP}(?P<sign1>[-+–])?{_SP}"
+    rf"(?P<cur2>{_CURRENCY})?{_SP}(?P<body>{_BODY})(?P<dash>[.,]-)?(?P<exp>[eE][-+]?[0-9]+)?"
+    rf"{_SP}(?P<sign2>-)?{_SP}(?P<cur3>{_CURRENCY})?{_SP}(?P<close>\))?$"
+)
 DASH_ZERO = rf"^(?:{_CURRENCY})?{_SP}[-–]{_SP}(?:{_CURRENCY})?$"
 #: A straight-cast cell that may be a thousands separator after all: "1.234", "12.500".
 _POINT_GROUPED = r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$"
 SAMPLE_CELLS = 20_000  # cells whose evidence usually decides a column's decimal separator
 CAST_SAMPLE_CELLS = 1_000
 #: Currency markers and the currencies each can mean; a column may not mix incompatible ones.
-_MEANS = {"kr": {"NOK", "SEK", "DKK", "ISK"}, "$": {"USD", "CAD", "AUD"}, "us$": {"USD"},
-          "€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY"}, "fr": {"CHF"}, "sfr": {"CHF"}}
+_MEANS = {
+    "kr": {"NOK", "SEK", "DKK", "ISK"},
+    "$": {"USD", "CAD", "AUD"},
+    "us$": {"USD"},
+    "€": {"EUR"},
+    "£": {"GBP"},
+    "¥": {"JPY"},
+    "fr": {"CHF"},
+    "sfr": {"CHF"},
+}
 EXAMPLE = {",": "1 234,50", ".": "1,234.50", None: "1234.50"}
 
 
@@ -123,8 +135,11 @@ def parse_numbers(values, *, decimal_hint: str | None = None) -> ParsedNumbers:
     array = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
-    if pa.types.is_integer(array.type) or pa.types.is_floating(array.type) \
-            or pa.types.is_decimal(array.type):
+    if (
+        pa.types.is_integer(array.type)
+        or pa.types.is_floating(array.type)
+        or pa.types.is_decimal(array.type)
+    ):
         numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
         blank = np.isnan(numbers)
         return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)))
@@ -175,8 +190,9 @@ def text_bytes(text: pa.Array) -> bytes:
     if buffers[2] is None or not len(text):
         return b""
     width = 8 if pa.types.is_large_string(text.type) else 4
-    offsets = np.frombuffer(buffers[1], dtype=f"<i{width}", count=len(text) + 1,
-                            offset=text.offset * width)
+    offsets = np.frombuffer(
+        buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
+    )
     first, last = int(offsets[0]), int(offsets[-1])  # a slice shares its parent's buffer
     return buffers[2].slice(first, last - first).to_pybytes()
 
@@ -185,8 +201,10 @@ def _maybe_grouped(text: pa.Array, numbers: np.ndarray, pointed: np.ndarray) -> 
     """Tell whether every cell with a point could be a whole number grouped by a point."""
     candidates = np.abs(numbers[pointed])
     thousandths = candidates * 1000
-    if not (np.all((candidates >= 1) & (candidates < 1000))
-            and np.allclose(thousandths, np.round(thousandths))):
+    if not (
+        np.all((candidates >= 1) & (candidates < 1000))
+        and np.allclose(thousandths, np.round(thousandths))
+    ):
         return False  # a cheap numeric test rules out almost every real column
     cells = text.filter(pa.array(pointed))
     return bool(pc.all(pc.match_substring_regex(cells, _POINT_GROUPED)).as_py())
@@ -194,7 +212,8 @@ def _maybe_grouped(text: pa.Array, numbers: np.ndarray, pointed: np.ndarray) -> 
 
 def _fits(text: pa.Array, decimal: str) -> np.ndarray:
     return pc.fill_null(pc.match_substring_regex(text, STRICT[decimal]), False).to_numpy(
-        zero_copy_only=False)
+        zero_copy_only=False
+    )
 
 
 def _localised(text: pa.Array, blank: np.ndarray, hint: str | None) -> ParsedNumbers:
@@ -224,14 +243,18 @@ def _localised(text: pa.Array, blank: np.ndarray, hint: str | None) -> ParsedNum
     if negative is not None:
         numbers = np.where(negative, -numbers, numbers)
     invalid = np.flatnonzero(~good & ~blank)
-    kept = {marker: positions[np.isin(positions, invalid, invert=True)]
-            for marker, positions in currencies.items()}
-    return ParsedNumbers(numbers, blank, invalid, decimal, guessed,
-                         {m: p for m, p in kept.items() if len(p)})
+    kept = {
+        marker: positions[np.isin(positions, invalid, invert=True)]
+        for marker, positions in currencies.items()
+    }
+    return ParsedNumbers(
+        numbers, blank, invalid, decimal, guessed, {m: p for m, p in kept.items() if len(p)}
+    )
 
 
-def _evidence(text: pa.Array, ignore: np.ndarray, hint: str | None
-              ) -> tuple[str | None, bool, np.ndarray]:
+def _evidence(
+    text: pa.Array, ignore: np.ndarray, hint: str | None
+) -> tuple[str | None, bool, np.ndarray]:
     """Decide the column's decimal separator; return it, whether it was guessed, and which cells
     fit it.
 
@@ -241,8 +264,9 @@ def _evidence(text: pa.Array, ignore: np.ndarray, hint: str | None
     if len(text) > SAMPLE_CELLS:
         part = slice(0, SAMPLE_CELLS)
         sample = text.slice(0, SAMPLE_CELLS)
-        decimal, guessed = _decide(sample, _fits(sample, ",") & ~ignore[part],
-                                   _fits(sample, ".") & ~ignore[part], hint)
+        decimal, guessed = _decide(
+            sample, _fits(sample, ",") & ~ignore[part], _fits(sample, ".") & ~ignore[part], hint
+        )
         if decimal and not guessed:
             fits = _fits(text, decimal)
             other = _fits(sample, "," if decimal == "." else ".")
@@ -254,8 +278,9 @@ def _evidence(text: pa.Array, ignore: np.ndarray, hint: str | None
     return decimal, guessed, (point if decimal != "," else comma)
 
 
-def _decide(text: pa.Array, comma: np.ndarray, point: np.ndarray, hint: str | None
-            ) -> tuple[str | None, bool]:
+def _decide(
+    text: pa.Array, comma: np.ndarray, point: np.ndarray, hint: str | None
+) -> tuple[str | None, bool]:
     """Return the decimal separator the evidence points to, and whether it had to be guessed."""
     votes_comma, votes_point = int((comma & ~point).sum()), int((point & ~comma).sum())
     if votes_comma != votes_point:
@@ -266,7 +291,8 @@ def _decide(text: pa.Array, comma: np.ndarray, point: np.ndarray, hint: str | No
         if b"," not in present and b"." not in present:
             return None, False
         separated = pc.fill_null(pc.match_substring_regex(text, "[.,]"), False).to_numpy(
-            zero_copy_only=False)
+            zero_copy_only=False
+        )
         if not (both & separated).any():
             return None, False
     return hint or ".", True
@@ -287,17 +313,23 @@ def _split_cells(text: pa.Array, blank: np.ndarray):
         return pc.not_equal(part(name), "").to_numpy(zero_copy_only=False)
 
     opened, closed = has("open"), has("close")
-    negative = (opened | has("sign2")
-                | pc.is_in(part("sign1"), pa.array(["-", "–"])).to_numpy(zero_copy_only=False))
+    negative = (
+        opened
+        | has("sign2")
+        | pc.is_in(part("sign1"), pa.array(["-", "–"])).to_numpy(zero_copy_only=False)
+    )
     marked = has("cur1").astype(int) + has("cur2") + has("cur3")
     bad = (~matched.to_numpy(zero_copy_only=False) & ~blank) | (opened != closed) | (marked > 1)
-    currency = pc.utf8_rtrim(pc.utf8_lower(pc.binary_join_element_wise(
-        part("cur1"), part("cur2"), part("cur3"), "")), ".")
+    currency = pc.utf8_rtrim(
+        pc.utf8_lower(pc.binary_join_element_wise(part("cur1"), part("cur2"), part("cur3"), "")),
+        ".",
+    )
     currencies = {}
     if marked.any():
         for marker in pc.unique(currency).to_pylist():
             if marker:
                 currencies[marker] = np.flatnonzero(
-                    pc.equal(currency, marker).to_numpy(zero_copy_only=False))
+                    pc.equal(currency, marker).to_numpy(zero_copy_only=False)
+                )
     body = pc.if_else(matched, parts.field("body"), pa.scalar(None, pa.string()))
     return body, negative, parts.field("exp"), bad, currencies

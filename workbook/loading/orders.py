@@ -36,8 +36,9 @@ class Window:
     prev_end: pd.Timestamp | None = None
 
 
-def resolve_period(period, first: pd.Timestamp, last: pd.Timestamp, *,
-                   file: str | None = None) -> Window:
+def resolve_period(
+    period, first: pd.Timestamp, last: pd.Timestamp, *, file: str | None = None
+) -> Window:
     """Return the analysis window for order lines dated from ``first`` to ``last``.
 
     Parameters
@@ -65,17 +66,25 @@ def resolve_period(period, first: pd.Timestamp, last: pd.Timestamp, *,
     """
     if period is None:
         start = last - pd.DateOffset(months=12) + pd.Timedelta(days=1)
-        return Window(start, last, last - pd.DateOffset(months=24) + pd.Timedelta(days=1),
-                      start - pd.Timedelta(days=1))
+        return Window(
+            start,
+            last,
+            last - pd.DateOffset(months=24) + pd.Timedelta(days=1),
+            start - pd.Timedelta(days=1),
+        )
     if isinstance(period, str) and period.strip().casefold() == "all":
         return Window(first, last)
     start, end = _period_ends(period, file)
     start = first if start is None else start
     end = last if end is None else end
     if end < start:
-        raise AccountDataError(Problem(
-            f"the period {start.date()} to {end.date()} ends before it starts", file=file,
-            code="bad_period"))
+        raise AccountDataError(
+            Problem(
+                f"the period {start.date()} to {end.date()} ends before it starts",
+                file=file,
+                code="bad_period",
+            )
+        )
     months = _whole_months(start, end)
     if months:
         prev_start = start - pd.DateOffset(months=months)
@@ -94,9 +103,14 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
     else:
         parts = None
     if parts is None:
-        raise AccountDataError(Problem(
-            f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
-            '2025-01-01:2025-12-31, or "all"', file=file, code="bad_period"))
+        raise AccountDataError(
+            Problem(
+                f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
+                '2025-01-01:2025-12-31, or "all"',
+                file=file,
+                code="bad_period",
+            )
+        )
     ends = []
     for part in parts:
         if part is None or (isinstance(part, str) and not part.strip()):
@@ -105,9 +119,13 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
         try:
             ends.append(pd.Timestamp(part.strip() if isinstance(part, str) else part).normalize())
         except (ValueError, TypeError):
-            raise AccountDataError(Problem(
-                f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
-                file=file, code="bad_period")) from None
+            raise AccountDataError(
+                Problem(
+                    f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
+                    file=file,
+                    code="bad_period",
+                )
+            ) from None
     return ends[0], ends[1]
 
 
@@ -118,8 +136,9 @@ def _whole_months(start: pd.Timestamp, end: pd.Timestamp) -> int:
     return months if months > 0 and fits else 0
 
 
-def aggregate_orders(lines: pd.DataFrame, window: Window, *, file: str | None = None
-                     ) -> tuple[pd.DataFrame, list[str]]:
+def aggregate_orders(
+    lines: pd.DataFrame, window: Window, *, file: str | None = None
+) -> tuple[pd.DataFrame, list[str]]:
     """Return one row per account with a line in the window, and warnings.
 
     Parameters
@@ -159,10 +178,14 @@ def aggregate_orders(lines: pd.DataFrame, window: Window, *, file: str | None = 
     dates = lines["date"]
     current = lines[(dates >= window.start) & (dates <= window.end)]
     if current.empty:
-        raise AccountDataError(Problem(
-            f"has no order lines from {window.start.date()} to {window.end.date()} (its dates "
-            f"run from {dates.min().date()} to {dates.max().date()})", file=file,
-            code="empty_period"))
+        raise AccountDataError(
+            Problem(
+                f"has no order lines from {window.start.date()} to {window.end.date()} (its dates "
+                f"run from {dates.min().date()} to {dates.max().date()})",
+                file=file,
+                code="empty_period",
+            )
+        )
     groups = current.groupby("account_id", sort=False)
     summed = [c for c in ADDED_UP if c in current.columns]
     accounts = groups[summed].sum()
@@ -174,19 +197,23 @@ def aggregate_orders(lines: pd.DataFrame, window: Window, *, file: str | None = 
         if before.empty:
             warnings.append(
                 f"{file}: no order lines from {window.prev_start.date()} to "
-                f"{window.prev_end.date()}, so there is no revenue_prev (growth) column.")
+                f"{window.prev_end.date()}, so there is no revenue_prev (growth) column."
+            )
         else:
             prev = before.groupby("account_id", sort=False)["revenue"].sum()
             accounts["revenue_prev"] = prev.reindex(accounts.index).fillna(0.0)
             if dates.min() > window.prev_start + pd.Timedelta(days=31):
                 warnings.append(
                     f"{file}: the order lines start on {dates.min().date()}, so revenue_prev "
-                    f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}.")
+                    f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}."
+                )
     left_out = lines.loc[~lines["account_id"].isin(accounts.index), "account_id"].nunique()
     if left_out:
-        warnings.append(f"{file}: {left_out} account{'s' if left_out != 1 else ''} with order "
-                        f"lines only outside {window.start.date()} to {window.end.date()} "
-                        f"{'are' if left_out != 1 else 'is'} left out.")
+        warnings.append(
+            f"{file}: {left_out} account{'s' if left_out != 1 else ''} with order "
+            f"lines only outside {window.start.date()} to {window.end.date()} "
+            f"{'are' if left_out != 1 else 'is'} left out."
+        )
     return accounts.reset_index(), warnings
 
 

@@ -50,8 +50,11 @@ class LoadResult:
 
     def to_dict(self) -> dict:
         """Return the summary ``python -m workbook check --json`` prints."""
-        totals = {name: float(self.accounts[name].sum())
-                  for name in ("revenue", "gross_profit") if name in self.accounts.columns}
+        totals = {
+            name: float(self.accounts[name].sum())
+            for name in ("revenue", "gross_profit")
+            if name in self.accounts.columns
+        }
         summary = {
             "accounts": len(self.accounts),
             "kind": self.kind,
@@ -61,6 +64,8 @@ class LoadResult:
             "warnings": list(self.warnings),
         }
         if self.period is not None:
-            summary["period"] = {"start": self.period[0].date().isoformat(),
-                                 "end": self.period[1].date().isoformat()}
+            summary["period"] = {
+                "start": self.period[0].date().isoformat(),
+                "end": self.period[1].date().isoformat(),
+            }
         return summary

@@ -38,15 +38,17 @@ def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dic
     if "account_id" in columns.cells and "account" in columns.cells:
         # A row with no id whose name starts "Total ..." or "Sum ..." is a subtotal.
         names = columns.cells["account"]
-        no_id = np.flatnonzero(columns.cells["account_id"].is_null().to_numpy(
-            zero_copy_only=False) & ~total)
+        no_id = np.flatnonzero(
+            columns.cells["account_id"].is_null().to_numpy(zero_copy_only=False) & ~total
+        )
         if len(no_id):
             hit = pc.match_substring_regex(names.take(pa.array(no_id)), SUBTOTAL_START_RE2)
             for position in no_id[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]:
                 shown[position] = names[int(position)].as_py().strip()
                 total[position] = True
-    dropped = [{"row": int(columns.rows[p]), "reason": f'total row "{shown[p]}"'}
-               for p in sorted(shown)]
+    dropped = [
+        {"row": int(columns.rows[p]), "reason": f'total row "{shown[p]}"'} for p in sorted(shown)
+    ]
     if not np.all(filled & ~total):
         columns.keep(filled & ~total)
     return dropped
@@ -82,8 +84,9 @@ def drop_unlabelled_total(columns: MappedColumns) -> list[dict]:
         return []
     row = int(columns.rows[-1])
     columns.keep(np.arange(len(columns.rows)) < len(columns.rows) - 1)
-    return [{"row": row, "reason": "total row (no account; its revenue is the sum of the rows "
-                                   "above)"}]
+    return [
+        {"row": row, "reason": "total row (no account; its revenue is the sum of the rows above)"}
+    ]
 
 
 def kind_of_file(columns: MappedColumns, date_header: str | None, warnings: list[str]) -> str:
@@ -97,14 +100,17 @@ def kind_of_file(columns: MappedColumns, date_header: str | None, warnings: list
     match = match_header(date_header or "")
     plain_date = match is not None and match.target == "date" and match.rank < 1000
     if not repeats and (any(t in columns.cells for t in ACCOUNT_LIST_ONLY) or not plain_date):
-        warnings.append(f"{columns.file}: {columns.labels['date']} is not used: every account is "
-                        "on one row, so this is read as an account list, not order lines.")
+        warnings.append(
+            f"{columns.file}: {columns.labels['date']} is not used: every account is "
+            "on one row, so this is read as an account list, not order lines."
+        )
         del columns.cells["date"]
         return "accounts"
     for target in ("potential", "revenue_prev"):
         if columns.cells.pop(target, None) is not None:
-            warnings.append(f"{columns.file}: {columns.labels[target]} is not used for order "
-                            "lines.")
+            warnings.append(
+                f"{columns.file}: {columns.labels[target]} is not used for order lines."
+            )
     return "order_lines"
 
 
@@ -121,18 +127,33 @@ def keep_owner(columns: MappedColumns, owner: str) -> None:
     [2, 4]
     """
     if "owner" not in columns.cells:
-        raise AccountDataError(Problem(
-            f'cannot pick the accounts of "{owner}": the file has no owner column',
-            file=columns.file, code="no_owner"), file=columns.file)
+        raise AccountDataError(
+            Problem(
+                f'cannot pick the accounts of "{owner}": the file has no owner column',
+                file=columns.file,
+                code="no_owner",
+            ),
+            file=columns.file,
+        )
     names = pc.utf8_lower(pc.utf8_trim_whitespace(pc.cast(columns.cells["owner"], pa.string())))
     chosen = pc.fill_null(pc.equal(names, str(owner).strip().lower()), False)
     if not pc.any(chosen).as_py():
         people: dict[str, str] = {}  # one spelling per person, as the match ignores case
-        for name in sorted(str(n).strip() for n in pc.unique(columns.cells["owner"]).to_pylist()
-                           if n is not None and str(n).strip()):
+        for name in sorted(
+            str(n).strip()
+            for n in pc.unique(columns.cells["owner"]).to_pylist()
+            if n is not None and str(n).strip()
+        ):
             people.setdefault(name.casefold(), name)
         listed = ", ".join(people[key] for key in sorted(people)) or "none"
-        raise AccountDataError(Problem(
-            f"has no accounts (the owners are: {listed})", column=columns.labels["owner"],
-            value=str(owner), file=columns.file, code="unknown_owner"), file=columns.file)
+        raise AccountDataError(
+            Problem(
+                f"has no accounts (the owners are: {listed})",
+                column=columns.labels["owner"],
+                value=str(owner),
+                file=columns.file,
+                code="unknown_owner",
+            ),
+            file=columns.file,
+        )
     columns.keep(chosen.to_numpy(zero_copy_only=False))

@@ -83,8 +83,10 @@ def _name_and_bytes(source) -> tuple[str, bytes]:
         return _name_and_bytes(source[0])
     if isinstance(source, tuple) and len(source) == 2:
         return str(source[0]), bytes(source[1])
-    raise TypeError(f"cannot load {type(source).__name__}: give a path, UploadedFile, "
-                    "(name, bytes) or a FileUpload value item")
+    raise TypeError(
+        f"cannot load {type(source).__name__}: give a path, UploadedFile, "
+        "(name, bytes) or a FileUpload value item"
+    )
 
 
 def _format_of(name: str, data: bytes) -> str:
@@ -94,19 +96,33 @@ def _format_of(name: str, data: bytes) -> str:
     if data.startswith(PARQUET_MAGIC):
         return "parquet"
     if data.startswith(OLE_MAGIC):
-        raise AccountDataError(Problem(
-            "is an old Excel (.xls) file or a password-protected workbook: open it in Excel and "
-            "save it as .xlsx (without a password) or as CSV", file=name, code="unreadable"))
+        raise AccountDataError(
+            Problem(
+                "is an old Excel (.xls) file or a password-protected workbook: open it in Excel "
+                "and save it as .xlsx (without a password) or as CSV",
+                file=name,
+                code="unreadable",
+            )
+        )
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):
-        raise AccountDataError(Problem(
-            "is a web page (HTML), not a spreadsheet: open it in Excel and save it as .xlsx or "
-            "CSV", file=name, code="unreadable"))
+        raise AccountDataError(
+            Problem(
+                "is a web page (HTML), not a spreadsheet: open it in Excel and save it as .xlsx or "
+                "CSV",
+                file=name,
+                code="unreadable",
+            )
+        )
     if suffix in {".xlsx", ".xlsm", ".parquet", ".pq", ".xls"} and _looks_binary(data):
         kind = "a Parquet file" if suffix in {".parquet", ".pq"} else "an Excel workbook"
-        raise AccountDataError(Problem(
-            f"cannot be read as {kind}: the file is damaged or is not what its name says",
-            file=name, code="unreadable"))
+        raise AccountDataError(
+            Problem(
+                f"cannot be read as {kind}: the file is damaged or is not what its name says",
+                file=name,
+                code="unreadable",
+            )
+        )
     return "csv"
 
 

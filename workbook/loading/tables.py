@@ -54,8 +54,9 @@ class RawTable:
         return len(self.rows)
 
 
-def read_table(source: Source, *, sheet: str | None = None,
-               mapping: dict[str, str] | None = None) -> RawTable:
+def read_table(
+    source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
+) -> RawTable:
     """Read a source into a :class:`RawTable` (CSV/TSV/TXT, XLSX or Parquet).
 
     Parameters
@@ -95,14 +96,22 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # classic Mac line ends
     if not _has_text(data):
-        raise AccountDataError(Problem("has only blank lines: there is no header and no data",
-                                       file=source.name, code="empty"))
+        raise AccountDataError(
+            Problem(
+                "has only blank lines: there is no header and no data",
+                file=source.name,
+                code="empty",
+            )
+        )
     sample = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
     if len(data) > SAMPLE_BYTES:
         sample = sample[: sample.rfind("\n") + 1] or sample
     hint = SEP_LINE.match(sample)  # Excel's "sep=;" first line names the separator
-    dialect = Dialect(hint.group(1)) if hint else detect_dialect(
-        sample, suffix=Path(source.name).suffix.lower())
+    dialect = (
+        Dialect(hint.group(1))
+        if hint
+        else detect_dialect(sample, suffix=Path(source.name).suffix.lower())
+    )
     records, lines_after = _first_records(sample, dialect)
     skip = 1 if hint else 0
     header_index = skip + find_header_row(records[skip:] or [[]], mapping)
@@ -116,8 +125,9 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     if table is not None:
         rows = _fast_rows(body, table.num_rows, header_row, dialect)
         if rows is not None:
-            columns = [c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
-                       for c in table.columns]
+            columns = [
+                c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
+            ]
             raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
             _add_footer(raw, footer, header_row)
             return raw
@@ -132,8 +142,13 @@ def _has_text(data: bytes) -> bool:
 
 
 def _reader(text: str, dialect: Dialect):
-    return csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
-                      quotechar=dialect.quotechar, doublequote=True, strict=False)
+    return csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=dialect.delimiter,
+        quotechar=dialect.quotechar,
+        doublequote=True,
+        strict=False,
+    )
 
 
 def _first_records(sample: str, dialect: Dialect) -> tuple[list[list[str]], list[int]]:
@@ -198,11 +213,17 @@ def _fast_read(body: bytes, headers: list[str], dialect: Dialect) -> pa.Table | 
             pa.BufferReader(body),
             read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(
-                delimiter=dialect.delimiter, quote_char=dialect.quotechar, double_quote=True,
-                newlines_in_values=dialect.quotechar.encode() in body),
+                delimiter=dialect.delimiter,
+                quote_char=dialect.quotechar,
+                double_quote=True,
+                newlines_in_values=dialect.quotechar.encode() in body,
+            ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=True,
-                quoted_strings_can_be_null=True, null_values=[""]),
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                null_values=[""],
+            ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # a row with another number of fields: the exact reader says which
@@ -230,8 +251,9 @@ def _fast_rows(body: bytes, records: int, header_row: int, dialect: Dialect) -> 
     return header_row + 1 + filled.astype(np.int64)
 
 
-def _exact_read(body: bytes, headers: list[str], header_row: int, dialect: Dialect,
-                file: str) -> RawTable:
+def _exact_read(
+    body: bytes, headers: list[str], header_row: int, dialect: Dialect, file: str
+) -> RawTable:
     """Read record by record with Python's csv module: exact rows, and rows too long caught."""
     width = len(headers)
     cells: list[list[str | None]] = [[] for _ in range(width)]
@@ -244,32 +266,48 @@ def _exact_read(body: bytes, headers: list[str], header_row: int, dialect: Diale
         row = header_row + 1 + index
         extra = [c for c in record[width:] if c.strip()]
         if extra:
-            problems.append(Problem(
-                f"has {len(record)} fields but the header has {width}: a separator inside an "
-                f"unquoted value? (extra: {', '.join(repr(c) for c in extra[:3])})",
-                row=row, file=file, code="too_many_fields"))
+            problems.append(
+                Problem(
+                    f"has {len(record)} fields but the header has {width}: a separator inside an "
+                    f"unquoted value? (extra: {', '.join(repr(c) for c in extra[:3])})",
+                    row=row,
+                    file=file,
+                    code="too_many_fields",
+                )
+            )
             continue
         record = record[:width] + [""] * (width - len(record))
         for column, value in zip(cells, record, strict=True):
             column.append(value if value != "" else None)
         rows.append(row)
     columns = [pa.array(values, type=pa.string()) for values in cells]
-    return RawTable(headers, columns, np.asarray(rows, dtype=np.int64), problems=problems,
-                    delimiter=dialect.delimiter)
+    return RawTable(
+        headers,
+        columns,
+        np.asarray(rows, dtype=np.int64),
+        problems=problems,
+        delimiter=dialect.delimiter,
+    )
 
 
 # --- Excel ------------------------------------------------------------------------------------
-def read_xlsx(source: Source, *, sheet: str | None = None,
-              mapping: dict[str, str] | None = None) -> RawTable:
+def read_xlsx(
+    source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
+) -> RawTable:
     """Read one sheet of a workbook (default the first): cells as text, rows as in Excel."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     except Exception as err:  # openpyxl fails on damaged files in many ways; all mean the same
-        raise AccountDataError(Problem(
-            f"cannot be read as an Excel workbook ({type(err).__name__}: {err}); open it in Excel "
-            "and save it again as .xlsx", file=source.name, code="unreadable")) from None
+        raise AccountDataError(
+            Problem(
+                f"cannot be read as an Excel workbook ({type(err).__name__}: {err}); open it in "
+                "Excel and save it again as .xlsx",
+                file=source.name,
+                code="unreadable",
+            )
+        ) from None
     try:
         worksheet = _pick_sheet(book, sheet, source.name)
         worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
@@ -277,14 +315,19 @@ def read_xlsx(source: Source, *, sheet: str | None = None,
     except AccountDataError:
         raise
     except Exception as err:
-        raise AccountDataError(Problem(
-            f"cannot be read as an Excel workbook ({type(err).__name__}: {err})",
-            file=source.name, code="unreadable")) from None
+        raise AccountDataError(
+            Problem(
+                f"cannot be read as an Excel workbook ({type(err).__name__}: {err})",
+                file=source.name,
+                code="unreadable",
+            )
+        ) from None
     finally:
         book.close()
     if not any(any(c for c in row) for row in rows):
-        raise AccountDataError(Problem(f'has nothing in sheet "{worksheet.title}"',
-                                       file=source.name, code="empty"))
+        raise AccountDataError(
+            Problem(f'has nothing in sheet "{worksheet.title}"', file=source.name, code="empty")
+        )
     return _table_from_rows(rows, mapping)
 
 
@@ -297,8 +340,9 @@ def _pick_sheet(book, sheet: str | None, file: str):
             if same(name):
                 return book[name]
     listed = ", ".join(f'"{name}"' for name in names)
-    raise AccountDataError(Problem(f'has no sheet "{sheet}" (its sheets are: {listed})',
-                                   file=file, code="no_sheet"))
+    raise AccountDataError(
+        Problem(f'has no sheet "{sheet}" (its sheets are: {listed})', file=file, code="no_sheet")
+    )
 
 
 def _cell_text(value) -> str | None:
@@ -324,13 +368,18 @@ def _table_from_rows(rows: list[list[str | None]], mapping) -> RawTable:
     while header_cells and not header_cells[-1]:
         header_cells = header_cells[:-1]
     headers = [(c or "").strip() for c in header_cells]
-    body = rows[header_index + 1:]
+    body = rows[header_index + 1 :]
     count, reasons = footer_length(body)
     width = len(headers)
-    kept = [(header_index + 2 + i, row) for i, row in enumerate(body[: len(body) - count])
-            if any(c is not None and c.strip() for c in row[:width])]
-    columns = [pa.array([row[j] if j < len(row) else None for _, row in kept], type=pa.string())
-               for j in range(width)]
+    kept = [
+        (header_index + 2 + i, row)
+        for i, row in enumerate(body[: len(body) - count])
+        if any(c is not None and c.strip() for c in row[:width])
+    ]
+    columns = [
+        pa.array([row[j] if j < len(row) else None for _, row in kept], type=pa.string())
+        for j in range(width)
+    ]
     rows_seen = np.asarray([r for r, _ in kept], dtype=np.int64)
     dropped = [{"row": header_index + 2 + i, "reason": reason} for i, reason in reasons]
     return RawTable(headers, columns, rows_seen, dropped=dropped)
@@ -344,9 +393,13 @@ def read_parquet(source: Source) -> RawTable:
     try:
         table = pq.read_table(pa.BufferReader(source.data))
     except Exception as err:  # damaged or not Parquet at all
-        raise AccountDataError(Problem(
-            f"cannot be read as a Parquet file ({type(err).__name__}: {err})",
-            file=source.name, code="unreadable")) from None
+        raise AccountDataError(
+            Problem(
+                f"cannot be read as a Parquet file ({type(err).__name__}: {err})",
+                file=source.name,
+                code="unreadable",
+            )
+        ) from None
     columns = []
     for column in table.columns:
         array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)

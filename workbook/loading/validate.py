@@ -29,8 +29,9 @@ def column_label(header: str, target: str) -> str:
     return f"{header} ({target})"
 
 
-def cell_problems(positions, message: str, *, label: str, rows: np.ndarray, raw: pa.Array,
-                  file: str, code: str) -> list[Problem]:
+def cell_problems(
+    positions, message: str, *, label: str, rows: np.ndarray, raw: pa.Array, file: str, code: str
+) -> list[Problem]:
     """Return one problem per cell (the first ``MAX_CELL_PROBLEMS``), then one for the rest.
 
     Examples
@@ -43,13 +44,20 @@ def cell_problems(positions, message: str, *, label: str, rows: np.ndarray, raw:
     positions = np.asarray(positions, dtype=np.int64)
     listed = positions[:MAX_CELL_PROBLEMS]
     values = raw.take(pa.array(listed)).to_pylist() if len(listed) else []
-    problems = [Problem(message, column=label, row=int(rows[p]), value=_shown(v), file=file,
-                        code=code) for p, v in zip(listed, values, strict=True)]
+    problems = [
+        Problem(message, column=label, row=int(rows[p]), value=_shown(v), file=file, code=code)
+        for p, v in zip(listed, values, strict=True)
+    ]
     rest = positions[MAX_CELL_PROBLEMS:]
     if len(rest):
-        problems.append(Problem(
-            f"{len(rest)} more cells have the same problem (rows {describe_rows(rows[rest])})",
-            column=label, file=file, code=code))
+        problems.append(
+            Problem(
+                f"{len(rest)} more cells have the same problem (rows {describe_rows(rows[rest])})",
+                column=label,
+                file=file,
+                code=code,
+            )
+        )
     return problems
 
 
@@ -57,31 +65,64 @@ def _shown(value) -> str:
     return "" if value is None else str(value)
 
 
-def number_problems(parsed: ParsedNumbers, *, label: str, rows: np.ndarray, raw: pa.Array,
-                    file: str, count: bool = False, example: str | None = None) -> list[Problem]:
+def number_problems(
+    parsed: ParsedNumbers,
+    *,
+    label: str,
+    rows: np.ndarray,
+    raw: pa.Array,
+    file: str,
+    count: bool = False,
+    example: str | None = None,
+) -> list[Problem]:
     """Return the problems of a number column: cells that are not numbers, mixed currencies.
 
     ``example`` is an amount written the way the file writes them (default: as the column does).
     """
-    expected = ("is not a number (expected a count such as 12)" if count else
-                f"is not an amount (expected a number such as {example or parsed.example})")
-    problems = cell_problems(parsed.invalid, expected, label=label, rows=rows, raw=raw, file=file,
-                             code="not_a_number" if count else "not_an_amount")
+    expected = (
+        "is not a number (expected a count such as 12)"
+        if count
+        else f"is not an amount (expected a number such as {example or parsed.example})"
+    )
+    problems = cell_problems(
+        parsed.invalid,
+        expected,
+        label=label,
+        rows=rows,
+        raw=raw,
+        file=file,
+        code="not_a_number" if count else "not_an_amount",
+    )
     if parsed.mixed_currencies:
-        seen = "; ".join(f"{marker} in rows {describe_rows(rows[positions], limit=5)}"
-                         for marker, positions in parsed.currencies.items())
-        problems.append(Problem(
-            f"mixes currencies ({seen}): convert the amounts to one currency", column=label,
-            file=file, code="mixed_currency"))
+        seen = "; ".join(
+            f"{marker} in rows {describe_rows(rows[positions], limit=5)}"
+            for marker, positions in parsed.currencies.items()
+        )
+        problems.append(
+            Problem(
+                f"mixes currencies ({seen}): convert the amounts to one currency",
+                column=label,
+                file=file,
+                code="mixed_currency",
+            )
+        )
     if count:
         negative = np.flatnonzero(parsed.values < 0)
-        problems += cell_problems(negative, "is negative: a count cannot be below 0", label=label,
-                                  rows=rows, raw=raw, file=file, code="negative_count")
+        problems += cell_problems(
+            negative,
+            "is negative: a count cannot be below 0",
+            label=label,
+            rows=rows,
+            raw=raw,
+            file=file,
+            code="negative_count",
+        )
     return problems
 
 
-def blank_warning(blank: np.ndarray, *, label: str, rows: np.ndarray, file: str,
-                  counted_as: str = "counted as 0") -> str | None:
+def blank_warning(
+    blank: np.ndarray, *, label: str, rows: np.ndarray, file: str, counted_as: str = "counted as 0"
+) -> str | None:
     """Return the warning for blank cells of a number column, or None when there are none.
 
     Examples
@@ -116,8 +157,7 @@ def has_duplicates(values: pa.Array) -> bool:
     return len(pc.unique(valid)) < len(valid)
 
 
-def duplicate_problems(ids: pa.Array, *, label: str, rows: np.ndarray, file: str
-                       ) -> list[Problem]:
+def duplicate_problems(ids: pa.Array, *, label: str, rows: np.ndarray, file: str) -> list[Problem]:
     """Return one problem per account id that is on more than one row of an account list.
 
     Examples
@@ -133,15 +173,23 @@ def duplicate_problems(ids: pa.Array, *, label: str, rows: np.ndarray, file: str
     repeated = series.duplicated(keep=False).to_numpy()
     if not repeated.any():
         return []
-    positions = pd.Series(np.flatnonzero(repeated)).groupby(series[repeated].to_numpy(),
-                                                           sort=False)
+    positions = pd.Series(np.flatnonzero(repeated)).groupby(series[repeated].to_numpy(), sort=False)
     problems = []
     for value, where in positions:
         listed = [int(r) for r in rows[where.to_numpy()]]
-        on = f"{', '.join(map(str, listed[:-1]))} and {listed[-1]}" if len(listed) <= 10 else \
-            describe_rows(listed)
-        problems.append(Problem(
-            f"is on rows {on}: an account list has one row per account (remove or merge the "
-            "duplicates, or load order lines with a date column)", column=label,
-            value=str(value), file=file, code="duplicate_id"))
+        on = (
+            f"{', '.join(map(str, listed[:-1]))} and {listed[-1]}"
+            if len(listed) <= 10
+            else describe_rows(listed)
+        )
+        problems.append(
+            Problem(
+                f"is on rows {on}: an account list has one row per account (remove or merge the "
+                "duplicates, or load order lines with a date column)",
+                column=label,
+                value=str(value),
+                file=file,
+                code="duplicate_id",
+            )
+        )
     return problems

@@ -26,8 +26,9 @@ COUNTS = tuple(c.name for c in BY_NAME.values() if c.kind == "count")
 _SEPARATOR_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "pipes"}
 
 
-def number_columns(columns: MappedColumns, delimiter: str | None, problems: list[Problem],
-                   warnings: list[str]) -> dict[str, np.ndarray]:
+def number_columns(
+    columns: MappedColumns, delimiter: str | None, problems: list[Problem], warnings: list[str]
+) -> dict[str, np.ndarray]:
     """Parse every number column; add their problems and warnings; return float64 values.
 
     Columns that cannot tell their decimal separator take the file's (its other number columns',
@@ -35,8 +36,9 @@ def number_columns(columns: MappedColumns, delimiter: str | None, problems: list
     where blank means unknown (NaN); both are said in a warning naming the rows.
     """
     targets = [t for t in columns.cells if t in NUMBER_COLUMNS or t == "cost"]
-    parsed = dict(zip(targets, _in_parallel(parse_numbers, [columns.cells[t] for t in targets]),
-                      strict=True))
+    parsed = dict(
+        zip(targets, _in_parallel(parse_numbers, [columns.cells[t] for t in targets]), strict=True)
+    )
     decimal, reason = _file_decimal(parsed, delimiter)
     values = {}
     for target in targets:
@@ -46,14 +48,24 @@ def number_columns(columns: MappedColumns, delimiter: str | None, problems: list
             if column.decimal != decimal:
                 column = parse_numbers(columns.cells[target], decimal_hint=decimal)
             warnings.append(_guess_warning(columns, target, column, reason))
-        problems += number_problems(column, label=label, rows=columns.rows,
-                                    raw=columns.cells[target], file=columns.file,
-                                    count=target in COUNTS,
-                                    example=EXAMPLE[column.decimal or decimal])
+        problems += number_problems(
+            column,
+            label=label,
+            rows=columns.rows,
+            raw=columns.cells[target],
+            file=columns.file,
+            count=target in COUNTS,
+            example=EXAMPLE[column.decimal or decimal],
+        )
         numbers = column.values.astype(np.float64, copy=True)
         unknown = target in UNKNOWN_WHEN_BLANK
-        note = blank_warning(column.blank, label=label, rows=columns.rows, file=columns.file,
-                             counted_as="left blank (unknown)" if unknown else "counted as 0")
+        note = blank_warning(
+            column.blank,
+            label=label,
+            rows=columns.rows,
+            file=columns.file,
+            counted_as="left blank (unknown)" if unknown else "counted as 0",
+        )
         if note:
             warnings.append(note)
             if not unknown:
@@ -83,16 +95,17 @@ def _file_decimal(parsed: dict[str, ParsedNumbers], delimiter: str | None) -> tu
     return ".", "as usual"
 
 
-def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, reason: str
-                   ) -> str:
+def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, reason: str) -> str:
     """Say how an ambiguous column was read, showing one of its values."""
     cells = columns.cells[target]
     with_separator = pc.fill_null(pc.match_substring_regex(cells, "[.,]"), False)
     sample = cells.filter(with_separator)
     shown = sample[0].as_py().strip() if len(sample) else ""
-    return (f'{columns.file}: {columns.labels[target]}: a value such as "{shown}" could use its '
-            f"separator for thousands or for decimals; read \"{column.decimal}\" as the decimal "
-            f"separator, {reason}.")
+    return (
+        f'{columns.file}: {columns.labels[target]}: a value such as "{shown}" could use its '
+        f'separator for thousands or for decimals; read "{column.decimal}" as the decimal '
+        f"separator, {reason}."
+    )
 
 
 def text_column(cells: pa.Array) -> pa.Array:
@@ -110,8 +123,9 @@ def text_column(cells: pa.Array) -> pa.Array:
     return text
 
 
-def identify(texts: dict[str, pa.Array], columns: MappedColumns, problems: list[Problem],
-              warnings: list[str]) -> tuple[pa.Array, pa.Array]:
+def identify(
+    texts: dict[str, pa.Array], columns: MappedColumns, problems: list[Problem], warnings: list[str]
+) -> tuple[pa.Array, pa.Array]:
     """Return account ids and names, filling one from the other where the file leaves it blank."""
     ids, names = texts.get("account_id"), texts.get("account")
     if ids is None:
@@ -119,20 +133,29 @@ def identify(texts: dict[str, pa.Array], columns: MappedColumns, problems: list[
     elif names is None:
         names = ids
     else:
-        no_id = (ids.is_null().to_numpy(zero_copy_only=False)
-                 & names.is_valid().to_numpy(zero_copy_only=False))
+        no_id = ids.is_null().to_numpy(zero_copy_only=False) & names.is_valid().to_numpy(
+            zero_copy_only=False
+        )
         if no_id.any():
-            warnings.append(f"{columns.file}: {columns.labels['account_id']}: {no_id.sum()} "
-                            f"blank id{'s' if no_id.sum() != 1 else ''} replaced by the account "
-                            f"name (rows {describe_rows(columns.rows[no_id])}).")
+            warnings.append(
+                f"{columns.file}: {columns.labels['account_id']}: {no_id.sum()} "
+                f"blank id{'s' if no_id.sum() != 1 else ''} replaced by the account "
+                f"name (rows {describe_rows(columns.rows[no_id])})."
+            )
             ids = pc.coalesce(ids, _id_from_name(names))
         names = pc.coalesce(names, ids)
     missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False))
     if len(missing):
         label = columns.labels.get("account", columns.labels.get("account_id"))
-        problems += cell_problems(missing, "is blank: the row has no account name or id",
-                                  label=label, rows=columns.rows, raw=ids, file=columns.file,
-                                  code="no_account")
+        problems += cell_problems(
+            missing,
+            "is blank: the row has no account name or id",
+            label=label,
+            rows=columns.rows,
+            raw=ids,
+            file=columns.file,
+            code="no_account",
+        )
     return ids, names
 
 
@@ -153,15 +176,32 @@ def date_column(columns: MappedColumns, problems: list[Problem]) -> np.ndarray:
     if found.ambiguous:
         slashed = pc.fill_null(pc.match_substring_regex(cells, NUMERIC_DATE), False)
         example = cells.filter(slashed)[0].as_py().strip()
-        problems.append(Problem(
-            f'has dates such as "{example}" that could be day-first or month-first: write the '
-            "dates as 2024-12-31 (ISO) or 31.12.2024", column=label, file=columns.file,
-            code="ambiguous_dates"))
+        problems.append(
+            Problem(
+                f'has dates such as "{example}" that could be day-first or month-first: write the '
+                "dates as 2024-12-31 (ISO) or 31.12.2024",
+                column=label,
+                file=columns.file,
+                code="ambiguous_dates",
+            )
+        )
         invalid = invalid[~slashed.to_numpy(zero_copy_only=False)[invalid]]
-    problems += cell_problems(invalid, "is not a date (expected e.g. 2024-12-31 or "
-                              "31.12.2024)", label=label, rows=columns.rows, raw=cells,
-                              file=columns.file, code="not_a_date")
-    problems += cell_problems(np.flatnonzero(found.blank), "is blank: an order line needs a date",
-                              label=label, rows=columns.rows, raw=cells, file=columns.file,
-                              code="no_date")
+    problems += cell_problems(
+        invalid,
+        "is not a date (expected e.g. 2024-12-31 or 31.12.2024)",
+        label=label,
+        rows=columns.rows,
+        raw=cells,
+        file=columns.file,
+        code="not_a_date",
+    )
+    problems += cell_problems(
+        np.flatnonzero(found.blank),
+        "is blank: an order line needs a date",
+        label=label,
+        rows=columns.rows,
+        raw=cells,
+        file=columns.file,
+        code="no_date",
+    )
     return found.values
