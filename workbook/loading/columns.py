@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from workbook.errors import Problem
+from workbook.loading.validate import cell_problems
+
 
 @dataclass
 class MappedColumns:
@@ -32,3 +35,18 @@ class MappedColumns:
         chosen = pa.array(mask)
         self.cells = {t: c.filter(chosen) for t, c in self.cells.items()}
         self.rows = self.rows[mask]
+
+    def problems_at(
+        self, target: str, positions, message: str, code: str, raw: pa.Array | None = None
+    ) -> list[Problem]:
+        """Return one problem per cell of column ``target`` at ``positions`` (see
+        ``validate.cell_problems``); ``raw`` replaces the column's cells as the values shown."""
+        return cell_problems(
+            positions,
+            message,
+            label=self.labels[target],
+            rows=self.rows,
+            raw=self.cells[target] if raw is None else raw,
+            file=self.file,
+            code=code,
+        )

@@ -17,7 +17,7 @@ from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
 from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
 from workbook.loading.tables import describe_rows
-from workbook.loading.validate import blank_warning, cell_problems, number_problems
+from workbook.loading.validate import blank_warning, number_problems
 from workbook.schema import BY_NAME, NUMBER_COLUMNS
 
 #: Number columns whose blank cells mean "unknown" rather than zero.
@@ -146,16 +146,9 @@ def identify(
         names = pc.coalesce(names, ids)
     missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False))
     if len(missing):
-        label = columns.labels.get("account", columns.labels.get("account_id"))
-        problems += cell_problems(
-            missing,
-            "is blank: the row has no account name or id",
-            label=label,
-            rows=columns.rows,
-            raw=ids,
-            file=columns.file,
-            code="no_account",
-        )
+        target = "account" if "account" in columns.labels else "account_id"
+        message = "is blank: the row has no account name or id"
+        problems += columns.problems_at(target, missing, message, "no_account", raw=ids)
     return ids, names
 
 
@@ -186,22 +179,10 @@ def date_column(columns: MappedColumns, problems: list[Problem]) -> np.ndarray:
             )
         )
         invalid = invalid[~slashed.to_numpy(zero_copy_only=False)[invalid]]
-    problems += cell_problems(
-        invalid,
-        "is not a date (expected e.g. 2024-12-31 or 31.12.2024)",
-        label=label,
-        rows=columns.rows,
-        raw=cells,
-        file=columns.file,
-        code="not_a_date",
-    )
-    problems += cell_problems(
-        np.flatnonzero(found.blank),
-        "is blank: an order line needs a date",
-        label=label,
-        rows=columns.rows,
-        raw=cells,
-        file=columns.file,
-        code="no_date",
+    expected = "is not a date (expected e.g. 2024-12-31 or 31.12.2024)"
+    problems += columns.problems_at("date", invalid, expected, "not_a_date")
+    blank = np.flatnonzero(found.blank)
+    problems += columns.problems_at(
+        "date", blank, "is blank: an order line needs a date", "no_date"
     )
     return found.values
