@@ -95,7 +95,7 @@ class Debounced:
     Without a running event loop (a script, papermill) every call runs at once.
     """
 
-    def __init__(self, action: Callable[[], None], wait: float = 0.05):
+    def __init__(self, action: Callable[[], None], wait: float = 0.15):
         self.action = action
         self.wait = wait
         self._last = 0.0
