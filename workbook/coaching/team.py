@@ -25,18 +25,37 @@ from workbook.errors import AccountDataError, Problem
 NO_OWNER = "(no owner)"
 
 #: The overview's columns, in order.
-COLUMNS = ["owner", "accounts", "revenue", "gross_profit", "top20_share", "gini",
-           "accounts_for_80", "a_accounts", "a_value_share", "focus_score", "time_share_a",
-           "loss_making", "loss_total", "note"]
+COLUMNS = [
+    "owner",
+    "accounts",
+    "revenue",
+    "gross_profit",
+    "top20_share",
+    "gini",
+    "accounts_for_80",
+    "a_accounts",
+    "a_value_share",
+    "focus_score",
+    "time_share_a",
+    "loss_making",
+    "loss_total",
+    "note",
+]
 
 #: The columns that stay blank when a salesperson's accounts cannot be measured.
 MEASURES = COLUMNS[4:-1]
 
 
-def team_overview(accounts: pd.DataFrame, *, metric: str = "revenue",
-                  method: str = "account_share", a: float | None = None,
-                  b: float | None = None, c: float | None = None,
-                  hourly_cost: float = defaults.HOURLY_COST) -> pd.DataFrame:
+def team_overview(
+    accounts: pd.DataFrame,
+    *,
+    metric: str = "revenue",
+    method: str = "account_share",
+    a: float | None = None,
+    b: float | None = None,
+    c: float | None = None,
+    hourly_cost: float = defaults.HOURLY_COST,
+) -> pd.DataFrame:
     """Compare the salespeople of a team: concentration, focus, time on A and loss-makers.
 
     Parameters
@@ -91,12 +110,26 @@ def team_overview(accounts: pd.DataFrame, *, metric: str = "revenue",
     check_thresholds(method, a=a, b=b, c=c)
     hourly_cost = require_positive("hourly_cost", hourly_cost)
     if "owner" not in accounts.columns:
-        raise AccountDataError(Problem(
-            "a team overview needs an owner column (who is responsible for each account)",
-            column="owner", code="no_owner"))
-    rows = [_owner_row(name, accounts[chosen], metric=metric, method=method, a=a, b=b, c=c,
-                       hourly_cost=hourly_cost)
-            for name, chosen in _owner_groups(accounts["owner"])]
+        raise AccountDataError(
+            Problem(
+                "a team overview needs an owner column (who is responsible for each account)",
+                column="owner",
+                code="no_owner",
+            )
+        )
+    rows = [
+        _owner_row(
+            name,
+            accounts[chosen],
+            metric=metric,
+            method=method,
+            a=a,
+            b=b,
+            c=c,
+            hourly_cost=hourly_cost,
+        )
+        for name, chosen in _owner_groups(accounts["owner"])
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -117,17 +150,25 @@ def _owner_groups(owner: pd.Series) -> list[tuple[str, np.ndarray]]:
     return groups
 
 
-def _owner_row(name: str, book: pd.DataFrame, *, metric: str, method: str, a, b, c,
-               hourly_cost: float) -> dict:
+def _owner_row(
+    name: str, book: pd.DataFrame, *, metric: str, method: str, a, b, c, hourly_cost: float
+) -> dict:
     """Return one owner's row of the overview."""
-    row = {"owner": name, "accounts": len(book), "revenue": _sum(book, "revenue"),
-           "gross_profit": _sum(book, "gross_profit")}
+    row = {
+        "owner": name,
+        "accounts": len(book),
+        "revenue": _sum(book, "revenue"),
+        "gross_profit": _sum(book, "gross_profit"),
+    }
     try:
         tiered = assign_tiers(book, metric=metric, method=method, a=a, b=b, c=c)
         figures = concentration(book, metric=metric)
     except AccountDataError as err:
-        return {**row, **dict.fromkeys(MEASURES, math.nan),
-                "note": "; ".join(p.describe(with_file=False) for p in err.problems)}
+        return {
+            **row,
+            **dict.fromkeys(MEASURES, math.nan),
+            "note": "; ".join(p.describe(with_file=False) for p in err.problems),
+        }
     notes = []
     a_share = float(tier_summary(tiered).at["A", "value_share"])
     today = time_vs_value(tiered, metric=metric)
@@ -137,14 +178,19 @@ def _owner_row(name: str, book: pd.DataFrame, *, metric: str, method: str, a, b,
     known_profit = cost.curve is not None
     if not known_profit:
         notes.append("no gross profit: loss-making accounts unknown")
-    return {**row, "top20_share": figures.top20_share, "gini": figures.gini,
-            "accounts_for_80": figures.accounts_for_80,
-            "a_accounts": int((tiered["tier"] == "A").sum()), "a_value_share": a_share,
-            "focus_score": today.score,
-            "time_share_a": float(today.tiers.at["A", "time_share"]) if today.available
-            else math.nan,
-            "loss_making": float(len(cost.loss_making)) if known_profit else math.nan,
-            "loss_total": cost.loss_total, "note": "; ".join(notes)}
+    return {
+        **row,
+        "top20_share": figures.top20_share,
+        "gini": figures.gini,
+        "accounts_for_80": figures.accounts_for_80,
+        "a_accounts": int((tiered["tier"] == "A").sum()),
+        "a_value_share": a_share,
+        "focus_score": today.score,
+        "time_share_a": float(today.tiers.at["A", "time_share"]) if today.available else math.nan,
+        "loss_making": float(len(cost.loss_making)) if known_profit else math.nan,
+        "loss_total": cost.loss_total,
+        "note": "; ".join(notes),
+    }
 
 
 def _sum(book: pd.DataFrame, column: str) -> float:

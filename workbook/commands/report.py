@@ -53,28 +53,46 @@ def run(args) -> int:
     began = time.perf_counter()
     digest = file_sha256(args.file)
     owners = owners_in_file(args.file) if by_owner else None
-    jobs = plan_jobs(args.file.resolve(), owners=owners,
-                     parameters=for_notebook(values, declared["report"]),
-                     report=paths.REPORT_NOTEBOOK, team=TEAM_NOTEBOOK if by_owner else None,
-                     team_parameters=for_notebook(values, declared.get("team", {})))
+    jobs = plan_jobs(
+        args.file.resolve(),
+        owners=owners,
+        parameters=for_notebook(values, declared["report"]),
+        report=paths.REPORT_NOTEBOOK,
+        team=TEAM_NOTEBOOK if by_owner else None,
+        team_parameters=for_notebook(values, declared.get("team", {})),
+    )
     out = args.out or paths.REPORTS_DIR
     workers = args.jobs or os.cpu_count() or 1
     records = run_jobs(jobs, out, workers=workers)
 
-    manifest = build_manifest(records, input_path=args.file, input_sha256=digest,
-                              parameters=values, jobs=workers, started=started,
-                              duration_s=time.perf_counter() - began)
-    write_atomically({out / "manifest.json": manifest_json(manifest),
-                      out / "manifest.csv": manifest_csv(manifest)})
+    manifest = build_manifest(
+        records,
+        input_path=args.file,
+        input_sha256=digest,
+        parameters=values,
+        jobs=workers,
+        started=started,
+        duration_s=time.perf_counter() - began,
+    )
+    write_atomically(
+        {
+            out / "manifest.json": manifest_json(manifest),
+            out / "manifest.csv": manifest_csv(manifest),
+        }
+    )
     for record in records:
         name = record.owner or ("team overview" if record.kind == "team" else str(args.file))
         if record.status == "ok":
-            print(f"wrote {out / record.html} and {record.notebook} ({name}, "
-                  f"{record.duration_s:.1f} s)")
+            print(
+                f"wrote {out / record.html} and {record.notebook} ({name}, "
+                f"{record.duration_s:.1f} s)"
+            )
         else:
             message = record.error.replace("\n", "\n    ")
             print(f"error: the report of {name} failed:\n    {message}", file=sys.stderr)
     failed = manifest["failed"]
-    print(f"{manifest['ok']} report{'s' if manifest['ok'] != 1 else ''} written, {failed} failed; "
-          f"manifest: {out / 'manifest.json'}")
+    print(
+        f"{manifest['ok']} report{'s' if manifest['ok'] != 1 else ''} written, {failed} failed; "
+        f"manifest: {out / 'manifest.json'}"
+    )
     return 1 if failed else 0

@@ -30,7 +30,8 @@ KEPT_OUTPUTS = ("text/html", "image/svg+xml", "image/png", "text/markdown", "tex
 REMOTE = re.compile(
     r"""(?:\b(?:src|href|srcset|action|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?//)"""
     r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//)""",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 PAGE_CSS = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,
@@ -97,6 +98,7 @@ def strip_mark_labels(svg: str) -> str:
     <svg><g role="graphics-symbol" aria-roledescription="axis" aria-label="X-axis titled
     Revenue"/><path role="graphics-symbol" aria-roledescription="circle" d="M0,0"/></svg>
     """
+
     def strip(match: re.Match) -> str:
         tag = match.group(0)
         return tag if KEPT_LABELS.search(tag) else ARIA_LABEL.sub("", tag)
@@ -175,13 +177,18 @@ def report_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
     """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     body, _ = exporter.from_notebook_node(report_only(notebook))
     page = PAGE.format(title=html.escape(title), css=PAGE_CSS, body=body)
     found = remote_references(page)
     if found:
         raise RemoteReferenceError(
             f"the report would load {len(found)} thing(s) from outside the file: "
-            + ", ".join(sorted(set(found))[:5]))
+            + ", ".join(sorted(set(found))[:5])
+        )
     return page

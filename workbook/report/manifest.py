@@ -18,11 +18,34 @@ import pandas as pd
 from workbook.spreadsheet import csv_bytes
 
 #: The libraries whose versions decide what a report shows and how it is made.
-LIBRARIES = ("pandas", "numpy", "pyarrow", "altair", "vl-convert-python", "papermill", "nbclient",
-             "nbconvert", "nbformat", "ipykernel", "jupyter_client")
+LIBRARIES = (
+    "pandas",
+    "numpy",
+    "pyarrow",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbclient",
+    "nbconvert",
+    "nbformat",
+    "ipykernel",
+    "jupyter_client",
+)
 
-CSV_COLUMNS = ["kind", "owner", "status", "error", "input_file", "input_sha256", "parameters",
-               "duration_s", "attempts", "notebook", "html", "workbook_version"]
+CSV_COLUMNS = [
+    "kind",
+    "owner",
+    "status",
+    "error",
+    "input_file",
+    "input_sha256",
+    "parameters",
+    "duration_s",
+    "attempts",
+    "notebook",
+    "html",
+    "workbook_version",
+]
 
 
 @dataclass
@@ -72,8 +95,16 @@ def versions() -> dict[str, str]:
     return found
 
 
-def build_manifest(records: list[ReportRecord], *, input_path: str | Path, input_sha256: str,
-                   parameters: dict, jobs: int, started: str, duration_s: float) -> dict:
+def build_manifest(
+    records: list[ReportRecord],
+    *,
+    input_path: str | Path,
+    input_sha256: str,
+    parameters: dict,
+    jobs: int,
+    started: str,
+    duration_s: float,
+) -> dict:
     """Return the manifest as plain data (what ``manifest.json`` holds)."""
     return {
         "input_file": str(input_path),
@@ -105,9 +136,14 @@ def manifest_csv(manifest: dict) -> bytes:
     >>> manifest_csv(manifest).decode("utf-8-sig").splitlines()[1]
     'owner,\\'=Ingrid Berg,ok,,team.csv,ab12,"{""a"": 0.3}",0.0,0,,,0.1.0'
     """
-    rows = [{**report, "input_file": manifest["input_file"],
-             "input_sha256": manifest["input_sha256"],
-             "parameters": json.dumps(report["parameters"], ensure_ascii=False),
-             "workbook_version": manifest["versions"]["workbook"]}
-            for report in manifest["reports"]]
+    rows = [
+        {
+            **report,
+            "input_file": manifest["input_file"],
+            "input_sha256": manifest["input_sha256"],
+            "parameters": json.dumps(report["parameters"], ensure_ascii=False),
+            "workbook_version": manifest["versions"]["workbook"],
+        }
+        for report in manifest["reports"]
+    ]
     return csv_bytes(pd.DataFrame(rows, columns=CSV_COLUMNS))

@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Iterable
 
 #: Letters that Unicode decomposition leaves alone, spelled as Norwegians (and Germans) write them.
-SPELLINGS = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th",
-                           "œ": "oe", "ð": "d"})
+SPELLINGS = str.maketrans(
+    {"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "œ": "oe", "ð": "d"}
+)
 MAX_LENGTH = 60
 
 

@@ -80,13 +80,26 @@ def owners_in_file(source) -> list[str]:
     if found.problems:
         raise AccountDataError(found.problems, file=src.name)
     if "owner" not in found.index:
-        raise AccountDataError(Problem(
-            "has no owner column (who is responsible for each account): one report per owner "
-            "needs one", file=src.name, code="no_owner"), file=src.name)
+        raise AccountDataError(
+            Problem(
+                "has no owner column (who is responsible for each account): one report per owner "
+                "needs one",
+                file=src.name,
+                code="no_owner",
+            ),
+            file=src.name,
+        )
     names = distinct_owners(raw.columns[found.index["owner"]].to_pylist())
     if not names:
-        raise AccountDataError(Problem("the owner column is blank in every row", column="owner",
-                                       file=src.name, code="no_owner"), file=src.name)
+        raise AccountDataError(
+            Problem(
+                "the owner column is blank in every row",
+                column="owner",
+                file=src.name,
+                code="no_owner",
+            ),
+            file=src.name,
+        )
     return names
 
 

@@ -70,9 +70,12 @@ def _typed(name: str, text: str, value, declared: Mapping) -> object:
     return value
 
 
-def check_parameters(given: Iterable[tuple[str, str]],
-                     notebooks: Mapping[str, Mapping[str, dict]], *,
-                     set_by_command: Iterable[str] = SET_BY_COMMAND) -> dict[str, object]:
+def check_parameters(
+    given: Iterable[tuple[str, str]],
+    notebooks: Mapping[str, Mapping[str, dict]],
+    *,
+    set_by_command: Iterable[str] = SET_BY_COMMAND,
+) -> dict[str, object]:
     """Return the ``-p`` values read and checked against the notebooks' parameters.
 
     Parameters
@@ -115,8 +118,10 @@ def check_parameters(given: Iterable[tuple[str, str]],
     values = {}
     for name, text in given:
         if name in reserved:
-            raise ParameterError(f"parameter {name} is set by the command itself; "
-                                 "give the file (or --by owner) instead")
+            raise ParameterError(
+                f"parameter {name} is set by the command itself; "
+                "give the file (or --by owner) instead"
+            )
         if name not in known:
             valid = ", ".join(sorted(set(known) - reserved))
             raise ParameterError(f"unknown parameter {name!r}: the reports take {valid}")

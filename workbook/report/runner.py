@@ -53,8 +53,15 @@ class ReportJob:
     title: str = ""
 
 
-def plan_jobs(input_path: Path, *, owners: list[str] | None, parameters: dict, report: Path,
-              team: Path | None, team_parameters: dict | None = None) -> list[ReportJob]:
+def plan_jobs(
+    input_path: Path,
+    *,
+    owners: list[str] | None,
+    parameters: dict,
+    report: Path,
+    team: Path | None,
+    team_parameters: dict | None = None,
+) -> list[ReportJob]:
     """Return the reports of a run: one per owner (or one for the whole file), then the team's.
 
     Parameters
@@ -91,16 +98,39 @@ def plan_jobs(input_path: Path, *, owners: list[str] | None, parameters: dict, r
     if owners is None:
         who = str(parameters.get("owner") or "")
         name = who or input_path.stem
-        return [ReportJob("file", who, report, unique_slugs([name], taken=[TEAM_SLUG])[name],
-                          {**common, **parameters},
-                          f"Account review: {who or input_path.name}")]
+        return [
+            ReportJob(
+                "file",
+                who,
+                report,
+                unique_slugs([name], taken=[TEAM_SLUG])[name],
+                {**common, **parameters},
+                f"Account review: {who or input_path.name}",
+            )
+        ]
     slugs = unique_slugs(owners, taken=[TEAM_SLUG])
-    jobs = [ReportJob("owner", owner, report, slugs[owner],
-                      {**common, **parameters, "owner": owner}, f"Account review: {owner}")
-            for owner in owners]
+    jobs = [
+        ReportJob(
+            "owner",
+            owner,
+            report,
+            slugs[owner],
+            {**common, **parameters, "owner": owner},
+            f"Account review: {owner}",
+        )
+        for owner in owners
+    ]
     if team is not None:
-        jobs.append(ReportJob("team", "", team, TEAM_SLUG, {**common, **(team_parameters or {})},
-                              f"Team overview: {input_path.name}"))
+        jobs.append(
+            ReportJob(
+                "team",
+                "",
+                team,
+                TEAM_SLUG,
+                {**common, **(team_parameters or {})},
+                f"Team overview: {input_path.name}",
+            )
+        )
     return jobs
 
 
@@ -125,8 +155,13 @@ def quiet_kernel_manager() -> type:
     return QuietKernelManager
 
 
-def execute(job: ReportJob, *, cell_timeout: int = CELL_TIMEOUT,
-            start_timeout: int = START_TIMEOUT, kernel: str = "python3") -> nbformat.NotebookNode:
+def execute(
+    job: ReportJob,
+    *,
+    cell_timeout: int = CELL_TIMEOUT,
+    start_timeout: int = START_TIMEOUT,
+    kernel: str = "python3",
+) -> nbformat.NotebookNode:
     """Run one report notebook with papermill and return the executed notebook.
 
     Whether the kernel started is known from nbclient's ``on_notebook_start`` hook, which runs
@@ -147,16 +182,24 @@ def execute(job: ReportJob, *, cell_timeout: int = CELL_TIMEOUT,
     started = []
     try:
         return papermill.execute_notebook(
-            str(job.notebook), None, parameters=job.parameters, kernel_name=kernel,
-            progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-            start_timeout=start_timeout, kernel_manager_class=quiet_kernel_manager(),
-            on_notebook_start=lambda **_: started.append(True))
+            str(job.notebook),
+            None,
+            parameters=job.parameters,
+            kernel_name=kernel,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=cell_timeout,
+            start_timeout=start_timeout,
+            kernel_manager_class=quiet_kernel_manager(),
+            on_notebook_start=lambda **_: started.append(True),
+        )
     except papermill.PapermillExecutionError:
         raise
     except Exception as err:
         if not started:
-            raise KernelStartError(f"the kernel did not start: {type(err).__name__}: {err}") \
-                from err
+            raise KernelStartError(
+                f"the kernel did not start: {type(err).__name__}: {err}"
+            ) from err
         raise
 
 
@@ -199,9 +242,14 @@ def write_atomically(files: dict[Path, str | bytes]) -> None:
             partial.unlink(missing_ok=True)
 
 
-def run_job(job: ReportJob, out_dir: Path, *, cell_timeout: int = CELL_TIMEOUT,
-            retries: int = START_RETRIES,
-            execute_notebook: Callable[..., nbformat.NotebookNode] = execute) -> ReportRecord:
+def run_job(
+    job: ReportJob,
+    out_dir: Path,
+    *,
+    cell_timeout: int = CELL_TIMEOUT,
+    retries: int = START_RETRIES,
+    execute_notebook: Callable[..., nbformat.NotebookNode] = execute,
+) -> ReportRecord:
     """Run one report and write its notebook and HTML; return how it went.
 
     A kernel that does not start is tried again up to ``retries`` times; any other failure is
@@ -220,8 +268,9 @@ def run_job(job: ReportJob, out_dir: Path, *, cell_timeout: int = CELL_TIMEOUT,
                     raise
         notebook_path, html_path = out_dir / f"{job.slug}.ipynb", out_dir / f"{job.slug}.html"
         shown = without_mark_labels(executed)  # the notebook is shared too: no hidden data
-        write_atomically({notebook_path: nbformat.writes(shown),
-                          html_path: report_html(shown, title=job.title)})
+        write_atomically(
+            {notebook_path: nbformat.writes(shown), html_path: report_html(shown, title=job.title)}
+        )
     except Exception as err:  # every failure is reported in the manifest, never a traceback
         record.status, record.error = "failed", failure_message(err)
     else:
@@ -238,9 +287,15 @@ def remove_partial_files(out_dir: Path) -> list[Path]:
     return leftovers
 
 
-def run_jobs(jobs: Iterable[ReportJob], out_dir: Path, *, workers: int,
-             cell_timeout: int = CELL_TIMEOUT, progress: bool = True,
-             run: Callable[..., ReportRecord] = run_job) -> list[ReportRecord]:
+def run_jobs(
+    jobs: Iterable[ReportJob],
+    out_dir: Path,
+    *,
+    workers: int,
+    cell_timeout: int = CELL_TIMEOUT,
+    progress: bool = True,
+    run: Callable[..., ReportRecord] = run_job,
+) -> list[ReportRecord]:
     """Run reports ``workers`` at a time, with a progress bar on stderr; return them in order.
 
     Parameters
@@ -268,11 +323,16 @@ def run_jobs(jobs: Iterable[ReportJob], out_dir: Path, *, workers: int,
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partial_files(out_dir)
     records: list[ReportRecord | None] = [None] * len(jobs)
-    with (ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
-          tqdm(total=len(jobs), desc="reports", unit="report", file=sys.stderr,
-               disable=not progress) as bar):
-        futures = {pool.submit(run, job, out_dir, cell_timeout=cell_timeout): i
-                   for i, job in enumerate(jobs)}
+    with (
+        ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
+        tqdm(
+            total=len(jobs), desc="reports", unit="report", file=sys.stderr, disable=not progress
+        ) as bar,
+    ):
+        futures = {
+            pool.submit(run, job, out_dir, cell_timeout=cell_timeout): i
+            for i, job in enumerate(jobs)
+        }
         try:
             for future in as_completed(futures):
                 index = futures[future]

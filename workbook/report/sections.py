@@ -87,8 +87,14 @@ def _by_tier(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the top of the report -------------------------------------------------------------------
-def tiering_text(*, metric: str, method: str, a: float | None = None, b: float | None = None,
-                 c: float | None = None) -> str:
+def tiering_text(
+    *,
+    metric: str,
+    method: str,
+    a: float | None = None,
+    b: float | None = None,
+    c: float | None = None,
+) -> str:
     """Say how the accounts were tiered, with the thresholds in force (defaults filled in).
 
     Examples
@@ -104,14 +110,25 @@ def tiering_text(*, metric: str, method: str, a: float | None = None, b: float |
     if method == "account_share":
         rule = f"A = the top {used.a:.0%} of accounts, C = the bottom {used.c:.0%}, B = the rest"
     else:
-        rule = (f"A = the top accounts up to {used.a:.0%} of it, B = the next up to {used.b:.0%}, "
-                "C = the rest")
+        rule = (
+            f"A = the top accounts up to {used.a:.0%} of it, B = the next up to {used.b:.0%}, "
+            "C = the rest"
+        )
     return f"Tiers by {value}: {rule}."
 
 
-def heading(*, owner: str, source: str | Path, accounts: pd.DataFrame, metric: str, method: str,
-            a: float | None = None, b: float | None = None, c: float | None = None,
-            title: str = "Account review") -> Html:
+def heading(
+    *,
+    owner: str,
+    source: str | Path,
+    accounts: pd.DataFrame,
+    metric: str,
+    method: str,
+    a: float | None = None,
+    b: float | None = None,
+    c: float | None = None,
+    title: str = "Account review",
+) -> Html:
     """Return the report's heading: whose accounts, from which file, tiered how.
 
     Parameters
@@ -137,8 +154,9 @@ def heading(*, owner: str, source: str | Path, accounts: pd.DataFrame, metric: s
     (True, True, False)
     """
     who = str(owner).strip() or "all accounts in the file"
-    facts = (f"Input file: {Path(source).name} · {len(accounts):,} accounts · "
-             + tiering_text(metric=metric, method=method, a=a, b=b, c=c))
+    facts = f"Input file: {Path(source).name} · {len(accounts):,} accounts · " + tiering_text(
+        metric=metric, method=method, a=a, b=b, c=c
+    )
     return Html(f"<h1>{html.escape(title)}: {html.escape(who)}</h1>" + paragraph(facts))
 
 
@@ -162,18 +180,27 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     (True, True)
     """
     value = metric_label(figures.metric)
-    lines = [charts.concentration_headline(figures),
-             charts.tier_headline(summary, metric=figures.metric)]
-    table = pd.DataFrame([
-        ("Accounts", f"{figures.n:,}"),
-        (f"Total {value} (accounts above zero)", money(figures.total)),
-        ("Share held by the top 20% of accounts", f"{figures.top20_share:.1%}"),
-        ("Accounts that make 80%", f"{figures.accounts_for_80:,}"),
-        ("Gini (0 = every account alike, 1 = one account has it all)", f"{figures.gini:.2f}"),
-        (f"Accounts with a negative {value}", f"{figures.loss_accounts:,}"),
-    ], columns=["figure", "value"])
-    return Html(bullets(lines) + charts.html_table(
-        table, {"figure": ("Key figure", "text"), "value": ("", "text")}, tier_column=None))
+    lines = [
+        charts.concentration_headline(figures),
+        charts.tier_headline(summary, metric=figures.metric),
+    ]
+    table = pd.DataFrame(
+        [
+            ("Accounts", f"{figures.n:,}"),
+            (f"Total {value} (accounts above zero)", money(figures.total)),
+            ("Share held by the top 20% of accounts", f"{figures.top20_share:.1%}"),
+            ("Accounts that make 80%", f"{figures.accounts_for_80:,}"),
+            ("Gini (0 = every account alike, 1 = one account has it all)", f"{figures.gini:.2f}"),
+            (f"Accounts with a negative {value}", f"{figures.loss_accounts:,}"),
+        ],
+        columns=["figure", "value"],
+    )
+    return Html(
+        bullets(lines)
+        + charts.html_table(
+            table, {"figure": ("Key figure", "text"), "value": ("", "text")}, tier_column=None
+        )
+    )
 
 
 def tier_cuts(tiered: pd.DataFrame) -> dict[str, int]:
@@ -191,13 +218,19 @@ def tier_cuts(tiered: pd.DataFrame) -> dict[str, int]:
 
 def tier_table(summary: pd.DataFrame) -> Html:
     """Return the tier summary as a table: accounts, revenue and profit with their shares."""
-    columns = {"tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
-               "account_share": ("of accounts", "share"), "revenue": ("Revenue", "money"),
-               "revenue_share": ("of revenue", "share"),
-               "revenue_per_account": ("Revenue per account", "money")}
+    columns = {
+        "tier": ("Tier", "text"),
+        "accounts": ("Accounts", "count"),
+        "account_share": ("of accounts", "share"),
+        "revenue": ("Revenue", "money"),
+        "revenue_share": ("of revenue", "share"),
+        "revenue_per_account": ("Revenue per account", "money"),
+    }
     if "gross_profit" in summary.columns:
-        columns |= {"gross_profit": ("Gross profit", "money"),
-                    "gross_profit_share": ("of gross profit", "share")}
+        columns |= {
+            "gross_profit": ("Gross profit", "money"),
+            "gross_profit_share": ("of gross profit", "share"),
+        }
     return Html(charts.html_table(_by_tier(summary), columns))
 
 
@@ -213,8 +246,10 @@ def whale(tiered: pd.DataFrame):
     <p ...>No whale curve: your file has no gross profit column, ...</p>
     """
     if "gross_profit" not in tiered.columns or tiered["gross_profit"].isna().all():
-        return _note("No whale curve: your file has no gross profit column, so where profit is "
-                     "made and lost cannot be shown.")
+        return _note(
+            "No whale curve: your file has no gross profit column, so where profit is "
+            "made and lost cannot be shown."
+        )
     from workbook.analysis import whale_curve
 
     return charts.whale_chart(whale_curve(tiered))
@@ -236,14 +271,27 @@ def time_story(today: TimeVsValue) -> Html:
     if not today.available:
         return _note(today.message)
     parts = [paragraph(today.message), *(paragraph(note) for note in today.notes)]
-    parts.append(charts.html_table(_by_tier(today.tiers), {
-        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
-        "time_share": ("Share of your time", "share"),
-        "value_share": (f"Share of {metric_label(today.metric)}", "share")}))
-    shown = {"account": ("Account", "text"), "tier": ("Tier", "text"),
-             "time_share": ("Share of time", "share"), "value_share": ("Share of value", "share")}
-    for frame, caption in ((today.over_served, "Over-served: far more time than value"),
-                           (today.under_served, "Under-served A accounts: too little time")):
+    parts.append(
+        charts.html_table(
+            _by_tier(today.tiers),
+            {
+                "tier": ("Tier", "text"),
+                "accounts": ("Accounts", "count"),
+                "time_share": ("Share of your time", "share"),
+                "value_share": (f"Share of {metric_label(today.metric)}", "share"),
+            },
+        )
+    )
+    shown = {
+        "account": ("Account", "text"),
+        "tier": ("Tier", "text"),
+        "time_share": ("Share of time", "share"),
+        "value_share": ("Share of value", "share"),
+    }
+    for frame, caption in (
+        (today.over_served, "Over-served: far more time than value"),
+        (today.under_served, "Under-served A accounts: too little time"),
+    ):
         if len(frame):
             parts.append(charts.html_table(frame, shown, caption=caption, max_rows=TOP))
     return Html("".join(parts))
@@ -279,37 +327,63 @@ def cost_story(cost: CostToServe) -> Html:
     settings = cost.assumptions
     total = float(cost.accounts["serving_cost"].sum())
     if settings["visit_hours_from"] == "none" and not total and math.isnan(cost.loss_total):
-        return _note("What your accounts cost to serve needs gross profit and visits, selling "
-                     "hours or service requests per account; your file has none of them.")
-    lines = [f"Serving your accounts costs {money(total)} in the period: visit time "
-             f"({settings['visit_hours_from']}) and small service requests at "
-             f"{settings['minutes_per_request']:g} minutes each, at "
-             f"{money(settings['hourly_cost'])} an hour."]
+        return _note(
+            "What your accounts cost to serve needs gross profit and visits, selling "
+            "hours or service requests per account; your file has none of them."
+        )
+    lines = [
+        f"Serving your accounts costs {money(total)} in the period: visit time "
+        f"({settings['visit_hours_from']}) and small service requests at "
+        f"{settings['minutes_per_request']:g} minutes each, at "
+        f"{money(settings['hourly_cost'])} an hour."
+    ]
     if math.isnan(cost.loss_total):
         lines.append("Your file has no gross profit, so what each account leaves cannot be said.")
     elif len(cost.loss_making):
         count = len(cost.loss_making)
-        lines.append(f"{count} account{'s' if count != 1 else ''} cost more to serve than "
-                     f"{'they earn' if count != 1 else 'it earns'}: together they lose "
-                     f"{money(cost.loss_total)}.")
+        lines.append(
+            f"{count} account{'s' if count != 1 else ''} cost more to serve than "
+            f"{'they earn' if count != 1 else 'it earns'}: together they lose "
+            f"{money(cost.loss_total)}."
+        )
     else:
         lines.append("Every account earns more than it costs to serve.")
     if cost.accounts["concessions"].notna().any():
-        lines.append("Concessions are shown but not taken off again: the gross profit already "
-                     "includes them." if settings["profit_includes_concessions"] else
-                     "Concessions are taken off the gross profit.")
-    parts = [bullets(lines + cost.notes), charts.html_table(_by_tier(cost.tiers), {
-        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
-        "gross_profit": ("Gross profit", "money"), "concessions": ("Concessions", "money"),
-        "serving_cost": ("Serving cost", "money"),
-        "net_contribution": ("Net contribution", "money"),
-        "loss_making": ("Loss-making accounts", "count")})]
+        lines.append(
+            "Concessions are shown but not taken off again: the gross profit already includes them."
+            if settings["profit_includes_concessions"]
+            else "Concessions are taken off the gross profit."
+        )
+    parts = [
+        bullets(lines + cost.notes),
+        charts.html_table(
+            _by_tier(cost.tiers),
+            {
+                "tier": ("Tier", "text"),
+                "accounts": ("Accounts", "count"),
+                "gross_profit": ("Gross profit", "money"),
+                "concessions": ("Concessions", "money"),
+                "serving_cost": ("Serving cost", "money"),
+                "net_contribution": ("Net contribution", "money"),
+                "loss_making": ("Loss-making accounts", "count"),
+            },
+        ),
+    ]
     if len(cost.loss_making):
-        parts.append(charts.html_table(cost.loss_making, {
-            "account": ("Account", "text"), "tier": ("Tier", "text"),
-            "gross_profit": ("Gross profit", "money"), "serving_cost": ("Serving cost", "money"),
-            "net_contribution": ("Net contribution", "money")},
-            caption="The biggest losses after the cost of serving", max_rows=TOP))
+        parts.append(
+            charts.html_table(
+                cost.loss_making,
+                {
+                    "account": ("Account", "text"),
+                    "tier": ("Tier", "text"),
+                    "gross_profit": ("Gross profit", "money"),
+                    "serving_cost": ("Serving cost", "money"),
+                    "net_contribution": ("Net contribution", "money"),
+                },
+                caption="The biggest losses after the cost of serving",
+                max_rows=TOP,
+            )
+        )
     return Html("".join(parts))
 
 
@@ -327,11 +401,16 @@ def net_contribution_whale(cost: CostToServe):
     if known.empty:
         return NOTHING
     if known.sum() <= 0:
-        return _note("No whale curve of net contribution: after the cost of serving, your "
-                     "accounts together leave nothing, so there are no shares of it to draw.")
+        return _note(
+            "No whale curve of net contribution: after the cost of serving, your "
+            "accounts together leave nothing, so there are no shares of it to draw."
+        )
     curve = share_curve(known.to_numpy(), name="net_contribution")
-    return charts.whale_chart(curve, value_label="net contribution",
-                              title="Net contribution after the cost of serving, best first")
+    return charts.whale_chart(
+        curve,
+        value_label="net contribution",
+        title="Net contribution after the cost of serving, best first",
+    )
 
 
 # --- growth in B ---------------------------------------------------------------------------------
@@ -350,11 +429,22 @@ def growth_story(screen: GrowthScreen) -> Html:
     if screen.could_not_judge:
         parts.append(paragraph("Could not judge:") + bullets(screen.could_not_judge))
     if len(screen.flagged):
-        parts.append(charts.html_table(screen.flagged, {
-            "account": ("Account", "text"), "revenue": ("Revenue", "money"),
-            "headroom": ("Room to grow", "money"), "growth": ("Growth", "share"),
-            "margin": ("Margin", "share"), "score": ("Score", "share")},
-            tier_column=None, caption="B accounts with real potential", max_rows=TOP))
+        parts.append(
+            charts.html_table(
+                screen.flagged,
+                {
+                    "account": ("Account", "text"),
+                    "revenue": ("Revenue", "money"),
+                    "headroom": ("Room to grow", "money"),
+                    "growth": ("Growth", "share"),
+                    "margin": ("Margin", "share"),
+                    "score": ("Score", "share"),
+                },
+                tier_column=None,
+                caption="B accounts with real potential",
+                max_rows=TOP,
+            )
+        )
     return Html("".join(parts))
 
 
@@ -380,11 +470,19 @@ def plan_story(plan: TimePlan, freed: HoursFreed) -> Html:
     (True, True)
     """
     parts = [paragraph(plan.summary), *(paragraph(message) for message in plan.messages)]
-    parts.append(charts.html_table(_by_tier(plan.tiers), {
-        "tier": ("Tier", "text"), "accounts": ("Accounts", "count"),
-        "share": ("Share of time", "share"), "hours": ("Hours a year", "money"),
-        "hours_per_account": ("Hours per account", "number"),
-        "visits_per_account_per_month": ("Visits a month", "number")}))
+    parts.append(
+        charts.html_table(
+            _by_tier(plan.tiers),
+            {
+                "tier": ("Tier", "text"),
+                "accounts": ("Accounts", "count"),
+                "share": ("Share of time", "share"),
+                "hours": ("Hours a year", "money"),
+                "hours_per_account": ("Hours per account", "number"),
+                "visits_per_account_per_month": ("Visits a month", "number"),
+            },
+        )
+    )
     parts.append(paragraph(freed.message))
     return Html("".join(parts))
 
@@ -412,20 +510,43 @@ def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfte
     >>> "same working day" in text, "The service levels fit the plan." in text
     (True, True)
     """
-    parts = [charts.html_table(_by_tier(levels), {
-        "tier": ("Tier", "text"), "visits_per_year": ("Visits a year", "number"),
-        "response_time": ("Answer", "text"), "channel": ("Channel", "text"),
-        "handled_by": ("Handled by", "text"), "concessions": ("Concessions", "text")})]
-    parts.append(paragraph("The service levels fit the plan." if check.fits else
-                    "The service levels do not fit the plan:"))
+    parts = [
+        charts.html_table(
+            _by_tier(levels),
+            {
+                "tier": ("Tier", "text"),
+                "visits_per_year": ("Visits a year", "number"),
+                "response_time": ("Answer", "text"),
+                "channel": ("Channel", "text"),
+                "handled_by": ("Handled by", "text"),
+                "concessions": ("Concessions", "text"),
+            },
+        )
+    ]
+    parts.append(
+        paragraph(
+            "The service levels fit the plan."
+            if check.fits
+            else "The service levels do not fit the plan:"
+        )
+    )
     if check.messages:
         parts.append(bullets(check.messages))
     table = outlook.table.rename_axis("when").reset_index()
-    parts.append(charts.html_table(table, {
-        "when": ("", "text"), "selling_hours": ("Selling hours", "money"),
-        "selling_cost": ("Selling cost", "money"), "revenue": ("Revenue", "money"),
-        "cost_per_revenue": ("Selling cost per unit of revenue", "share")},
-        tier_column=None, caption="The cost of selling time, today and under the plan"))
+    parts.append(
+        charts.html_table(
+            table,
+            {
+                "when": ("", "text"),
+                "selling_hours": ("Selling hours", "money"),
+                "selling_cost": ("Selling cost", "money"),
+                "revenue": ("Revenue", "money"),
+                "cost_per_revenue": ("Selling cost per unit of revenue", "share"),
+            },
+            tier_column=None,
+            caption="The cost of selling time, today and under the plan",
+        )
+    )
     if outlook.notes:
         parts.append(bullets(outlook.notes))
     return Html("".join(parts))
@@ -438,8 +559,14 @@ def _names(frame: pd.DataFrame, count: int = 3) -> str:
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
-def top_actions(*, plan: TimePlan, today: TimeVsValue, freed: HoursFreed, cost: CostToServe,
-                screen: GrowthScreen) -> list[str]:
+def top_actions(
+    *,
+    plan: TimePlan,
+    today: TimeVsValue,
+    freed: HoursFreed,
+    cost: CostToServe,
+    screen: GrowthScreen,
+) -> list[str]:
     """Return the report's top actions in plain words, most important first.
 
     Parameters
@@ -476,29 +603,42 @@ def top_actions(*, plan: TimePlan, today: TimeVsValue, freed: HoursFreed, cost: 
         actions.append("Make the plan fit first: " + plan.messages[0])
     elif a["accounts"]:
         count = int(a["accounts"])
-        actions.append(f"Block {a['hours']:,.0f} h a year ({plan.shares['A']:.0%} of your selling "
-                       f"time) for your {count} A account{'s' if count != 1 else ''}: about "
-                       f"{a['visits_per_account_per_month']:.1f} visits a month each.")
+        actions.append(
+            f"Block {a['hours']:,.0f} h a year ({plan.shares['A']:.0%} of your selling "
+            f"time) for your {count} A account{'s' if count != 1 else ''}: about "
+            f"{a['visits_per_account_per_month']:.1f} visits a month each."
+        )
     if today.available and len(today.under_served):
-        actions.append(f"Call first on the A accounts that get too little of your time: "
-                       f"{_names(today.under_served)}.")
+        actions.append(
+            f"Call first on the A accounts that get too little of your time: "
+            f"{_names(today.under_served)}."
+        )
     tiers = today.accounts if today.available else None
-    c_accounts = (cost.accounts[cost.accounts["tier"] == "C"] if tiers is None
-                  else tiers[tiers["tier"] == "C"])
+    c_accounts = (
+        cost.accounts[cost.accounts["tier"] == "C"]
+        if tiers is None
+        else tiers[tiers["tier"] == "C"]
+    )
     if plan.shares["C"] == 0 and len(c_accounts):
-        actions.append("Move C accounts to inside sales, e-mail or self-service: "
-                       f"{_names(c_accounts)}.")
+        actions.append(
+            f"Move C accounts to inside sales, e-mail or self-service: {_names(c_accounts)}."
+        )
     if today.available and len(today.over_served):
-        actions.append(f"Cut back on the accounts that get far more time than their value: "
-                       f"{_names(today.over_served)}.")
+        actions.append(
+            f"Cut back on the accounts that get far more time than their value: "
+            f"{_names(today.over_served)}."
+        )
     if freed.available and freed.to_a > 0:
         actions.append(f"Give A the {freed.to_a:,.0f} h a year the plan moves to it.")
     if len(cost.loss_making):
-        actions.append(f"Review the terms of the accounts that cost more to serve than they earn "
-                       f"(together {money(cost.loss_total)}): {_names(cost.loss_making)}.")
+        actions.append(
+            f"Review the terms of the accounts that cost more to serve than they earn "
+            f"(together {money(cost.loss_total)}): {_names(cost.loss_making)}."
+        )
     if len(screen.flagged):
-        actions.append(f"Spend your B time on the B accounts with real room to grow: "
-                       f"{_names(screen.flagged)}.")
+        actions.append(
+            f"Spend your B time on the B accounts with real room to grow: {_names(screen.flagged)}."
+        )
     return actions
 
 

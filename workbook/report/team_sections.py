@@ -17,11 +17,16 @@ from workbook.report.owners import Team
 from workbook.report.sections import Html, bullets, money, paragraph, share_text
 
 TEAM_COLUMNS = {
-    "owner": ("Salesperson", "text"), "accounts": ("Accounts", "count"),
-    "revenue": ("Revenue", "money"), "top20_share": ("Top 20% share", "share"),
-    "gini": ("Gini", "text"), "a_value_share": ("A's share of value", "share"),
-    "time_share_a": ("Time on A", "share"), "focus_score": ("Focus score", "text"),
-    "loss_making": ("Loss-making accounts", "count"), "loss_total": ("Their loss", "money"),
+    "owner": ("Salesperson", "text"),
+    "accounts": ("Accounts", "count"),
+    "revenue": ("Revenue", "money"),
+    "top20_share": ("Top 20% share", "share"),
+    "gini": ("Gini", "text"),
+    "a_value_share": ("A's share of value", "share"),
+    "time_share_a": ("Time on A", "share"),
+    "focus_score": ("Focus score", "text"),
+    "loss_making": ("Loss-making accounts", "count"),
+    "loss_total": ("Their loss", "money"),
     "note": ("Note", "text"),
 }
 
@@ -38,12 +43,18 @@ def team_heading(*, source: str | Path, team: Team) -> Html:
     >>> "2 salespeople" in text, "Left out: Per" in text, "row 3" in text
     (True, True, True)
     """
-    parts = ["<h1>Team overview</h1>",
-             paragraph(f"Input file: {Path(source).name} · {len(team.owners)} salespeople · "
-                f"{len(team.accounts):,} accounts in the overview")]
+    parts = [
+        "<h1>Team overview</h1>",
+        paragraph(
+            f"Input file: {Path(source).name} · {len(team.owners)} salespeople · "
+            f"{len(team.accounts):,} accounts in the overview"
+        ),
+    ]
     for owner, problems in team.left_out.items():
-        parts.append(f"<p style='color:#c0392b'><b>Left out: {html.escape(owner)}</b> — their "
-                     f"rows cannot be used yet:</p><pre>{html.escape(problems)}</pre>")
+        parts.append(
+            f"<p style='color:#c0392b'><b>Left out: {html.escape(owner)}</b> — their "
+            f"rows cannot be used yet:</p><pre>{html.escape(problems)}</pre>"
+        )
     return Html("".join(parts))
 
 
@@ -79,28 +90,38 @@ def team_story(overview: pd.DataFrame, *, metric: str = "revenue") -> Html:
     accounts cost more to serve than they earn, losing 444 036 together; most with Ingrid Berg
     (67 accounts, 294 036).</li></ul>
     """
-    lines = [f"{len(overview)} salespeople, {int(overview['accounts'].sum()):,} accounts, "
-             f"revenue {money(float(overview['revenue'].sum()))}."]
+    lines = [
+        f"{len(overview)} salespeople, {int(overview['accounts'].sum()):,} accounts, "
+        f"revenue {money(float(overview['revenue'].sum()))}."
+    ]
     if overview["top20_share"].notna().any():
         low, high = (_extreme(overview, "top20_share", largest=flag) for flag in (False, True))
-        lines.append(f"The top 20% of accounts hold from {share_text(low[1])} of "
-                     f"{metric_label(metric)} ({low[0]}) to {share_text(high[1])} ({high[0]}).")
+        lines.append(
+            f"The top 20% of accounts hold from {share_text(low[1])} of "
+            f"{metric_label(metric)} ({low[0]}) to {share_text(high[1])} ({high[0]})."
+        )
     if overview["focus_score"].notna().any():
         low, high = (_extreme(overview, "focus_score", largest=flag) for flag in (False, True))
-        lines.append(f"Focus scores run from {low[1]:.2f} ({low[0]}) to {high[1]:.2f} "
-                     f"({high[0]}); 1 means time follows value exactly.")
+        lines.append(
+            f"Focus scores run from {low[1]:.2f} ({low[0]}) to {high[1]:.2f} "
+            f"({high[0]}); 1 means time follows value exactly."
+        )
         gap = overview.assign(gap=overview["a_value_share"] - overview["time_share_a"])
         owner, _ = _extreme(gap, "gap", largest=True)
         row = gap.set_index("owner").loc[owner]
-        lines.append(f"{owner} gives A accounts {share_text(row['time_share_a'])} of the time "
-                     f"while they hold {share_text(row['a_value_share'])} of the value: the "
-                     "biggest gap.")
+        lines.append(
+            f"{owner} gives A accounts {share_text(row['time_share_a'])} of the time "
+            f"while they hold {share_text(row['a_value_share'])} of the value: the "
+            "biggest gap."
+        )
     if overview["loss_making"].notna().any():
         owner, count = _extreme(overview, "loss_making", largest=True)
         loss = float(overview.set_index("owner").at[owner, "loss_total"])
-        lines.append(f"{int(overview['loss_making'].sum()):,} accounts cost more to serve than "
-                     f"they earn, losing {money(float(overview['loss_total'].sum()))} together; "
-                     f"most with {owner} ({int(count)} accounts, {money(loss)}).")
+        lines.append(
+            f"{int(overview['loss_making'].sum()):,} accounts cost more to serve than "
+            f"they earn, losing {money(float(overview['loss_total'].sum()))} together; "
+            f"most with {owner} ({int(count)} accounts, {money(loss)})."
+        )
     return Html(bullets(lines))
 
 
@@ -118,8 +139,15 @@ def team_table(overview: pd.DataFrame) -> Html:
     >>> "0.76" in text, "Ingrid Berg" in text, "Note" in text
     (True, True, False)
     """
-    shown = overview.assign(**{name: overview[name].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
-                               for name in ("gini", "focus_score")})
-    columns = {name: spec for name, spec in TEAM_COLUMNS.items()
-               if name != "note" or overview["note"].astype(bool).any()}
+    shown = overview.assign(
+        **{
+            name: overview[name].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
+            for name in ("gini", "focus_score")
+        }
+    )
+    columns = {
+        name: spec
+        for name, spec in TEAM_COLUMNS.items()
+        if name != "note" or overview["note"].astype(bool).any()
+    }
     return Html(charts.html_table(shown, columns, tier_column=None, max_rows=len(overview)))
