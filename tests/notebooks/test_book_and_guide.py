@@ -1,0 +1,171 @@
+"""Opening a book of accounts, the figures the exercises ask about, and the guide's helpers."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import pandas as pd
+import pytest
+
+import workbook
+from workbook import coaching, paths
+from workbook.analysis.book import EXAMPLE_CSV, read_book
+from workbook.coaching import self_check
+from workbook.errors import AccountDataError
+from workbook.widgets import AnswerStore, Prediction, guide
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_book("")
+
+
+@pytest.fixture(scope="module")
+def orders():
+    return read_book(str(paths.SAMPLE_ORDERS_NB), owner="kari nordmann")
+
+
+def test_the_book_is_the_file_tiered_as_assign_tiers_does(sample):
+    accounts = workbook.load_accounts(paths.SAMPLE_ACCOUNTS)
+    tiered = workbook.assign_tiers(accounts)
+    assert sample.is_sample and sample.salesperson == "Kari Nordmann"
+    assert sample.tiered["tier"].tolist() == tiered["tier"].tolist()
+    assert sample.summary["accounts"].tolist() == [50, 138, 62]
+    assert sample.figures == workbook.concentration(accounts)
+
+
+def test_an_owner_is_chosen_ignoring_case_and_named_as_the_file_spells_it(orders):
+    everyone = read_book(str(paths.SAMPLE_ORDERS_NB))
+    assert not orders.is_sample
+    assert orders.salesperson == "Kari Nordmann" and orders.owner == "kari nordmann"
+    assert 0 < len(orders.accounts) < len(everyone.accounts)
+    assert everyone.salesperson == "" and everyone.owners == ["Kari Nordmann", "Per Hansen"]
+    assert orders.loaded.kind == "order_lines"
+
+
+def test_with_tiers_keeps_the_accounts_and_changes_only_what_is_asked(sample):
+    by_value = sample.with_tiers(method="value_share")
+    assert by_value.thresholds.method == "value_share" and by_value.thresholds.a == 0.8
+    assert by_value.accounts is sample.accounts and by_value.metric == "revenue"
+    assert by_value.summary.at["A", "accounts"] == sample.figures.accounts_for_80
+    by_profit = sample.with_tiers(metric="gross_profit")
+    assert by_profit.thresholds == sample.thresholds and by_profit.metric == "gross_profit"
+
+
+def test_a_setting_that_cannot_be_used_is_said_before_the_file_is_read(tmp_path):
+    with pytest.raises(ValueError, match="c must be a share between 0 and 1"):
+        read_book(str(tmp_path / "no-such-file.csv"), c=1.5)
+
+
+def test_open_book_shows_the_problems_without_a_traceback(tmp_path):
+    broken = tmp_path / "kunder.csv"
+    broken.write_text("Kunde;Omsetning\nFjord AS;12,5 %\nBerg AS;n/a\n", encoding="utf-8")
+    with pytest.raises(guide.FileRefused) as refused:
+        guide.open_book(str(broken))
+    assert isinstance(refused.value, AccountDataError) and len(refused.value.problems) == 2
+    lines = refused.value._render_traceback_()
+    assert '"12,5 %" in row 2' in lines[0] and '"n/a" in row 3' in lines[0]
+    assert "parameters" in lines[-1] and "Traceback" not in "\n".join(lines)
+    with pytest.raises(guide.FileRefused, match="the owners are: Kari Nordmann"):
+        guide.open_book(owner="Nobody")
+    with pytest.raises(guide.SettingRefused) as setting:
+        guide.open_book(method="abc")
+    assert "account_share or value_share" in setting.value._render_traceback_()[0]
+
+
+def test_about_says_whose_accounts_how_they_were_tiered_and_the_notes(sample, orders):
+    text = guide.about(sample).value
+    assert "Kari Nordmann&#x27;s 250 accounts, from the sample file sample_accounts.csv." in text
+    assert "A = the top 20% of accounts, C = the bottom 25%" in text
+    assert "Order lines from 1 Nov 2025 to 31 Oct 2026" in guide.about(orders).value
+    several = read_book(("kunder.csv", EXAMPLE_CSV))
+    assert "Set owner in the parameters cell" in guide.whose(several)
+
+
+def test_biggest_share_is_the_largest_account_over_the_positive_total(sample):
+    revenue = sample.accounts["revenue"].clip(lower=0)
+    assert self_check.biggest_share(sample.accounts) == pytest.approx(revenue.max() / revenue.sum())
+    losses = pd.DataFrame(
+        {"account_id": ["1", "2"], "account": ["A AS", "B AS"], "revenue": [-10.0, -5.0]}
+    )
+    assert math.isnan(self_check.biggest_share(losses))
+
+
+def test_figures_the_data_cannot_give_are_nan(orders):
+    today = coaching.time_vs_value(orders.tiered)
+    cost = coaching.cost_to_serve(orders.tiered)
+    assert math.isnan(self_check.time_share(today, tier="A"))
+    assert math.isnan(self_check.loss_share(cost, tier="C"))  # nothing about serving is known
+    assert math.isnan(self_check.near_potential_share(orders.tiered))
+    assert 0 <= self_check.kept_in_tier(orders, metric="gross_profit") <= 1
+
+
+def test_figures_on_the_sample_match_a_count_by_hand(sample):
+    tiered = sample.tiered
+    today = coaching.time_vs_value(tiered)
+    hours = tiered.groupby("tier", observed=True)["selling_hours"].sum()
+    assert self_check.time_share(today, tier="A") == pytest.approx(hours["A"] / hours.sum())
+    cost = coaching.cost_to_serve(tiered)
+    c = cost.accounts.loc[cost.accounts["tier"] == "C", "net_contribution"]
+    assert self_check.loss_share(cost, tier="C") == pytest.approx((c < 0).mean())
+    b = tiered[(tiered["tier"] == "B") & (tiered["potential"] > 0)]
+    near = (b["revenue"] / b["potential"] >= 0.8).mean()
+    assert self_check.near_potential_share(tiered, tier="B", at_least=0.8) == pytest.approx(near)
+    by_profit = sample.with_tiers(metric="gross_profit").tiered
+    kept = ((tiered["tier"] == "A") & (by_profit["tier"] == "A")).sum() / 50
+    assert self_check.kept_in_tier(sample, metric="gross_profit") == pytest.approx(kept)
+
+
+def test_predict_asks_only_what_the_data_can_answer():
+    note = guide.predict(question="How much?", answer=float("nan"), missing="no hours in the file.")
+    assert isinstance(note, widgets.HTML) and "no hours in the file." in note.value
+    assert isinstance(guide.predict(question="How much?", answer=None), widgets.HTML)
+    share = guide.predict(question="What share?", answer=0.77)
+    assert isinstance(share, Prediction) and share.guess.max == 1.0
+
+
+def test_a_count_prediction_gives_nothing_away_on_its_slider():
+    for answer in (3.0, 22.08, 677.3, 12_500.0):
+        exercise = guide.predict(question="How many hours?", answer=answer, kind="count")
+        assert exercise.guess.value == 0  # the slider starts at 0, not near the answer
+        assert answer <= exercise.guess.max / 2.5
+        assert exercise.guess.max in {10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 50000}
+        exercise.guess.value = answer * 1.05
+        exercise.check.click()
+        assert "Well judged" in exercise.message.value
+
+
+def test_reflect_asks_the_question_of_its_key_and_keeps_the_answer(tmp_path):
+    store = AnswerStore(tmp_path / "answers.json")
+    reflection = guide.reflect(key="time", store=store)
+    assert reflection.prompt.startswith("Which accounts get your time because you like them")
+    reflection.text.value = "Fewer lunches at Fjordkafé."
+    reflection.save.click()
+    kept = AnswerStore(tmp_path / "answers.json")
+    assert kept.get("time") == "Fewer lunches at Fjordkafé."
+
+
+def test_check_file_shows_what_was_understood_and_what_is_missing():
+    check = guide.check_file(accounts_path=str(paths.SAMPLE_ORDERS_NB))
+    text = check.view.value
+    assert check.result.kind == "order_lines" and len(check.accounts) == 150
+    assert "read as order lines" in text and "Beløp → revenue" in text
+    assert "potential: the room to grow of your B accounts (06)" in text
+    assert "2 salespeople are in this file" in text
+    assert "Your ten biggest accounts" in text
+    assert "gross_profit: " not in text  # the cost column gave it
+
+
+def test_check_file_lists_every_problem_and_has_no_accounts():
+    csv = "Customer;Revenue;Visits\nFjord AS;1 234,50;3\nBerg AS;12,5 %;2\nBerg AS;5,00;x\n"
+    check = guide.check_file(source=("example.csv", csv.encode()))
+    assert check.accounts is None and check.result is None
+    assert "3 problems" in check.view.value and "row 3" in check.view.value
+    assert "wb-error" in check.view.value
+
+
+def test_check_file_refuses_an_unknown_owner_but_shows_the_file():
+    check = guide.check_file(accounts_path="", owner="Per Hansen")
+    assert check.result is not None and check.accounts is None
+    assert "has no accounts (the owners are: Kari Nordmann)" in check.view.value
