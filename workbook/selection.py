@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from workbook.errors import AccountDataError, Problem
 
 
-def owners(accounts: pd.DataFrame) -> list[str]:
-    """Return the salespeople in the ``owner`` column, sorted, without blanks.
+def owner_key(name: object) -> str:
+    """Return how owner names are compared: surrounding spaces and case ignored.
+
+    The loader's ``owner=`` compares names the same way (lower case), so a name picked here
+    always finds the rows the loader keeps.
 
     Examples
     --------
-    >>> owners(pd.DataFrame({"owner": ["Bo", "Ann", "Bo", None]}))
+    >>> owner_key("  Kari Nordmann ") == owner_key("KARI NORDMANN")
+    True
+    """
+    return str(name).strip().lower()
+
+
+def distinct_owners(names: Iterable[object]) -> list[str]:
+    """Return owner names without blanks, one per person (case and spaces ignored), sorted.
+
+    The first spelling in sorted order stands for the others.
+
+    Examples
+    --------
+    >>> distinct_owners(["Ola Dahl", "ingrid berg", " Ingrid Berg ", None, "", "Ola Dahl"])
+    ['Ingrid Berg', 'Ola Dahl']
+    """
+    chosen: dict[str, str] = {}
+    spellings = sorted({str(n).strip() for n in names if n is not None and not pd.isna(n)} - {""})
+    for spelling in spellings:
+        chosen.setdefault(owner_key(spelling), spelling)
+    return sorted(chosen.values(), key=owner_key)
+
+
+def owners(accounts: pd.DataFrame) -> list[str]:
+    """Return the salespeople of the ``owner`` column (see ``distinct_owners``).
+
+    Examples
+    --------
+    >>> owners(pd.DataFrame({"owner": ["Bo", "Ann", "bo ", None, " "]}))
     ['Ann', 'Bo']
     """
-    if "owner" not in accounts.columns:
-        return []
-    names = accounts["owner"].dropna().astype(str).str.strip()
-    return sorted(set(names[names != ""]))
+    return distinct_owners(accounts["owner"]) if "owner" in accounts.columns else []
 
 
 def select_owner(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
@@ -36,7 +66,7 @@ def select_owner(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     workbook.errors.AccountDataError: 1 problem in the data:
-      owner: "Cy" has no accounts (the owners are: Ann, Bo, ann)
+      owner: "Cy" has no accounts (the owners are: Ann, Bo)
     """
     if owner is None or not str(owner).strip():
         return accounts
@@ -47,8 +77,7 @@ def select_owner(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
                 code="no_owner",
             )
         )
-    wanted = str(owner).strip().casefold()
-    chosen = accounts["owner"].astype(str).str.strip().str.casefold() == wanted
+    chosen = accounts["owner"].astype(str).str.strip().str.lower() == owner_key(owner)
     if not chosen.any():
         raise AccountDataError(
             Problem(

@@ -185,9 +185,17 @@ def whale_chart(
         .encode(y="y:Q")
     )
     marker = alt.Chart(peak).mark_point(filled=True, size=90, color=BAD).encode(x=x, y=y)
+    # A peak far to the right gets its label on its left, so it stays inside the chart.
+    on_left = bool(peak["account_share"].iloc[0] > 0.6)
     label = (
         alt.Chart(peak)
-        .mark_text(align="left", dx=8, dy=-8, color=BAD, fontWeight="bold")
+        .mark_text(
+            align="right" if on_left else "left",
+            dx=-8 if on_left else 8,
+            dy=-8,
+            color=BAD,
+            fontWeight="bold",
+        )
         .encode(x=x, y=y, text="label:N")
     )
     subtitle = "Above 100%: the accounts after the peak lose part of what the best ones earn."

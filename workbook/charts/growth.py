@@ -93,7 +93,7 @@ def growth_chart(
             tooltip=tooltip,
         )
     )
-    subtitle = "Hover a dot to see the account."
+    subtitle = "Named: the accounts with the most potential."
     if len(accounts) > len(shown):
         subtitle += (
             f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones "

@@ -43,7 +43,7 @@ def plan_chart(
     )
     bars = (
         alt.Chart(data)
-        .mark_bar(height=30)
+        .mark_bar(height=20, yOffset=8)
         .encode(
             y=y,
             x=alt.X("hours:Q", title="Hours a year"),
@@ -51,14 +51,15 @@ def plan_chart(
             tooltip=[alt.Tooltip("tier:N", title="Tier"), alt.Tooltip("label:N", title="Plan")],
         )
     )
+    # Each label sits above its bar, from the left edge: it never runs off the chart.
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=6, color=INK)
-        .encode(y=y, x="hours:Q", text="label:N")
+        .mark_text(align="left", baseline="bottom", dy=-4, color=INK)
+        .encode(y=y, x=alt.datum(0), text="label:N")
     )
     return alt.layer(bars, labels).properties(
-        width=360,
-        height=150,
+        width=520,
+        height=alt.Step(58),
         title=alt.Title(
             title, subtitle="C accounts are served by inside sales, e-mail or self-service."
         ),

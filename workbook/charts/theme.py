@@ -33,6 +33,9 @@ def workbook_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": FONT,
+            # Room around the chart: a browser's fonts can be wider than the ones a static SVG
+            # was measured with, and labels at the edges would otherwise be cut off.
+            "padding": {"left": 14, "right": 24, "top": 6, "bottom": 6},
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 320},
             "background": "white",
             "title": {

@@ -23,6 +23,7 @@ from workbook.coaching.outlook import BeforeAfter, before_after
 from workbook.coaching.plan import TimePlan, check_shares, plan_time
 from workbook.coaching.schedule import weekly_blocks, weekly_schedule_ics
 from workbook.coaching.service import ServiceCheck, check_service_levels, default_service_levels
+from workbook.coaching.team import team_overview
 
 __all__ = [
     "BeforeAfter",
@@ -44,6 +45,7 @@ __all__ = [
     "plan_export",
     "plan_per_account",
     "plan_time",
+    "team_overview",
     "time_vs_value",
     "weekly_blocks",
     "weekly_schedule_ics",

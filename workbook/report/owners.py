@@ -4,7 +4,6 @@ team's accounts loaded owner by owner, so one salesperson's bad rows leave the o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pandas as pd
 
 from workbook import paths
 from workbook.errors import AccountDataError, Problem
+from workbook.selection import distinct_owners
 
 
 def team_path(accounts_path: str | Path | None) -> Path:
@@ -27,24 +27,6 @@ def team_path(accounts_path: str | Path | None) -> Path:
     return paths.resolve_accounts_path(accounts_path)
 
 
-def distinct_owners(names: Iterable[object]) -> list[str]:
-    """Return the owner names without blanks, one per person (case and spaces ignored), sorted.
-
-    The first spelling in sorted order stands for the others; names match as the loader's
-    ``owner=`` matches them (lower case, surrounding spaces removed).
-
-    Examples
-    --------
-    >>> distinct_owners(["Ola Dahl", "ingrid berg", " Ingrid Berg ", None, "", "Ola Dahl"])
-    ['Ingrid Berg', 'Ola Dahl']
-    """
-    chosen: dict[str, str] = {}
-    spellings = sorted({str(n).strip() for n in names if n is not None and not pd.isna(n)} - {""})
-    for spelling in spellings:
-        chosen.setdefault(spelling.lower(), spelling)
-    return sorted(chosen.values(), key=str.casefold)
-
-
 def owners_in_file(source) -> list[str]:
     """Return the owners of a file, read from its owner column before the rows are validated.
 
@@ -56,7 +38,7 @@ def owners_in_file(source) -> list[str]:
     Returns
     -------
     list of str
-        See :func:`distinct_owners`.
+        See :func:`workbook.selection.distinct_owners`.
 
     Raises
     ------
