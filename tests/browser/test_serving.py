@@ -7,11 +7,10 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import free_port, stop, wait_for_port
 
 from workbook import paths
 from workbook.app.__main__ import voila_command, voila_environment
-
-from conftest import free_port, stop, wait_for_port
 
 pytestmark = pytest.mark.slow
 
