@@ -41,4 +41,5 @@ report: $(STAMP)
 	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports
 
 lint: $(STAMP)
-	$(BIN)/ruff check workbook tests benchmarks notebooks
+	$(BIN)/ruff check workbook tests benchmarks scripts notebooks
+	$(BIN)/ruff format --check workbook tests benchmarks scripts

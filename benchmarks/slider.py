@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port  # noqa: E402
+from servers import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port  # noqa: E402
 
 from workbook.app.__main__ import voila_environment  # noqa: E402
 

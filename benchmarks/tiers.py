@@ -47,8 +47,14 @@ def accounts(n: int, seed: int = 11) -> pd.DataFrame:
     losing = rng.uniform(size=n) < 0.05
     margin = np.where(losing, rng.uniform(-0.2, 0, n), rng.normal(0.25, 0.08, n))
     ids = pd.Series(np.arange(1, n + 1)).astype(str).str.zfill(7)
-    return pd.DataFrame({"account_id": ids, "account": "Kunde " + ids + " AS",
-                         "revenue": revenue, "gross_profit": np.round(revenue * margin, 2)})
+    return pd.DataFrame(
+        {
+            "account_id": ids,
+            "account": "Kunde " + ids + " AS",
+            "revenue": revenue,
+            "gross_profit": np.round(revenue * margin, 2),
+        }
+    )
 
 
 def median_seconds(work: Callable[[], object], repeat: int) -> float:
@@ -108,8 +114,11 @@ def main() -> None:
     for name, seconds in timed.items():
         ratio = seconds / floor
         target = TARGETS.get(name)
-        verdict = "" if target is None or args.n < 1_000_000 else f"  target <= {target:g}x: " + (
-            "ok" if ratio <= target else "OVER")
+        verdict = (
+            ""
+            if target is None or args.n < 1_000_000
+            else f"  target <= {target:g}x: " + ("ok" if ratio <= target else "OVER")
+        )
         print(f"{name:34}{seconds * 1000:10.1f} ms  {ratio:6.2f}x floor{verdict}")
     print(f"{'slider move (cuts + summary)':34}{move * 1e6:10.1f} µs")
 

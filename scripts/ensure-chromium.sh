@@ -6,7 +6,8 @@ set -uo pipefail
 chromium=${WORKBOOK_CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] && exit 0
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+# WORKBOOK_NO_APT=1 skips the installation (to check the messages below without changing the machine).
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ -z "${WORKBOOK_NO_APT:-}" ]; then
   echo "Installing Debian's chromium and chromium-driver for the browser tests ..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   [ -x "$chromium" ] && exit 0

@@ -18,11 +18,13 @@ IDS = st.text(alphabet="0123456789ABZabz", min_size=1, max_size=4)
 def accounts(revenue, gross_profit=None, ids=None) -> pd.DataFrame:
     """Return a canonical accounts table with the given amounts (ids 001, 002, ... by default)."""
     n = len(revenue)
-    frame = pd.DataFrame({
-        "account_id": list(ids) if ids is not None else [f"{i + 1:03d}" for i in range(n)],
-        "account": [f"Account {i + 1}" for i in range(n)],
-        "revenue": np.asarray(revenue, dtype=float),
-    })
+    frame = pd.DataFrame(
+        {
+            "account_id": list(ids) if ids is not None else [f"{i + 1:03d}" for i in range(n)],
+            "account": [f"Account {i + 1}" for i in range(n)],
+            "revenue": np.asarray(revenue, dtype=float),
+        }
+    )
     if gross_profit is not None:
         frame["gross_profit"] = np.asarray(gross_profit, dtype=float)
     return frame

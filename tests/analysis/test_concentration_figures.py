@@ -49,16 +49,26 @@ def test_revenue_without_losses_reports_none():
 
 def test_figures_come_as_plain_data_for_json():
     data = concentration(accounts([3, 2, 1])).to_dict()
-    assert {"n", "total", "gini", "top20_share", "accounts_for_80", "loss_accounts",
-            "loss_total"} <= set(data)
+    assert {
+        "n",
+        "total",
+        "gini",
+        "top20_share",
+        "accounts_for_80",
+        "loss_accounts",
+        "loss_total",
+    } <= set(data)
     assert data["n"] == 3 and data["metric"] == "revenue"
 
 
-@pytest.mark.parametrize(("book", "message"), [
-    (accounts([]), "no accounts"),
-    (accounts([0, 0]), "no account has a revenue above zero"),
-    (accounts([-3, -1]), "no account has a revenue above zero"),
-])
+@pytest.mark.parametrize(
+    ("book", "message"),
+    [
+        (accounts([]), "no accounts"),
+        (accounts([0, 0]), "no account has a revenue above zero"),
+        (accounts([-3, -1]), "no account has a revenue above zero"),
+    ],
+)
 def test_nothing_to_measure_is_an_account_data_error(book, message):
     with pytest.raises(AccountDataError, match=message):
         concentration(book)

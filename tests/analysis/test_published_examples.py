@@ -41,5 +41,10 @@ def test_qcc_example_in_any_row_order_tiers_the_same_accounts():
     book = accounts([94, 80, 66, 33, 27]).iloc[[4, 2, 0, 3, 1]]
     tiered = assign_tiers(book, method="value_share")
     assert dict(zip(tiered["revenue"], tiered["tier"], strict=True)) == {
-        94: "A", 80: "A", 66: "A", 33: "B", 27: "B"}
+        94: "A",
+        80: "A",
+        66: "A",
+        33: "B",
+        27: "B",
+    }
     assert tiered.index.tolist() == [4, 2, 0, 3, 1]  # rows stay where they were

@@ -100,8 +100,11 @@ def test_tier_boundaries_of_a_tiered_table_are_points_of_the_curve():
     assert boundaries <= set(whale_curve(tiered, max_points=100)["accounts"])
 
 
-amounts = hnp.arrays(np.float64, st.integers(1, 3_000),
-                     elements=st.floats(-1e3, 1e6, allow_nan=False, allow_infinity=False))
+amounts = hnp.arrays(
+    np.float64,
+    st.integers(1, 3_000),
+    elements=st.floats(-1e3, 1e6, allow_nan=False, allow_infinity=False),
+)
 
 
 @settings(max_examples=60, deadline=None)

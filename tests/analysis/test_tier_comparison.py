@@ -12,8 +12,8 @@ def book():
 
 
 def test_only_the_accounts_that_moved_are_listed(book):
-    before = assign_tiers(book, a=0.25, c=0.25)   # AABBBBCC
-    after = assign_tiers(book, a=0.5, c=0.25)     # AAAABBCC
+    before = assign_tiers(book, a=0.25, c=0.25)  # AABBBBCC
+    after = assign_tiers(book, a=0.5, c=0.25)  # AAAABBCC
     moved = compare_tierings(before, after)
     assert list(moved.columns) == ["account_id", "account", "from", "to"]
     assert moved["account_id"].tolist() == ["003", "004"]

@@ -31,8 +31,9 @@ def reference_tiers(book: pd.DataFrame, metric: str, method: str, **limits) -> d
         k_a = min(k for k in range(n + 1) if reach[k] >= limits["a"] - 1e-9)
         k_ab = max(k_a, min(k for k in range(n + 1) if reach[k] >= limits["b"] - 1e-9))
     k_a, k_ab = min(k_a, positive), min(k_ab, positive)
-    return {account: "A" if r < k_a else "B" if r < k_ab else "C"
-            for r, account in enumerate(ranked)}
+    return {
+        account: "A" if r < k_a else "B" if r < k_ab else "C" for r, account in enumerate(ranked)
+    }
 
 
 @st.composite
@@ -82,7 +83,8 @@ def test_a_larger_a_never_takes_an_account_out_of_a(book, metric, a1, a2, method
     before = assign_tiers(book, metric=metric, method=method, a=low, **other)
     after = assign_tiers(book, metric=metric, method=method, a=high, **other)
     assert set(before.loc[before["tier"] == "A", "account_id"]) <= set(
-        after.loc[after["tier"] == "A", "account_id"])
+        after.loc[after["tier"] == "A", "account_id"]
+    )
 
 
 @SOME
@@ -92,7 +94,8 @@ def test_a_larger_c_never_takes_an_account_out_of_c(book, metric, a, c1, c2):
     before = assign_tiers(book, metric=metric, a=a, c=low)
     after = assign_tiers(book, metric=metric, a=a, c=high)
     assert set(before.loc[before["tier"] == "C", "account_id"]) <= set(
-        after.loc[after["tier"] == "C", "account_id"])
+        after.loc[after["tier"] == "C", "account_id"]
+    )
 
 
 @SOME
@@ -103,7 +106,8 @@ def test_a_larger_b_never_puts_an_account_into_c(book, metric, data):
     before = assign_tiers(book, metric=metric, method="value_share", a=a, b=low)
     after = assign_tiers(book, metric=metric, method="value_share", a=a, b=high)
     assert set(after.loc[after["tier"] == "C", "account_id"]) <= set(
-        before.loc[before["tier"] == "C", "account_id"])
+        before.loc[before["tier"] == "C", "account_id"]
+    )
 
 
 @SOME
@@ -115,7 +119,8 @@ def test_the_order_of_the_rows_changes_nothing(book, metric, tiering, random):
     second = assign_tiers(shuffled, metric=metric, method=method, **limits)
     assert tiers_by_id(first) == tiers_by_id(second)
     assert dict(zip(first["account_id"], first["rank"], strict=True)) == dict(
-        zip(second["account_id"], second["rank"], strict=True))
+        zip(second["account_id"], second["rank"], strict=True)
+    )
     assert second.index.equals(shuffled.index)  # rows come back in the order given
 
 
@@ -136,8 +141,12 @@ def test_summary_adds_up_to_the_book(book, metric, tiering):
     assert summary["accounts"].sum() == len(book)
     assert np.isclose(summary["value_share"].sum(), 1.0)
     for column in ("revenue", "gross_profit"):
-        assert np.isclose(summary[column].sum(), book[column].sum(),
-                          rtol=1e-9, atol=1e-6 * np.abs(book[column]).sum())
+        assert np.isclose(
+            summary[column].sum(),
+            book[column].sum(),
+            rtol=1e-9,
+            atol=1e-6 * np.abs(book[column]).sum(),
+        )
 
 
 @SOME

@@ -23,25 +23,31 @@ def test_account_share_defaults_take_the_top_20_and_the_bottom_25_percent():
     assert (counts["A"], counts["B"], counts["C"]) == (20, 55, 25)
 
 
-@pytest.mark.parametrize(("n", "a", "expected"), [
-    (100, 0.07, 7),    # 0.07 * 100 = 7.000000000000001 must not become 8
-    (200, 0.2, 40),
-    (5, 0.2, 1),
-    (6, 0.2, 2),       # ceil(1.2)
-    (1, 0.2, 1),       # a single account is the top 20%
-    (10, 0.0, 0),
-])
+@pytest.mark.parametrize(
+    ("n", "a", "expected"),
+    [
+        (100, 0.07, 7),  # 0.07 * 100 = 7.000000000000001 must not become 8
+        (200, 0.2, 40),
+        (5, 0.2, 1),
+        (6, 0.2, 2),  # ceil(1.2)
+        (1, 0.2, 1),  # a single account is the top 20%
+        (10, 0.0, 0),
+    ],
+)
 def test_a_is_ceil_of_a_times_n_without_float_noise(n, a, expected):
     assert tiers(accounts(np.arange(n, 0, -1)), a=a, c=0).count("A") == expected
 
 
-@pytest.mark.parametrize(("n", "c", "expected"), [
-    (100, 0.29, 29),   # 0.29 * 100 = 28.999999999999996 must not become 28
-    (100, 0.57, 57),   # 56.99999999999999
-    (8, 0.25, 2),
-    (5, 0.25, 1),      # floor(1.25)
-    (3, 0.25, 0),
-])
+@pytest.mark.parametrize(
+    ("n", "c", "expected"),
+    [
+        (100, 0.29, 29),  # 0.29 * 100 = 28.999999999999996 must not become 28
+        (100, 0.57, 57),  # 56.99999999999999
+        (8, 0.25, 2),
+        (5, 0.25, 1),  # floor(1.25)
+        (3, 0.25, 0),
+    ],
+)
 def test_c_is_floor_of_c_times_n_without_float_noise(n, c, expected):
     assert tiers(accounts(np.arange(n, 0, -1)), a=0, c=c).count("C") == expected
 
@@ -91,11 +97,14 @@ def test_a_single_huge_account_is_all_of_a_by_value():
     assert tiered.loc[0, "tier"] == "A"
 
 
-@pytest.mark.parametrize(("revenue", "account_share", "value_share"), [
-    ([42], "A", "A"),
-    ([5, 4, 3, 2, 1], "ABBBC", "AAABB"),
-    ([7, 7, 7, 7, 7], "ABBBC", "AAAAB"),
-])
+@pytest.mark.parametrize(
+    ("revenue", "account_share", "value_share"),
+    [
+        ([42], "A", "A"),
+        ([5, 4, 3, 2, 1], "ABBBC", "AAABB"),
+        ([7, 7, 7, 7, 7], "ABBBC", "AAAAB"),
+    ],
+)
 def test_small_books(revenue, account_share, value_share):
     book = accounts(revenue)
     assert tiers(book) == account_share
@@ -115,7 +124,11 @@ def test_result_is_a_copy_with_rank_and_a_categorical_tier():
 def test_gross_profit_ranks_by_profit_and_keeps_losses_in_c():
     book = accounts([100, 90, 80, 70], gross_profit=[-5, 30, 10, 20])
     assert assign_tiers(book, metric="gross_profit", a=0.25, c=0)["tier"].tolist() == [
-        "C", "A", "B", "B"]
+        "C",
+        "A",
+        "B",
+        "B",
+    ]
 
 
 def test_blend_weighs_revenue_share_and_profit_share_equally():
@@ -132,16 +145,19 @@ def test_thresholds_are_read_in_the_method_s_own_unit():
     assert (limits.a, limits.b, limits.c) == (0.8, 0.95, None)
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"a": 1.2}, "a must be a share between 0 and 1"),
-    ({"c": -0.1}, "c must be a share between 0 and 1"),
-    ({"a": math.nan}, "a must be a share between 0 and 1"),
-    ({"b": 0.9}, "b is a threshold of value_share"),
-    ({"method": "value_share", "c": 0.3}, "c is a threshold of account_share"),
-    ({"method": "value_share", "a": 0.9, "b": 0.8}, "b (0.8) must be at least a (0.9)"),
-    ({"method": "pareto"}, "unknown method 'pareto'"),
-    ({"metric": "margin"}, "unknown metric 'margin'"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"a": 1.2}, "a must be a share between 0 and 1"),
+        ({"c": -0.1}, "c must be a share between 0 and 1"),
+        ({"a": math.nan}, "a must be a share between 0 and 1"),
+        ({"b": 0.9}, "b is a threshold of value_share"),
+        ({"method": "value_share", "c": 0.3}, "c is a threshold of account_share"),
+        ({"method": "value_share", "a": 0.9, "b": 0.8}, "b (0.8) must be at least a (0.9)"),
+        ({"method": "pareto"}, "unknown method 'pareto'"),
+        ({"metric": "margin"}, "unknown metric 'margin'"),
+    ],
+)
 def test_wrong_options_are_refused_with_a_clear_message(options, message):
     with pytest.raises(ValueError, match=None) as raised:
         assign_tiers(accounts([3, 2, 1], gross_profit=[1, 1, 1]), **options)
@@ -149,14 +165,17 @@ def test_wrong_options_are_refused_with_a_clear_message(options, message):
     assert not isinstance(raised.value, AccountDataError)
 
 
-@pytest.mark.parametrize(("book", "metric", "message"), [
-    (accounts([]), "revenue", "there are no accounts"),
-    (accounts([0, 0, 0]), "revenue", "no account has a revenue above zero"),
-    (accounts([-1, -2]), "revenue", "no account has a revenue above zero"),
-    (accounts([5, 3]), "gross_profit", "there is no gross_profit column"),
-    (accounts([5, 3]), "blend", "there is no gross_profit column"),
-    (accounts([5, 3], gross_profit=[-1, 0]), "gross_profit", "no account has a gross_profit"),
-])
+@pytest.mark.parametrize(
+    ("book", "metric", "message"),
+    [
+        (accounts([]), "revenue", "there are no accounts"),
+        (accounts([0, 0, 0]), "revenue", "no account has a revenue above zero"),
+        (accounts([-1, -2]), "revenue", "no account has a revenue above zero"),
+        (accounts([5, 3]), "gross_profit", "there is no gross_profit column"),
+        (accounts([5, 3]), "blend", "there is no gross_profit column"),
+        (accounts([5, 3], gross_profit=[-1, 0]), "gross_profit", "no account has a gross_profit"),
+    ],
+)
 def test_unusable_data_is_an_account_data_error(book, metric, message):
     with pytest.raises(AccountDataError) as raised:
         assign_tiers(book, metric=metric)

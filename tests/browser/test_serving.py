@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import free_port, stop, wait_for_port
+from servers import free_port, stop, wait_for_port
 
 from workbook import paths
 from workbook.app.__main__ import voila_command, voila_environment
@@ -32,11 +32,17 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def test_a_token_keeps_out_visitors_without_it(tmp_path):
     port = free_port()
-    command = voila_command(host="127.0.0.1", port=port, token="s3cret-word", pool=0,
-                            open_browser=False)
+    command = voila_command(
+        host="127.0.0.1", port=port, token="s3cret-word", pool=0, open_browser=False
+    )
     with (tmp_path / "voila.log").open("w") as log:
-        server = subprocess.Popen(command, env=voila_environment(), stdout=log,
-                                  stderr=subprocess.STDOUT, cwd=paths.PROJECT_ROOT)
+        server = subprocess.Popen(
+            command,
+            env=voila_environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=paths.PROJECT_ROOT,
+        )
     try:
         wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"

@@ -9,11 +9,12 @@ from workbook.coaching.examples import example_tiered
 
 def tiered_by_hand(accounts: pd.DataFrame, a: int, c: int) -> pd.DataFrame:
     """Return ``accounts`` with tiers: the ``a`` biggest by revenue A, the ``c`` smallest C."""
-    order = accounts.sort_values(["revenue", "account_id"], ascending=[False, True],
-                                 kind="stable").index
+    order = accounts.sort_values(
+        ["revenue", "account_id"], ascending=[False, True], kind="stable"
+    ).index
     tiers = pd.Series("B", index=accounts.index)
     tiers[order[:a]] = "A"
-    tiers[order[len(order) - c:]] = "C"
+    tiers[order[len(order) - c :]] = "C"
     return accounts.assign(tier=pd.Categorical(tiers, categories=["A", "B", "C"]))
 
 

@@ -90,10 +90,14 @@ def test_the_over_served_thresholds_are_adjustable(five):
 
 
 def test_under_served_are_a_accounts_well_below_their_value_share():
-    accounts = pd.DataFrame({
-        "account": ["Fjordbakeri AS", "Nordhotell AS", "Berg Elektro AS", "Lys Kafé DA"],
-        "revenue": [500.0, 300.0, 150.0, 50.0], "selling_hours": [10.0, 20.0, 20.0, 20.0],
-        "tier": ["A", "A", "B", "C"]})
+    accounts = pd.DataFrame(
+        {
+            "account": ["Fjordbakeri AS", "Nordhotell AS", "Berg Elektro AS", "Lys Kafé DA"],
+            "revenue": [500.0, 300.0, 150.0, 50.0],
+            "selling_hours": [10.0, 20.0, 20.0, 20.0],
+            "tier": ["A", "A", "B", "C"],
+        }
+    )
     today = time_vs_value(accounts)
     # Fjordbakeri: 14% of time for 50% of value (under half); Nordhotell: 29% for 30%
     assert today.under_served["account"].tolist() == ["Fjordbakeri AS"]

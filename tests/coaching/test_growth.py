@@ -8,16 +8,28 @@ from workbook.coaching import SettingsError, growth_screen
 
 @pytest.fixture
 def ten_b() -> pd.DataFrame:
-    names = ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA", "Sol Rør AS", "Vik Bil ANS",
-             "Nes Maskin AS", "Holm Rør AS", "Dal Sport ANS", "Eik Mat AS", "Ås Hotell AS"]
-    return pd.DataFrame({
-        "account": names,
-        "revenue": [100.0, 90, 80, 70, 60, 50, 40, 30, 20, 10],
-        "gross_profit": [20.0, 30, 8, 7, 6, 5, 16, 3, 2, 1],
-        "potential": [110.0, 300, 85, 75, 200, 55, 45, 35, 25, 12],
-        "revenue_prev": [100.0, 60, 81, 71, 40, 52, 41, 31, 21, 11],
-        "tier": ["B"] * 10,
-    })
+    names = [
+        "Fjordbakeri AS",
+        "Berg Elektro AS",
+        "Lys Kafé DA",
+        "Sol Rør AS",
+        "Vik Bil ANS",
+        "Nes Maskin AS",
+        "Holm Rør AS",
+        "Dal Sport ANS",
+        "Eik Mat AS",
+        "Ås Hotell AS",
+    ]
+    return pd.DataFrame(
+        {
+            "account": names,
+            "revenue": [100.0, 90, 80, 70, 60, 50, 40, 30, 20, 10],
+            "gross_profit": [20.0, 30, 8, 7, 6, 5, 16, 3, 2, 1],
+            "potential": [110.0, 300, 85, 75, 200, 55, 45, 35, 25, 12],
+            "revenue_prev": [100.0, 60, 81, 71, 40, 52, 41, 31, 21, 11],
+            "tier": ["B"] * 10,
+        }
+    )
 
 
 def test_the_top_fifth_of_b_is_flagged(ten_b):
@@ -39,7 +51,8 @@ def test_missing_columns_drop_their_weight_and_say_what_could_not_be_judged(ten_
     assert screen.weights == {"growth": 1.0}
     assert screen.could_not_judge == [
         "room to grow (potential − revenue): the data has no potential",
-        "margin (gross_profit ÷ revenue): the data has no gross_profit"]
+        "margin (gross_profit ÷ revenue): the data has no gross_profit",
+    ]
     assert screen.accounts["headroom"].isna().all()
     # growth alone: Vik Bil grew 50%, Berg Elektro 50%
     assert set(screen.flagged["account"]) == {"Vik Bil ANS", "Berg Elektro AS"}
@@ -58,11 +71,13 @@ def test_an_unknown_potential_leaves_headroom_out_of_that_accounts_score(ten_b):
     screen = growth_screen(ten_b)
     berg = screen.accounts.set_index("account").loc["Berg Elektro AS"]
     assert berg["criteria"] == 2
-    assert berg["score"] == pytest.approx((0.3 * berg["growth_rank"] + 0.2 * berg["margin_rank"])
-                                          / 0.5)
+    assert berg["score"] == pytest.approx(
+        (0.3 * berg["growth_rank"] + 0.2 * berg["margin_rank"]) / 0.5
+    )
     assert screen.could_not_judge == [
         "room to grow (potential − revenue): unknown for 1 of 10 B accounts, whose score leaves "
-        "it out"]
+        "it out"
+    ]
 
 
 def test_growth_needs_a_previous_revenue_above_zero(ten_b):

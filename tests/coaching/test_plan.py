@@ -24,33 +24,48 @@ def test_ten_hours_a_week_is_not_enough_and_the_message_says_what_to_change(samp
     assert not plan.feasible
     assert not plan.tiers.at["A", "meets_minimum"]
     a_message = plan.messages[0]
-    assert a_message.startswith("You have 50 A accounts; 10 h a week × 80% lets you visit each "
-                                "0.4 times a month at 1.5 h a visit")
+    assert a_message.startswith(
+        "You have 50 A accounts; 10 h a week × 80% lets you visit each "
+        "0.4 times a month at 1.5 h a visit"
+    )
     # 50 accounts × 12 visits × 1.5 h = 900 h a year = 24.46 h a week at 80% of 46 weeks
     assert "Plan at least 24.5 h a week" in a_message
     assert "shorten A visits to 0.6 h" in a_message
-    assert ("make A smaller (at most 20 of your 250 accounts: a = 0.08 with account_share"
-            in a_message)
+    assert (
+        "make A smaller (at most 20 of your 250 accounts: a = 0.08 with account_share" in a_message
+    )
 
 
 def test_the_suggested_changes_each_make_the_plan_fit(sample_tiered):
-    assert plan_time(sample_tiered, hours_per_week=24.5, share_a=1.0, share_b=0.0,
-                     min_visits_per_year={"B": 0}).tiers.at["A", "meets_minimum"]
-    assert plan_time(sample_tiered, hours_per_week=10,
-                     visit_hours={"A": 0.6}).tiers.at["A", "meets_minimum"]
+    assert plan_time(
+        sample_tiered, hours_per_week=24.5, share_a=1.0, share_b=0.0, min_visits_per_year={"B": 0}
+    ).tiers.at["A", "meets_minimum"]
+    assert plan_time(sample_tiered, hours_per_week=10, visit_hours={"A": 0.6}).tiers.at[
+        "A", "meets_minimum"
+    ]
 
 
-@pytest.mark.parametrize(("hours_per_week", "weeks", "share_a", "share_b", "share_c"), [
-    (30, 46, 0.8, 0.2, None),
-    (37.5, 44.5, 0.7, 0.2, 0.1),
-    (0.1, 3, 0.1, 0.7, 0.2),
-    (23.3, 41.7, 1 / 3, 1 / 3, 1 / 3),
-    (19.9, 47, 0.61, 0.29, None),
-])
-def test_hours_add_up_exactly_to_hours_per_week_times_weeks(five, hours_per_week, weeks,
-                                                            share_a, share_b, share_c):
-    plan = plan_time(five, hours_per_week=hours_per_week, weeks=weeks, share_a=share_a,
-                     share_b=share_b, share_c=share_c)
+@pytest.mark.parametrize(
+    ("hours_per_week", "weeks", "share_a", "share_b", "share_c"),
+    [
+        (30, 46, 0.8, 0.2, None),
+        (37.5, 44.5, 0.7, 0.2, 0.1),
+        (0.1, 3, 0.1, 0.7, 0.2),
+        (23.3, 41.7, 1 / 3, 1 / 3, 1 / 3),
+        (19.9, 47, 0.61, 0.29, None),
+    ],
+)
+def test_hours_add_up_exactly_to_hours_per_week_times_weeks(
+    five, hours_per_week, weeks, share_a, share_b, share_c
+):
+    plan = plan_time(
+        five,
+        hours_per_week=hours_per_week,
+        weeks=weeks,
+        share_a=share_a,
+        share_b=share_b,
+        share_c=share_c,
+    )
     hours = plan.tiers["hours"].tolist()
     total = hours_per_week * weeks
     assert plan.total_hours == total
@@ -61,8 +76,11 @@ def test_hours_add_up_exactly_to_hours_per_week_times_weeks(five, hours_per_week
 
 
 @settings(max_examples=300, deadline=None)
-@given(total=st.floats(min_value=1e-3, max_value=1e6, allow_nan=False),
-       a=st.floats(min_value=0, max_value=1), b=st.floats(min_value=0, max_value=1))
+@given(
+    total=st.floats(min_value=1e-3, max_value=1e6, allow_nan=False),
+    a=st.floats(min_value=0, max_value=1),
+    b=st.floats(min_value=0, max_value=1),
+)
 def test_split_hours_is_exact_in_any_order(total, a, b):
     b = min(b, 1 - a)
     shares = check_shares(a, b)
@@ -82,12 +100,15 @@ def test_shares_that_do_not_add_up_to_one_are_a_clear_error(five):
         plan_time(five, share_a=0.9, share_b=0.2)
 
 
-@pytest.mark.parametrize(("shares", "named"), [
-    ((-0.2, 0.2, 1.0), "share_a is -0.2"),
-    ((0.8, -0.1, None), "share_b is -0.1"),
-    ((1.2, -0.2, None), "share_a is 1.2"),
-    ((0.5, 0.5, float("nan")), "share_c is nan"),
-])
+@pytest.mark.parametrize(
+    ("shares", "named"),
+    [
+        ((-0.2, 0.2, 1.0), "share_a is -0.2"),
+        ((0.8, -0.1, None), "share_b is -0.1"),
+        ((1.2, -0.2, None), "share_a is 1.2"),
+        ((0.5, 0.5, float("nan")), "share_c is nan"),
+    ],
+)
 def test_negative_or_too_big_shares_are_a_clear_error_naming_the_value(five, shares, named):
     with pytest.raises(ValueError, match=named):
         plan_time(five, share_a=shares[0], share_b=shares[1], share_c=shares[2])
@@ -100,16 +121,23 @@ def test_shares_within_the_tolerance_are_accepted():
         check_shares(0.7, 0.2, 0.1 + 2e-9)
 
 
-@pytest.mark.parametrize("setting", [{"hours_per_week": 0}, {"weeks": -1},
-                                     {"visit_hours": {"A": 0}}, {"visit_hours": {"D": 1}}])
+@pytest.mark.parametrize(
+    "setting",
+    [{"hours_per_week": 0}, {"weeks": -1}, {"visit_hours": {"A": 0}}, {"visit_hours": {"D": 1}}],
+)
 def test_other_unusable_settings_are_errors(five, setting):
     with pytest.raises(SettingsError):
         plan_time(five, **setting)
 
 
 def test_an_account_list_without_time_data_still_gets_a_plan():
-    accounts = pd.DataFrame({"account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA"],
-                             "revenue": [100.0, 50.0, 10.0], "tier": ["A", "B", "C"]})
+    accounts = pd.DataFrame(
+        {
+            "account": ["Fjordbakeri AS", "Berg Elektro AS", "Lys Kafé DA"],
+            "revenue": [100.0, 50.0, 10.0],
+            "tier": ["A", "B", "C"],
+        }
+    )
     plan = plan_time(accounts)
     assert plan.feasible
     assert plan.tiers.at["A", "hours_per_account"] == 1104.0
@@ -147,5 +175,6 @@ def test_to_dict_has_the_keys_of_the_command_line(sample_tiered):
     assert {"hours_per_week", "weeks", "tiers", "feasible"} <= set(data)
     assert set(data["tiers"]) == {"A", "B", "C"}
     for tier in data["tiers"].values():
-        assert {"accounts", "hours", "hours_per_account",
-                "visits_per_account_per_month"} <= set(tier)
+        assert {"accounts", "hours", "hours_per_account", "visits_per_account_per_month"} <= set(
+            tier
+        )

@@ -29,14 +29,18 @@ def minutes_in_first_week(ics: bytes) -> dict[str, float]:
     return dict(totals)
 
 
-@pytest.mark.parametrize(("hours_per_week", "shares"), [
-    (30, (0.8, 0.2, None)),
-    (37.5, (0.7, 0.2, 0.1)),
-    (23.3, (0.65, 0.3, 0.05)),
-])
+@pytest.mark.parametrize(
+    ("hours_per_week", "shares"),
+    [
+        (30, (0.8, 0.2, None)),
+        (37.5, (0.7, 0.2, 0.1)),
+        (23.3, (0.65, 0.3, 0.05)),
+    ],
+)
 def test_a_week_of_events_adds_up_to_the_planned_selling_hours(five, hours_per_week, shares):
-    plan = plan_time(five, hours_per_week=hours_per_week, share_a=shares[0], share_b=shares[1],
-                     share_c=shares[2])
+    plan = plan_time(
+        five, hours_per_week=hours_per_week, share_a=shares[0], share_b=shares[1], share_c=shares[2]
+    )
     ics = weekly_schedule_ics(plan, start=MONDAY, created=STAMP)
     minutes = minutes_in_first_week(ics)
     selling = sum(minutes.get(name, 0) for name in ("A time", "B time", "C time"))
@@ -92,11 +96,14 @@ def test_a_day_that_runs_past_midnight_is_refused(five):
         weekly_schedule_ics(plan_time(five), timezone="Mars/Olympus")
 
 
-@pytest.mark.parametrize(("zone", "rules"), [
-    ("Europe/Oslo", {"DAYLIGHT": (3, "-1SU"), "STANDARD": (10, "-1SU")}),
-    ("America/New_York", {"DAYLIGHT": (3, "2SU"), "STANDARD": (11, "1SU")}),
-    ("Australia/Sydney", {"STANDARD": (4, "1SU"), "DAYLIGHT": (10, "1SU")}),
-])
+@pytest.mark.parametrize(
+    ("zone", "rules"),
+    [
+        ("Europe/Oslo", {"DAYLIGHT": (3, "-1SU"), "STANDARD": (10, "-1SU")}),
+        ("America/New_York", {"DAYLIGHT": (3, "2SU"), "STANDARD": (11, "1SU")}),
+        ("Australia/Sydney", {"STANDARD": (4, "1SU"), "DAYLIGHT": (10, "1SU")}),
+    ],
+)
 def test_vtimezone_rules_match_the_zone(zone, rules):
     component = icalendar.Timezone.from_ical(vtimezone(zone, 2027).to_ical())
     found = {}

@@ -23,6 +23,10 @@ def team_rows(owners: list[str]) -> pd.DataFrame:
 
 def workbook_cli(*args: str | Path) -> subprocess.CompletedProcess:
     """Run ``python -m workbook`` as a person would, in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "workbook", *map(str, args)],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONUTF8": "1"},
-                          timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "workbook", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        timeout=900,
+    )

@@ -50,8 +50,15 @@ def test_one_report_per_owner_and_a_team_overview(team_run, small_team):
     assert "Traceback" not in result.stderr
     assert "reports: 100%" in result.stderr  # the progress bar
     assert sorted(p.name for p in out.iterdir()) == [
-        "ingrid-berg.html", "ingrid-berg.ipynb", "manifest.csv", "manifest.json",
-        "ola-dahl.html", "ola-dahl.ipynb", "team-overview.html", "team-overview.ipynb"]
+        "ingrid-berg.html",
+        "ingrid-berg.ipynb",
+        "manifest.csv",
+        "manifest.json",
+        "ola-dahl.html",
+        "ola-dahl.ipynb",
+        "team-overview.html",
+        "team-overview.ipynb",
+    ]
 
 
 def test_each_report_names_its_owner_and_shows_their_figures(team_run, small_team):
@@ -63,14 +70,17 @@ def test_each_report_names_its_owner_and_shows_their_figures(team_run, small_tea
         assert "Input file: small_team.csv" in page
         figures = figures_of(small_team, owner)
         assert f"{figures.top20_share:.1%}" in page
-        assert re.search(rf"Accounts that make 80%</td><td[^>]*>{figures.accounts_for_80}</td>",
-                         page)
+        assert re.search(
+            rf"Accounts that make 80%</td><td[^>]*>{figures.accounts_for_80}</td>", page
+        )
         assert page.count("data:image/svg+xml") >= 8  # the charts, drawn in the kernel
         other = next(o for o in OWNERS if o != owner)
         assert other not in page
         names = select_owner(workbook.load_accounts(small_team), owner)["account"]
-        everything = page + "".join(base64.b64decode(image).decode("utf-8") for image in
-                                    re.findall(r"data:image/svg\+xml;base64,([\w+/=]+)", page))
+        everything = page + "".join(
+            base64.b64decode(image).decode("utf-8")
+            for image in re.findall(r"data:image/svg\+xml;base64,([\w+/=]+)", page)
+        )
         assert sum(name in everything for name in names) <= len(names) // 4  # no customer list
 
 
@@ -90,12 +100,14 @@ def test_the_manifest_says_what_ran_on_which_file_with_which_versions(team_run, 
     digest = hashlib.sha256(small_team.read_bytes()).hexdigest()
     assert manifest["input_sha256"] == digest and (manifest["ok"], manifest["failed"]) == (3, 0)
     assert {"workbook", "pandas", "altair", "papermill", "nbconvert", "python"} <= set(
-        manifest["versions"])
+        manifest["versions"]
+    )
     reports = {r["owner"] or r["kind"]: r for r in manifest["reports"]}
     assert reports["Ingrid Berg"]["parameters"]["owner"] == "Ingrid Berg"
     assert reports["team"]["html"] == "team-overview.html"
-    assert all(r["status"] == "ok" and r["attempts"] == 1 and r["duration_s"] > 0
-               for r in reports.values())
+    assert all(
+        r["status"] == "ok" and r["attempts"] == 1 and r["duration_s"] > 0 for r in reports.values()
+    )
     assert list(table["owner"]) == [*OWNERS, ""]
     assert set(table["input_sha256"]) == {digest} and set(table["status"]) == {"ok"}
 
@@ -118,28 +130,53 @@ def test_one_owners_bad_rows_fail_only_that_owners_report(broken_team, tmp_path)
 
 
 def test_report_parameters_change_the_figures(small_team, tmp_path):
-    result = workbook_cli("report", small_team, "--out", tmp_path, "--jobs", "1",
-                          "-p", "owner", "Ola Dahl", "-p", "a", "0.3", "-p", "metric",
-                          "gross_profit")
+    result = workbook_cli(
+        "report",
+        small_team,
+        "--out",
+        tmp_path,
+        "--jobs",
+        "1",
+        "-p",
+        "owner",
+        "Ola Dahl",
+        "-p",
+        "a",
+        "0.3",
+        "-p",
+        "metric",
+        "gross_profit",
+    )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "ola-dahl.html").read_text(encoding="utf-8")
     assert_offline_and_clean(page)
     assert "Tiers by gross profit: A = the top 30% of accounts" in page
     figures = figures_of(small_team, "Ola Dahl", metric="gross_profit")
     assert f"{figures.top20_share:.1%}" in page and "Total gross profit" in page
-    tiers = workbook.tier_summary(workbook.assign_tiers(
-        select_owner(workbook.load_accounts(small_team), "Ola Dahl"), metric="gross_profit", a=0.3))
+    tiers = workbook.tier_summary(
+        workbook.assign_tiers(
+            select_owner(workbook.load_accounts(small_team), "Ola Dahl"),
+            metric="gross_profit",
+            a=0.3,
+        )
+    )
     assert re.search(rf">{int(tiers.at['A', 'accounts'])}</td>", page)
     manifest, _ = read_manifest(tmp_path)
     assert manifest["parameters"] == {"owner": "Ola Dahl", "a": 0.3, "metric": "gross_profit"}
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["-p", "alpha", "0.3"], "unknown parameter 'alpha': the reports take a, b, c, hourly_cost"),
-    (["-p", "a", "lots"], "parameter a must be a number"),
-    (["--by", "owner", "-p", "owner", "Ola Dahl"], "set by the command"),
-    (["--jobs", "0"], "--jobs must be 1 or more"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["-p", "alpha", "0.3"],
+            "unknown parameter 'alpha': the reports take a, b, c, hourly_cost",
+        ),
+        (["-p", "a", "lots"], "parameter a must be a number"),
+        (["--by", "owner", "-p", "owner", "Ola Dahl"], "set by the command"),
+        (["--jobs", "0"], "--jobs must be 1 or more"),
+    ],
+)
 def test_a_wrong_parameter_is_a_command_line_error(small_team, tmp_path, args, words):
     result = workbook_cli("report", small_team, "--out", tmp_path / "out", *args)
     assert result.returncode == 2

@@ -17,15 +17,35 @@ from workbook.coaching import defaults
 from workbook.commands.report import TEAM_NOTEBOOK
 
 NOTEBOOKS = {"report": paths.REPORT_NOTEBOOK, "team": TEAM_NOTEBOOK}
-SHARED_NAMES = {"accounts_path", "owner", "metric", "method", "a", "b", "c", "hours_per_week",
-                "weeks", "share_a", "share_b", "hourly_cost"}
-TIER_DEFAULTS = {name: p.default for name, p in
-                 inspect.signature(workbook.assign_tiers).parameters.items()
-                 if name in ("metric", "method", "a", "b", "c")}
-PACKAGE_DEFAULTS = {**TIER_DEFAULTS, "accounts_path": "", "owner": "",
-                    "hours_per_week": defaults.HOURS_PER_WEEK, "weeks": defaults.WEEKS,
-                    "share_a": defaults.SHARE_A, "share_b": defaults.SHARE_B,
-                    "hourly_cost": defaults.HOURLY_COST}
+SHARED_NAMES = {
+    "accounts_path",
+    "owner",
+    "metric",
+    "method",
+    "a",
+    "b",
+    "c",
+    "hours_per_week",
+    "weeks",
+    "share_a",
+    "share_b",
+    "hourly_cost",
+}
+TIER_DEFAULTS = {
+    name: p.default
+    for name, p in inspect.signature(workbook.assign_tiers).parameters.items()
+    if name in ("metric", "method", "a", "b", "c")
+}
+PACKAGE_DEFAULTS = {
+    **TIER_DEFAULTS,
+    "accounts_path": "",
+    "owner": "",
+    "hours_per_week": defaults.HOURS_PER_WEEK,
+    "weeks": defaults.WEEKS,
+    "share_a": defaults.SHARE_A,
+    "share_b": defaults.SHARE_B,
+    "hourly_cost": defaults.HOURLY_COST,
+}
 
 
 def cells(name: str) -> list:
@@ -33,8 +53,9 @@ def cells(name: str) -> list:
 
 
 def parameters_cell(name: str) -> tuple[int, nbformat.NotebookNode]:
-    tagged = [(i, c) for i, c in enumerate(cells(name))
-              if "parameters" in c.metadata.get("tags", [])]
+    tagged = [
+        (i, c) for i, c in enumerate(cells(name)) if "parameters" in c.metadata.get("tags", [])
+    ]
     assert len(tagged) == 1, f"{name}: {len(tagged)} cells tagged parameters"
     return tagged[0]
 
@@ -55,7 +76,7 @@ def test_one_parameters_cell_near_the_top_with_help_on_every_line(name):
     assert index <= 2
     lines = [line for line in cell.source.splitlines() if line.strip()]
     assert all(":" in line.split("=")[0] and "  # " in line for line in lines)
-    assert not [c for c in cells(name)[index + 1:] if "parameters" in c.metadata.get("tags", [])]
+    assert not [c for c in cells(name)[index + 1 :] if "parameters" in c.metadata.get("tags", [])]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -72,21 +93,27 @@ def test_the_report_takes_every_shared_parameter_and_the_team_a_subset():
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_help_notebook_explains_every_parameter(name):
-    result = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook",
-                             str(NOTEBOOKS[name])], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS[name])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     text = result.stdout
     for parameter in declared(name):
         line = next(line for line in text.splitlines() if line.strip().startswith(f"{parameter}:"))
-        explained = line.split(")", 1)[1].strip() or text.splitlines()[
-            text.splitlines().index(line) + 1].strip()
+        explained = (
+            line.split(")", 1)[1].strip()
+            or text.splitlines()[text.splitlines().index(line) + 1].strip()
+        )
         assert explained, f"{parameter} has no help in --help-notebook"
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_code_cells_are_a_few_calls_into_workbook_without_logic_or_widgets(name):
     index, _ = parameters_cell(name)
-    for cell in cells(name)[index + 1:]:
+    for cell in cells(name)[index + 1 :]:
         if cell.cell_type != "code":
             continue
         lines = [line for line in cell.source.splitlines() if line.strip()]
@@ -94,8 +121,17 @@ def test_code_cells_are_a_few_calls_into_workbook_without_logic_or_widgets(name)
         assert len(statements) <= 5, cell.source
         assert len(lines) <= 6, cell.source  # a call may wrap onto a second line
         for node in ast.walk(ast.Module(statements, [])):
-            assert not isinstance(node, ast.FunctionDef | ast.ClassDef | ast.For | ast.While
-                                  | ast.If | ast.With | ast.Try | ast.Lambda), cell.source
+            assert not isinstance(
+                node,
+                ast.FunctionDef
+                | ast.ClassDef
+                | ast.For
+                | ast.While
+                | ast.If
+                | ast.With
+                | ast.Try
+                | ast.Lambda,
+            ), cell.source
         assert "ipywidgets" not in cell.source and "JupyterChart" not in cell.source
 
 

@@ -15,8 +15,25 @@ from workbook.report.parameters import (
 )
 
 
-@pytest.mark.parametrize("text", ["0.3", "30", "-1", "1e3", "True", "False", "None", "true",
-                                  "gross_profit", "Ingrid Berg", "", "nan", "0x10", " 7 "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0.3",
+        "30",
+        "-1",
+        "1e3",
+        "True",
+        "False",
+        "None",
+        "true",
+        "gross_profit",
+        "Ingrid Berg",
+        "",
+        "nan",
+        "0x10",
+        " 7 ",
+    ],
+)
 def test_values_are_read_as_papermill_reads_them(text):
     ours, theirs = read_value(text), _resolve_type(text)
     assert type(ours) is type(theirs)
@@ -29,10 +46,17 @@ def report():
 
 
 def test_known_parameters_come_back_typed_as_declared(report):
-    values = check_parameters([("a", "0.3"), ("metric", "gross_profit"), ("weeks", "40"),
-                               ("owner", "2024"), ("b", "None")], report)
-    assert values == {"a": 0.3, "metric": "gross_profit", "weeks": 40.0, "owner": "2024",
-                      "b": None}
+    values = check_parameters(
+        [
+            ("a", "0.3"),
+            ("metric", "gross_profit"),
+            ("weeks", "40"),
+            ("owner", "2024"),
+            ("b", "None"),
+        ],
+        report,
+    )
+    assert values == {"a": 0.3, "metric": "gross_profit", "weeks": 40.0, "owner": "2024", "b": None}
     assert isinstance(values["weeks"], float)
 
 
@@ -44,11 +68,14 @@ def test_an_unknown_parameter_names_the_valid_ones(report):
     assert "accounts_path" not in str(caught.value)
 
 
-@pytest.mark.parametrize(("pair", "words"), [
-    (("a", "abc"), "must be a number"),
-    (("hourly_cost", "True"), "must be a number"),
-    (("accounts_path", "x.csv"), "set by the command"),
-])
+@pytest.mark.parametrize(
+    ("pair", "words"),
+    [
+        (("a", "abc"), "must be a number"),
+        (("hourly_cost", "True"), "must be a number"),
+        (("accounts_path", "x.csv"), "set by the command"),
+    ],
+)
 def test_wrong_values_and_reserved_names_are_refused(report, pair, words):
     with pytest.raises(ParameterError, match=words):
         check_parameters([pair], report)

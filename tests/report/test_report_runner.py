@@ -18,15 +18,17 @@ DATA_ERROR = '2 problems in team.csv:\n  revenue: "n/a" in row 12 is not an amou
 
 
 def job(slug: str = "ingrid-berg", owner: str = "Ingrid Berg") -> ReportJob:
-    return ReportJob("owner", owner, paths.REPORT_NOTEBOOK, slug, {"owner": owner},
-                     f"Account review: {owner}")
+    return ReportJob(
+        "owner", owner, paths.REPORT_NOTEBOOK, slug, {"owner": owner}, f"Account review: {owner}"
+    )
 
 
 def executed_notebook() -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
     heading = {"text/html": "<h1>Account review: Ingrid Berg</h1>"}
-    notebook.cells = [nbformat.v4.new_code_cell("x", outputs=[
-        nbformat.v4.new_output("display_data", heading)])]
+    notebook.cells = [
+        nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", heading)])
+    ]
     return notebook
 
 
@@ -64,11 +66,16 @@ def test_kernel_start_retries_stop_after_the_limit(tmp_path):
     assert files(tmp_path) == []
 
 
-@pytest.mark.parametrize("failure", [
-    PapermillExecutionError(3, 1, "accounts = ...", "AccountDataError", DATA_ERROR, ["Traceback"]),
-    TimeoutError("A cell timed out while it was being executed, after 300 seconds."),
-    RuntimeError("Kernel died"),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        PapermillExecutionError(
+            3, 1, "accounts = ...", "AccountDataError", DATA_ERROR, ["Traceback"]
+        ),
+        TimeoutError("A cell timed out while it was being executed, after 300 seconds."),
+        RuntimeError("Kernel died"),
+    ],
+)
 def test_a_failure_after_the_kernel_started_is_not_retried(tmp_path, failure):
     script = Script(failure)
     record = run_job(job(), tmp_path, execute_notebook=script)

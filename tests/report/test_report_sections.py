@@ -26,18 +26,24 @@ def every_section(accounts: pd.DataFrame) -> dict[str, object]:
     summary = workbook.tier_summary(tiered)
     return {
         "key_figures": sections.key_figures(workbook.concentration(tiered), summary),
-        "tier_table": sections.tier_table(summary), "whale": sections.whale(tiered),
-        "time_story": sections.time_story(today), "time_chart": sections.time_chart(today),
-        "served": sections.served(today), "cost_story": sections.cost_story(cost),
+        "tier_table": sections.tier_table(summary),
+        "whale": sections.whale(tiered),
+        "time_story": sections.time_story(today),
+        "time_chart": sections.time_chart(today),
+        "served": sections.served(today),
+        "cost_story": sections.cost_story(cost),
         "cost_chart": sections.cost_chart(cost),
         "net_whale": sections.net_contribution_whale(cost),
         "growth_story": sections.growth_story(screen),
         "growth_chart": sections.growth_chart(screen),
-        "plan_story": sections.plan_story(plan, freed), "hours_chart": sections.hours_chart(freed),
-        "service": sections.service_story(levels, coaching.check_service_levels(levels, plan),
-                                          coaching.before_after(tiered, plan)),
-        "actions": sections.actions_list(sections.top_actions(
-            plan=plan, today=today, freed=freed, cost=cost, screen=screen)),
+        "plan_story": sections.plan_story(plan, freed),
+        "hours_chart": sections.hours_chart(freed),
+        "service": sections.service_story(
+            levels, coaching.check_service_levels(levels, plan), coaching.before_after(tiered, plan)
+        ),
+        "actions": sections.actions_list(
+            sections.top_actions(plan=plan, today=today, freed=freed, cost=cost, screen=screen)
+        ),
     }
 
 
@@ -49,43 +55,72 @@ def ingrid() -> pd.DataFrame:
 def test_a_full_book_gets_every_chart(ingrid):
     shown = every_section(ingrid)
     charts = {name for name, part in shown.items() if isinstance(part, alt.TopLevelMixin)}
-    assert charts == {"whale", "time_chart", "served", "cost_chart", "net_whale", "growth_chart",
-                      "hours_chart"}
+    assert charts == {
+        "whale",
+        "time_chart",
+        "served",
+        "cost_chart",
+        "net_whale",
+        "growth_chart",
+        "hours_chart",
+    }
     assert all(str(shown[name]) for name in set(shown) - charts)
 
 
 def test_lists_stop_at_a_few_accounts_so_the_report_carries_no_customer_list(ingrid):
-    text = "".join(str(part) for part in every_section(ingrid).values()
-                   if isinstance(part, Html))
+    text = "".join(str(part) for part in every_section(ingrid).values() if isinstance(part, Html))
     named = [name for name in ingrid["account"] if f">{name}<" in text or f"{name}," in text]
     assert 0 < len(named) <= 6 * TOP < len(ingrid)
     assert "… and 9 more" in text  # 19 over-served accounts, 10 shown
 
 
 def test_a_bare_book_says_once_what_it_lacks_instead_of_drawing_empty_charts():
-    bare = pd.DataFrame({"account_id": ["001", "002", "003", "004", "005"],
-                         "account": ["Fjordbakeri AS", "Nordhotell AS", "Solkafé ANS",
-                                     "Bergbygg AS", "Vikrør DA"],
-                         "revenue": [94_000.0, 80_000.0, 66_000.0, 33_000.0, 27_000.0]})
+    bare = pd.DataFrame(
+        {
+            "account_id": ["001", "002", "003", "004", "005"],
+            "account": [
+                "Fjordbakeri AS",
+                "Nordhotell AS",
+                "Solkafé ANS",
+                "Bergbygg AS",
+                "Vikrør DA",
+            ],
+            "revenue": [94_000.0, 80_000.0, 66_000.0, 33_000.0, 27_000.0],
+        }
+    )
     shown = every_section(bare)
     assert not any(isinstance(part, alt.TopLevelMixin) for part in shown.values())
     assert "no gross profit column" in str(shown["whale"])
     assert "needs visits or selling hours" in str(shown["time_story"])
     assert "needs gross profit and visits" in str(shown["cost_story"])
     assert "flags no account" in str(shown["growth_story"])
-    for name in ("time_chart", "served", "cost_chart", "net_whale", "growth_chart",
-                 "hours_chart"):
+    for name in ("time_chart", "served", "cost_chart", "net_whale", "growth_chart", "hours_chart"):
         assert str(shown[name]) == ""
     assert "Block 1,104 h a year" in str(shown["actions"])
 
 
 def test_the_heading_names_the_owner_the_file_and_the_thresholds_in_force():
     accounts = example_accounts()
-    text = str(sections.heading(owner="Ola Dahl", source="/srv/crm/Team 2025.xlsx",
-                                accounts=accounts, metric="blend", method="value_share", b=0.9))
+    text = str(
+        sections.heading(
+            owner="Ola Dahl",
+            source="/srv/crm/Team 2025.xlsx",
+            accounts=accounts,
+            metric="blend",
+            method="value_share",
+            b=0.9,
+        )
+    )
     assert "Account review: Ola Dahl</h1>" in text
     assert "Input file: Team 2025.xlsx · 5 accounts" in text and "/srv" not in text
     assert "up to 80% of it, B = the next up to 90%" in text
-    escaped = str(sections.heading(owner="<b>Kari</b>", source="a.csv", accounts=accounts,
-                                   metric="revenue", method="account_share"))
+    escaped = str(
+        sections.heading(
+            owner="<b>Kari</b>",
+            source="a.csv",
+            accounts=accounts,
+            metric="revenue",
+            method="account_share",
+        )
+    )
     assert "<b>Kari</b>" not in escaped and "&lt;b&gt;Kari&lt;/b&gt;" in escaped

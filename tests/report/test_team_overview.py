@@ -21,8 +21,9 @@ def team() -> pd.DataFrame:
 
 
 def test_one_row_per_owner_with_the_figures_of_their_own_report(team):
-    overview = team_overview(team, metric="gross_profit", method="value_share", a=0.7,
-                             hourly_cost=650)
+    overview = team_overview(
+        team, metric="gross_profit", method="value_share", a=0.7, hourly_cost=650
+    )
     assert list(overview["owner"]) == workbook.selection.owners(team)
     for _, row in overview.iterrows():
         own = select_owner(team, row["owner"])
@@ -73,4 +74,3 @@ def test_a_team_overview_needs_an_owner_column_and_usable_settings(team):
         team_overview(team, hourly_cost=0)
     with pytest.raises(ValueError, match="value_share"):
         team_overview(team, method="account_share", b=0.9)
-
