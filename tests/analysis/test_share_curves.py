@@ -120,7 +120,11 @@ def test_reduced_curves_hold_the_marks_and_stay_close_to_the_full_curve(values, 
     curve = share_curve(values, max_points=budget, marks=marks)
     x, y = curve["accounts"].to_numpy(), curve["value_share"].to_numpy()
     assert np.all(np.diff(x) > 0) and x[0] == 0 and x[-1] == n
-    assert set(marks) | {top_count(n, 0.2), int(np.argmax(full))} <= set(x)
+    assert set(marks) | {top_count(n, 0.2)} <= set(x)
+    # The peak is kept; where several points tie for it (an amount too small to change the
+    # running total), any of them will do.
+    peaks = np.flatnonzero(full >= full.max() - 1e-12 * abs(full.max()))
+    assert set(peaks.tolist()) & set(x.tolist())
     assert np.allclose(y, full[x], rtol=1e-9, atol=1e-9)  # kept points are exact
     if n <= budget:
         assert len(curve) == n + 1
