@@ -181,7 +181,7 @@ GUIDED = (
 )
 TEAM = Notebook(
     "facilitator/team-overview",
-    "Team overview",
+    "Compare the salespeople of a team",
     "every salesperson's book side by side",
     ("accounts_path", "owner", *TIERING, "hourly_cost"),
     opens_book=False,
@@ -218,9 +218,9 @@ IMPORTS = {
 
 # --- the generated cells -----------------------------------------------------------------------
 def _link(notebook: Notebook, *, relative_to: Notebook, before: str = "", after: str = "") -> str:
-    """Return a Markdown link to a guided notebook, e.g. ``[02 · See your Pareto curve](…)``."""
+    """Return a Markdown link to a guided notebook, e.g. ``[02 See your Pareto curve](…)``."""
     up = "../" * len(Path(relative_to.name).parent.parts)
-    label = f"{before}{notebook.name[:2]} · {notebook.title}{after}"
+    label = f"{before}{notebook.name[:2]} {notebook.title}{after}"
     return f"[{label}]({up}{notebook.name}.ipynb)"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import math
 
 import ipywidgets as widgets
@@ -13,7 +14,7 @@ from workbook import coaching, paths
 from workbook.analysis.book import EXAMPLE_CSV, read_book
 from workbook.coaching import self_check
 from workbook.errors import AccountDataError
-from workbook.widgets import AnswerStore, Prediction, guide
+from workbook.widgets import AnswerStore, Prediction, TierPanel, guide
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +158,13 @@ def test_check_file_shows_what_was_understood_and_what_is_missing():
     assert "gross_profit: " not in text  # the cost column gave it
 
 
+def test_check_file_says_whose_accounts_it_keeps():
+    check = guide.check_file(accounts_path=str(paths.SAMPLE_ORDERS_NB), owner="per hansen")
+    assert "Below: Per Hansen&#x27;s" in check.view.value
+    assert set(check.accounts["owner"]) == {"Per Hansen"}
+    assert "salespeople are in this file" not in check.view.value
+
+
 def test_check_file_lists_every_problem_and_has_no_accounts():
     csv = "Customer;Revenue;Visits\nFjord AS;1 234,50;3\nBerg AS;12,5 %;2\nBerg AS;5,00;x\n"
     check = guide.check_file(source=("example.csv", csv.encode()))
@@ -169,3 +177,28 @@ def test_check_file_refuses_an_unknown_owner_but_shows_the_file():
     check = guide.check_file(accounts_path="", owner="Per Hansen")
     assert check.result is not None and check.accounts is None
     assert "has no accounts (the owners are: Kari Nordmann)" in check.view.value
+
+
+def test_changed_tiers_counts_the_moves_each_way(sample):
+    wider = sample.with_tiers(a=0.25, c=0.3)
+    shown = guide.changed_tiers(before=sample.tiered, after=wider.tiered).value
+    assert "26 accounts changed tier: 13 from B to A; 13 from B to C." in shown
+    assert shown.count("<tr") == 22 and "… and 6 more" in shown  # header, 20 moves, the rest
+    unchanged = guide.changed_tiers(before=sample.tiered, after=sample.tiered).value
+    assert "No account has changed tier" in unchanged
+
+
+def test_settings_to_copy_are_lines_a_parameters_cell_takes(sample):
+    panel = TierPanel(sample.accounts, method="value_share")
+    panel.sliders["a"].value = 0.73
+    text = guide.parameter_lines(panel.settings)
+    namespace = {}
+    exec(compile(ast.parse(text), "parameters", "exec"), namespace)  # annotated literals only
+    assert all(isinstance(node, ast.AnnAssign) for node in ast.parse(text).body)
+    assert {k: namespace[k] for k in panel.settings} == {
+        "metric": "revenue",
+        "method": "value_share",
+        "a": 0.73,
+        "b": 0.95,
+    }
+    assert "a: float | None = 0.73" in guide.settings_to_copy(panel.settings).value

@@ -64,7 +64,7 @@ def team_chart(
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3, height={"band": 0.7})
         .encode(
-            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=fmt)),
+            x=alt.X(f"{measure}:Q", title=None, axis=alt.Axis(format=fmt)),
             y=alt.Y("owner:N", title=None, sort=order),
             color=alt.Color(
                 "who:N",
@@ -89,6 +89,6 @@ def team_chart(
     if better != "neither":
         subtitle += f" {better.capitalize()} is better."
     return alt.layer(bars, median).properties(
-        title=alt.Title("Your team, side by side", subtitle=subtitle, subtitleColor=MUTED),
+        title=alt.Title(title, subtitle=subtitle, subtitleColor=MUTED),
         height=alt.Step(28),
     )

@@ -30,10 +30,7 @@ def key_facts(
     screen: coaching.GrowthScreen,
 ) -> list[str]:
     """Return what the data says about the accounts, as the sentences the other panels show."""
-    facts = [
-        charts.concentration_headline(book.figures),
-        charts.tier_headline(book.summary, metric=book.metric),
-    ]
+    facts = [charts.tier_headline(book.summary, metric=book.metric)]
     if today.available:
         facts.append(focus_sentence(today))
     if "gross_profit" in book.accounts.columns:
@@ -88,7 +85,11 @@ class ActionPlanPanel:
         self.message = MessageArea()
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
-        self.update = widgets.Button(description="Update my action plan", button_style="primary")
+        self.update = widgets.Button(
+            description="Update my action plan",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
         self.update.on_click(guarded(self.message)(self.refresh))
         self.downloads = [
             Download(

@@ -4,6 +4,8 @@
   cannot be used stops the notebook with its problems, not a traceback.
 - :func:`about` says in two lines what was opened.
 - :func:`check_file` shows what the workbook understood of a file, or every problem in it.
+- :func:`changed_tiers` and :func:`settings_to_copy` say what moved on the sliders and how to
+  carry the thresholds into the next notebooks.
 - :func:`predict` and :func:`reflect` are the exercises: a guess checked against your own data
   (or a note when your data cannot answer it), and a question whose answer is kept.
 """
@@ -11,14 +13,15 @@
 from __future__ import annotations
 
 import functools
+import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, loading, paths
-from workbook.analysis import assign_tiers
+from workbook.analysis import assign_tiers, compare_tierings
 from workbook.analysis.book import Book, read_book
 from workbook.coaching.prompts import PROMPTS
 from workbook.coaching.self_check import is_known
@@ -146,7 +149,10 @@ def rule_text(book: Book) -> str:
 
 
 def about(book: Book) -> widgets.HTML:
-    """Return what was opened: whose accounts, how they split into tiers, and any notes."""
+    """Return what was opened: whose accounts, how they are tiered, and any notes from reading.
+
+    How much each tier brings is left to the lessons: each asks for a guess before showing it.
+    """
     notes = ""
     if book.loaded.warnings:
         notes = message_html(
@@ -157,9 +163,59 @@ def about(book: Book) -> widgets.HTML:
     return widgets.HTML(
         stylesheet().value
         + figure_html(whose(book))
-        + figure_html(charts.tier_headline(book.summary, metric=book.metric))
         + f"<div class='wb-note'>{rule_text(book)}</div>"
         + notes
+    )
+
+
+def changed_tiers(*, before: pd.DataFrame, after: pd.DataFrame) -> widgets.HTML:
+    """Return which accounts changed tier between two tierings, and how many moved each way."""
+    moves = compare_tierings(before, after)
+    if not len(moves):
+        return widgets.HTML(
+            message_html(
+                "No account has changed tier: move a slider above, then run this cell again.",
+                "info",
+            )
+        )
+    counts = moves.groupby(["from", "to"], observed=True).size()
+    ways = "; ".join(f"{n} from {source} to {target}" for (source, target), n in counts.items())
+    columns = {"account": ("Account", "text"), "from": ("From", "text"), "to": ("To", "text")}
+    return widgets.HTML(
+        stylesheet().value
+        + figure_html(f"{len(moves)} accounts changed tier: {ways}.")
+        + charts.html_table(moves, columns, tier_column=None, max_rows=20)
+    )
+
+
+def parameter_lines(settings: Mapping[str, object]) -> str:
+    """Return tier settings as lines for a parameters cell (the shared names and annotations).
+
+    Examples
+    --------
+    >>> settings = {"metric": "revenue", "method": "account_share", "a": 0.15000000000000002}
+    >>> print(parameter_lines({**settings, "c": 0.3}))
+    metric: str = "revenue"
+    method: str = "account_share"
+    a: float | None = 0.15
+    c: float | None = 0.3
+    """
+    lines = []
+    for name, value in settings.items():
+        if isinstance(value, str):
+            lines.append(f'{name}: str = "{value}"')
+        else:
+            lines.append(f"{name}: float | None = {round(float(value), 4)!r}")
+    return "\n".join(lines)
+
+
+def settings_to_copy(settings: Mapping[str, object]) -> widgets.HTML:
+    """Return the tier settings as lines to paste into the next notebooks' parameters cells."""
+    return widgets.HTML(
+        stylesheet().value
+        + "<div class='wb-note'>Replace these lines in the parameters cell of the next "
+        "notebooks:</div>"
+        + f"<pre style='font-size:13px;margin:4px 0'>{html.escape(parameter_lines(settings))}</pre>"
     )
 
 
@@ -230,6 +286,15 @@ class FileCheck:
                 message_html(
                     f"{len(names)} salespeople are in this file ({', '.join(names)}). Set owner in "
                     "the parameters cell to work on one salesperson's accounts.",
+                    "info",
+                )
+            )
+        if owner and self.accounts is not None:
+            chosen = owners(self.accounts)[0]
+            parts.append(
+                message_html(
+                    f"Below: {chosen}'s {len(self.accounts):,} accounts only (owner in the "
+                    "parameters cell).",
                     "info",
                 )
             )
