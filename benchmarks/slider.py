@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,9 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from servers import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port  # noqa: E402
-
-from workbook.app.__main__ import voila_environment  # noqa: E402
+from servers import CHROMIUM, CHROMIUM_ARGS, serving_app  # noqa: E402
 
 PANEL_NOTEBOOK = """\
 import os, urllib.parse
@@ -145,40 +142,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         notebook = write_notebook(Path(folder))
-        port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "voila",
-            str(notebook),
-            f"--port={port}",
-            "--no-browser",
-            "--Voila.ip=127.0.0.1",
-            "--template=workbook",
-        ]
-        server = subprocess.Popen(
-            command,
-            env=voila_environment(),
-            cwd=folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for_port(port, server)
-            results = {}
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-                )
-                try:
-                    for n in args.sizes:
-                        page = browser.new_page()
-                        results[n] = measure(page, f"http://127.0.0.1:{port}/?n={n}", args.presses)
-                        page.close()
-                finally:
-                    browser.close()
-        finally:
-            stop(server)
+        results = {}
+        # No preheated kernel: each page runs the notebook for its own ?n= (its query string).
+        with serving_app(notebook=notebook, pool=0) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                for n in args.sizes:
+                    page = browser.new_page()
+                    results[n] = measure(page, f"{url}/?n={n}", args.presses)
+                    page.close()
+            finally:
+                browser.close()
     small, large = results[min(results)], results[max(results)]
     print(json.dumps({str(n): r for n, r in results.items()}, indent=2))
     ratio = large["median_ms"] / small["median_ms"]

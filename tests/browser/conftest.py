@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from servers import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
+from servers import CHROMIUM, CHROMIUM_ARGS, serving_app
 
 from workbook import paths
-from workbook.app.__main__ import voila_command, voila_environment
 
 ARTIFACTS = paths.PROJECT_ROOT / "tests" / "artifacts"
 
@@ -41,24 +39,14 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="module")
 def app_url(chromium_path, tmp_path_factory):
-    """Serve the app with the committed configuration on a free port; yield its address."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"  # a server per test module
-    command = voila_command(host="127.0.0.1", port=port, pool=2, open_browser=False)
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command,
-            env=voila_environment(),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            cwd=paths.PROJECT_ROOT,
-        )
+    """Serve the app with the committed configuration on a free port (a server per module)."""
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
     try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
+        with serving_app(pool=2, log=log) as url:
+            yield url
     finally:
-        stop(process)
-        shutil.copy(log, ARTIFACTS / "voila.log") if ARTIFACTS.exists() else None
+        if ARTIFACTS.exists():
+            shutil.copy(log, ARTIFACTS / "voila.log")
 
 
 @pytest.fixture(scope="module")

@@ -81,3 +81,34 @@ def stop(process: subprocess.Popen) -> None:
     for pid in leftovers:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def serving_app(
+    *, notebook: Path | None = None, pool: int = 2, token: str = "", log: Path | None = None
+):
+    """Serve the app as ``make app`` does, on a free port; yield its address; stop it after.
+
+    ``pool=0`` preheats no kernel: every page then runs the notebook for its own visitor (and
+    sees its own query string).
+    """
+    from workbook import paths
+    from workbook.app.__main__ import voila_command, voila_environment
+
+    port = free_port()
+    command = voila_command(
+        host="127.0.0.1", port=port, pool=pool, token=token, open_browser=False, notebook=notebook
+    )
+    with open(log or os.devnull, "w") as output:
+        process = subprocess.Popen(
+            command,
+            env=voila_environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd=paths.PROJECT_ROOT,
+        )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import urllib.error
 import urllib.request
 
 import pytest
-from servers import free_port, stop, wait_for_port
-
-from workbook import paths
-from workbook.app.__main__ import voila_command, voila_environment
+from servers import serving_app
 
 pytestmark = pytest.mark.slow
 
@@ -31,24 +27,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def test_a_token_keeps_out_visitors_without_it(tmp_path):
-    port = free_port()
-    command = voila_command(
-        host="127.0.0.1", port=port, token="s3cret-word", pool=0, open_browser=False
-    )
-    with (tmp_path / "voila.log").open("w") as log:
-        server = subprocess.Popen(
-            command,
-            env=voila_environment(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=paths.PROJECT_ROOT,
-        )
-    try:
-        wait_for_port(port, server)
-        base = f"http://127.0.0.1:{port}"
+    with serving_app(token="s3cret-word", pool=0, log=tmp_path / "voila.log") as base:
         assert status(f"{base}/") in (302, 401, 403)  # sent to the login page, no kernel
         assert status(f"{base}/?token=wrong") in (302, 401, 403)
         assert status(f"{base}/voila/templates/workbook/static/does-not-exist.js") == 404
         assert status(f"{base}/?token=s3cret-word") == 200  # starts (and, on stop, ends) a kernel
-    finally:
-        stop(server)

@@ -8,7 +8,7 @@ from workbook import charts, coaching
 from workbook.charts.tables import format_value
 from workbook.coaching import defaults
 from workbook.widgets.base import Panel
-from workbook.widgets.style import figure_html, look_for
+from workbook.widgets.style import figure_html, look_for, number
 
 LOSS_COLUMNS = {
     "account": ("Account", "text"),
@@ -65,23 +65,8 @@ class CostPanel(Panel):
         minutes_per_request: float = defaults.MINUTES_PER_REQUEST,
     ):
         super().__init__(tiered)
-        style = {"description_width": "210px"}
-        self.hourly_cost = widgets.BoundedFloatText(
-            value=hourly_cost,
-            min=1,
-            max=100_000,
-            step=50,
-            description="Cost of an hour of your time",
-            style=style,
-        )
-        self.minutes = widgets.BoundedFloatText(
-            value=minutes_per_request,
-            min=0,
-            max=480,
-            step=5,
-            description="Minutes per service request",
-            style=style,
-        )
+        self.hourly_cost = number("Cost of an hour of your time", hourly_cost, 1, 100_000, 50)
+        self.minutes = number("Minutes per service request", minutes_per_request, 0, 480, 5)
         self.includes = widgets.Checkbox(
             value=defaults.PROFIT_INCLUDES_CONCESSIONS,
             indent=False,

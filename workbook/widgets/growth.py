@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from workbook import charts, coaching
 from workbook.coaching import defaults
 from workbook.widgets.base import Panel
-from workbook.widgets.style import figure_html, look_for
+from workbook.widgets.style import figure_html, look_for, slider
 
 FLAGGED_COLUMNS = {
     "account": ("Account", "text"),
@@ -29,20 +29,11 @@ class GrowthPanel(Panel):
         super().__init__(tiered)
         start = {**defaults.GROWTH_WEIGHTS, **(weights or {})}
         self.weights = {
-            name: widgets.FloatSlider(
-                value=start[name],
-                min=0,
-                max=1,
-                step=0.05,
-                description=label,
-                readout_format=".2f",
-                continuous_update=False,
-                style={"description_width": "120px"},
-            )
+            name: slider(label, start[name], 0, 1, 0.05, label_width="120px")
             for name, label in WEIGHT_LABELS.items()
         }
-        for slider in self.weights.values():
-            slider.observe(self.refresh, "value")
+        for control in self.weights.values():
+            control.observe(self.refresh, "value")
         self.headline = widgets.HTML()
         self.body = widgets.VBox()
         self.table = widgets.HTML()

@@ -10,7 +10,7 @@ from workbook.coaching import defaults
 from workbook.schema import TIERS
 from workbook.widgets.base import Panel, message_html
 from workbook.widgets.downloads import Download
-from workbook.widgets.style import figure_html, look_for
+from workbook.widgets.style import figure_html, look_for, number, slider
 
 SERVICE_FIELDS = {
     "visits_per_year": "Visits a year",
@@ -95,60 +95,20 @@ class PlanPanel(Panel):
     ):
         super().__init__(tiered)
         self.owner = owner
-        style = {"description_width": "170px"}
-        wide = widgets.Layout(width="460px")
-        self.hours = widgets.FloatSlider(
-            value=hours_per_week,
-            min=5,
-            max=60,
-            step=1,
-            style=style,
-            layout=wide,
-            description="Selling hours a week",
-            continuous_update=False,
-        )
-        self.weeks = widgets.FloatSlider(
-            value=weeks,
-            min=10,
-            max=52,
-            step=1,
-            style=style,
-            layout=wide,
-            description="Selling weeks a year",
-            continuous_update=False,
-        )
-        self.share_a = widgets.FloatSlider(
-            value=share_a,
-            min=0,
-            max=1,
-            step=0.05,
-            readout_format=".0%",
-            style=style,
-            layout=wide,
-            description="Share of time for A",
-            continuous_update=False,
-        )
-        self.share_b = widgets.FloatSlider(
-            value=share_b,
-            min=0,
-            max=1,
-            step=0.05,
-            readout_format=".0%",
-            style=style,
-            layout=wide,
-            description="Share of time for B",
-            continuous_update=False,
-        )
+        self.hours = slider("Selling hours a week", hours_per_week, 5, 60, 1)
+        self.weeks = slider("Selling weeks a year", weeks, 10, 52, 1)
+        self.share_a = slider("Share of time for A", share_a, 0, 1, 0.05, percent=True)
+        self.share_b = slider("Share of time for B", share_b, 0, 1, 0.05, percent=True)
         self.share_c = widgets.HTML()
         self.visit_hours = {
-            tier: widgets.BoundedFloatText(
-                value=defaults.VISIT_HOURS[tier],
-                min=0.25,
-                max=8,
-                step=0.25,
-                description=f"Hours a {tier} visit",
-                style={"description_width": "110px"},
-                layout=widgets.Layout(width="200px"),
+            tier: number(
+                f"Hours a {tier} visit",
+                defaults.VISIT_HOURS[tier],
+                0.25,
+                8,
+                0.25,
+                label_width="110px",
+                width="200px",
             )
             for tier in TIERS
         }

@@ -43,3 +43,55 @@ def figure_html(text: str) -> str:
 def look_for(text: str) -> widgets.HTML:
     """Return a 'what to look for' note that goes under a chart."""
     return widgets.HTML(f"<div class='wb-look'><b>What to look for:</b> {html.escape(text)}</div>")
+
+
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    *,
+    percent: bool = False,
+    label_width: str = "170px",
+    width: str = "460px",
+    live: bool = False,
+) -> widgets.FloatSlider:
+    """Return a slider laid out like every other in the workbook.
+
+    ``percent`` shows the value as a percentage; ``live`` sends values while it is dragged (only
+    for panels that answer in milliseconds, like the tiers).
+    """
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=".0%" if percent else (".0f" if step >= 1 else ".2f"),
+        continuous_update=live,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width=width),
+    )
+
+
+def number(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    *,
+    label_width: str = "210px",
+    width: str | None = None,
+) -> widgets.BoundedFloatText:
+    """Return a number field (the browser cannot send a value outside low..high)."""
+    return widgets.BoundedFloatText(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width=width) if width else widgets.Layout(),
+    )

@@ -15,7 +15,7 @@ import pandas as pd
 from workbook import analysis, charts
 from workbook.charts.captions import metric_label, tier_headline
 from workbook.widgets.base import Debounced, MessageArea, guarded
-from workbook.widgets.style import figure_html, section, stylesheet
+from workbook.widgets.style import figure_html, section, slider, stylesheet
 
 METHOD_OPTIONS = [
     ("Share of accounts (the 80/20 rule)", "account_share"),
@@ -89,13 +89,7 @@ class TierPanel:
             style={"description_width": "70px"},
         )
         self.sliders = {
-            name: widgets.FloatSlider(
-                step=0.01,
-                readout_format=".0%",
-                continuous_update=True,
-                style={"description_width": "140px"},
-                layout=widgets.Layout(width="460px"),
-            )
+            name: slider("", 0.0, 0.0, 1.0, 0.01, percent=True, label_width="140px", live=True)
             for name in ("a", "b", "c")
         }
         self.hint = widgets.HTML()
@@ -114,8 +108,8 @@ class TierPanel:
         self._set_sliders(method, {"a": a, "b": b, "c": c})
         self._build_charts()
         self._refresh = Debounced(guarded(self.message)(self._update))
-        for slider in self.sliders.values():
-            slider.observe(self._refresh, "value")
+        for control in self.sliders.values():
+            control.observe(self._refresh, "value")
         self.method.observe(guarded(self.message)(self._on_method), "value")
         self.metric.observe(guarded(self.message)(self._on_metric), "value")
         self.use_hint.on_click(guarded(self.message)(self._apply_hint))
@@ -181,21 +175,21 @@ class TierPanel:
     def _set_sliders(self, method: str, values: dict[str, float | None]) -> None:
         """Give the sliders the method's ranges and values, without an update per change."""
         defaults = analysis.DEFAULTS[method]
-        for name, slider in self.sliders.items():
+        for name, control in self.sliders.items():
             spec = SLIDERS[method].get(name)
-            slider.layout.display = None if spec else "none"
+            control.layout.display = None if spec else "none"
             if not spec:
                 continue
             label, low, high = spec
             value = values.get(name)
             value = defaults[name] if value is None else value
             if self._refresh is not None:
-                slider.unobserve(self._refresh, "value")
-            slider.max = max(slider.max, high)  # widen first: min may never exceed max
-            slider.min, slider.max, slider.description = low, high, label
-            slider.value = min(max(value, low), high)
+                control.unobserve(self._refresh, "value")
+            control.max = max(control.max, high)  # widen first: min may never exceed max
+            control.min, control.max, control.description = low, high, label
+            control.value = min(max(value, low), high)
             if self._refresh is not None:
-                slider.observe(self._refresh, "value")
+                control.observe(self._refresh, "value")
 
     def _update(self) -> None:
         settings = self.settings
