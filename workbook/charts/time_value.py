@@ -13,8 +13,6 @@ from workbook.charts._data import lean
 from workbook.charts.captions import metric_label
 from workbook.charts.theme import INK, MUTED, tier_scale
 
-MEASURE_OPACITY = alt.Scale(domain=["Share of value", "Share of time"], range=[1.0, 0.38])
-
 
 def _shares_long(tiers: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Return per-tier shares as long rows (tier, measure, share) for grouped bars."""
@@ -42,36 +40,64 @@ def time_value_chart(
         What value is measured in, for the labels.
     """
     data = _shares_long(tiers, {"value_share": "Share of value", "time_share": "Share of time"})
+    subtitle = f"Solid: share of {metric_label(metric)}. Pale: share of your time."
+    return paired_tier_bars(
+        data,
+        pair="measure",
+        solid="Share of value",
+        pale="Share of time",
+        value="share",
+        value_format="%",
+        label_format=".0%",
+        value_title=None,
+    ).properties(width=420, height=280, title=alt.Title(title, subtitle=subtitle))
+
+
+def paired_tier_bars(
+    data: pd.DataFrame,
+    *,
+    pair: str,
+    solid: str,
+    pale: str,
+    value: str,
+    value_format: str,
+    label_format: str,
+    value_title: str | None,
+) -> alt.LayerChart:
+    """Return two bars per tier, in the tier's colour: ``pale`` (e.g. today) next to ``solid``.
+
+    ``data`` has one row per tier and pair member: ``tier``, the ``pair`` column (holding
+    ``solid`` or ``pale``) and the ``value`` column.
+    """
+    order = [pale, solid] if pair == "when" else [solid, pale]
     encode = dict(
         x=alt.X(
             "tier:N", title=None, axis=alt.Axis(labelFontSize=14, labelFontWeight=700, labelAngle=0)
         ),
-        xOffset=alt.XOffset("measure:N", sort=list(MEASURE_OPACITY.domain)),
-        y=alt.Y("share:Q", title=None, axis=alt.Axis(format="%")),
+        xOffset=alt.XOffset(f"{pair}:N", sort=order),
+        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
     )
+    opacity = alt.Scale(domain=order, range=[1.0 if member == solid else 0.38 for member in order])
     bars = (
         alt.Chart(data)
         .mark_bar(width={"band": 0.9})
         .encode(
             **encode,
             color=alt.Color("tier:N", scale=tier_scale(), legend=None),
-            opacity=alt.Opacity("measure:N", scale=MEASURE_OPACITY, title=None),
+            opacity=alt.Opacity(f"{pair}:N", scale=opacity, title=None),
             tooltip=[
                 alt.Tooltip("tier:N", title="Tier"),
-                alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("share:Q", format=".1%", title="Share"),
+                alt.Tooltip(f"{pair}:N", title=""),
+                alt.Tooltip(f"{value}:Q", format=label_format, title=value.capitalize()),
             ],
         )
     )
     labels = (
         alt.Chart(data)
         .mark_text(dy=-7, color=INK)
-        .encode(**encode, text=alt.Text("share:Q", format=".0%"))
+        .encode(**encode, text=alt.Text(f"{value}:Q", format=label_format))
     )
-    subtitle = f"Solid: share of {metric_label(metric)}. Pale: share of your time."
-    return alt.layer(bars, labels).properties(
-        width=420, height=280, title=alt.Title(title, subtitle=subtitle)
-    )
+    return alt.layer(bars, labels)
 
 
 def served_chart(
@@ -178,34 +204,15 @@ def hours_change_chart(
         for col, when in (("today", "Today"), ("plan", "Plan"))
     ]
     data = pd.DataFrame(rows)
-    encode = dict(
-        x=alt.X(
-            "tier:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=14, labelFontWeight=700)
-        ),
-        xOffset=alt.XOffset("when:N", sort=["Today", "Plan"]),
-        y=alt.Y("hours:Q", title="Hours a year"),
-    )
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            **encode,
-            color=alt.Color("tier:N", scale=tier_scale(), legend=None),
-            opacity=alt.Opacity(
-                "when:N", scale=alt.Scale(domain=["Today", "Plan"], range=[0.38, 1.0]), title=None
-            ),
-            tooltip=[
-                alt.Tooltip("tier:N", title="Tier"),
-                alt.Tooltip("when:N", title="When"),
-                alt.Tooltip("hours:Q", format=",.0f", title="Hours"),
-            ],
-        )
-    )
-    labels = (
-        alt.Chart(data)
-        .mark_text(dy=-7, color=INK)
-        .encode(**encode, text=alt.Text("hours:Q", format=",.0f"))
-    )
-    return alt.layer(bars, labels).properties(
+    return paired_tier_bars(
+        data,
+        pair="when",
+        solid="Plan",
+        pale="Today",
+        value="hours",
+        value_format=",.0f",
+        label_format=",.0f",
+        value_title="Hours a year",
+    ).properties(
         width=420, height=260, title=alt.Title(title, subtitle="Pale: today. Solid: the plan.")
     )
