@@ -105,7 +105,7 @@ class ActionPlanPanel:
                 stylesheet(),
                 section("Your action plan"),
                 self.status,
-                self.update,
+                widgets.HBox([self.update]),  # a button in a VBox would fill its width
                 self.message,
                 *[d.view for d in self.downloads],
                 self.preview,
