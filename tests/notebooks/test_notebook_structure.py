@@ -194,3 +194,29 @@ def test_ruff_passes_on_the_notebooks_and_the_generator():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_session_guide_has_both_agendas_the_objections_and_how_to_serve_the_app():
+    guide = (paths.NOTEBOOKS_DIR / "facilitator" / "session-guide.md").read_text(encoding="utf-8")
+    assert "## The 90-minute session" in guide and "## The half-day session" in guide
+    for objection in (
+        "What about the others?",
+        "My small customers complain the most",
+        "My biggest customer is my friend",
+        "80/20 doesn't apply to my territory",
+    ):
+        assert f'**"{objection}' in guide
+    assert "make app HOST=0.0.0.0" in guide and "TOKEN=" in guide
+    for name in GUIDED:  # the half day walks through every notebook
+        assert f"`{name}`" in guide
+    # each agenda's rows follow on from each other and add up to its length
+    for heading, minutes in (("## The 90-minute session", 90), ("## The half-day session", 210)):
+        table = guide.split(heading)[1].split("\n## ")[0]
+        rows = [
+            (int(h) * 60 + int(m), int(n))
+            for h, m, n in re.findall(r"^\| (\d):(\d\d) \| (\d+) \|", table, flags=re.M)
+        ]
+        assert [start for start, _ in rows] == [
+            sum(n for _, n in rows[:i]) for i in range(len(rows))
+        ]
+        assert sum(n for _, n in rows) == minutes
