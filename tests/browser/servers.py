@@ -85,9 +85,17 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def serving_app(
-    *, notebook: Path | None = None, pool: int = 2, token: str = "", log: Path | None = None
+    *,
+    notebook: Path | None = None,
+    pool: int = 2,
+    token: str = "",
+    log: Path | None = None,
+    served_bundle: bool = True,
 ):
     """Serve the app as ``make app`` does, on a free port; yield its address; stop it after.
+
+    ``served_bundle=False`` leaves the chart bundle inside each chart widget, as in JupyterLab
+    or a plain ``voila``.
 
     ``pool=0`` preheats no kernel: every page then runs the notebook for its own visitor (and
     sees its own query string).
@@ -99,10 +107,15 @@ def serving_app(
     command = voila_command(
         host="127.0.0.1", port=port, pool=pool, token=token, open_browser=False, notebook=notebook
     )
+    env = voila_environment()
+    if not served_bundle:
+        from workbook.charts.render import BUNDLE_URL_VARIABLE
+
+        del env[BUNDLE_URL_VARIABLE]
     with open(log or os.devnull, "w") as output:
         process = subprocess.Popen(
             command,
-            env=voila_environment(),
+            env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
             cwd=paths.PROJECT_ROOT,

@@ -10,6 +10,7 @@ ipywidgets ``Output`` widget can hang notebook execution. What works offline:
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cache
 
@@ -28,6 +29,16 @@ const bundle = await import(new URL("{path}", base).href);
 export default bundle.default;
 """
 
+#: A chart widget's whole module otherwise (JupyterLab, a plain ``voila``): the bundle travels with
+#: every chart, but is run once per page. Run once per chart, the copies of Vega disturb each
+#: other: in a page with two grouped-bar charts, the second drew its bars from wrong bottoms.
+BUNDLE_ONCE_PER_PAGE = """
+const key = "__workbookChartBundle";
+globalThis[key] ??= import(URL.createObjectURL(new Blob([{source}], {type: "text/javascript"})));
+const bundle = await globalThis[key];
+export default bundle.default;
+"""
+
 #: vega-embed options: draw as SVG (crisp, testable), and no "…" menu (its links leave the page).
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 
@@ -41,22 +52,29 @@ def enable_offline_widgets() -> None:
     from altair.utils.schemapi import disable_debug_mode
 
     if path := os.environ.get(BUNDLE_URL_VARIABLE):
-        alt.JupyterChart._esm = BUNDLE_LOADER.replace("{path}", path)
-        alt.JupyterChart._is_offline = True
+        module = BUNDLE_LOADER.replace("{path}", path)
     else:
-        alt.JupyterChart.enable_offline()
+        module = BUNDLE_ONCE_PER_PAGE.replace("{source}", json.dumps(offline_bundle()))
+    alt.JupyterChart._esm = module
+    alt.JupyterChart._is_offline = True  # Altair's own offline switch now leaves it alone
     alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
     # Altair validates every chart object as it is created ("debug mode"): about 40% of the time
     # a panel takes to build. The builders' specs are validated by the test suite instead.
     disable_debug_mode()
 
 
+@cache
 def offline_bundle() -> str:
-    """Return the JavaScript that draws chart widgets with no internet (vega, vega-lite, embed)."""
-    if not alt.JupyterChart._is_offline or os.environ.get(BUNDLE_URL_VARIABLE):
-        alt.JupyterChart.enable_offline(offline=False)  # reset, so the bundle is built from source
-        alt.JupyterChart.enable_offline()
-    return alt.JupyterChart._esm
+    """Return the JavaScript that draws chart widgets with no internet (vega, vega-lite, embed).
+
+    Built by Altair from vl-convert's copies of the libraries (about 2 s, once per process).
+    """
+    saved = alt.JupyterChart._esm, alt.JupyterChart._is_offline
+    alt.JupyterChart._is_offline = False
+    alt.JupyterChart.enable_offline()  # builds the bundle from Altair's own widget source
+    bundle = alt.JupyterChart._esm
+    alt.JupyterChart._esm, alt.JupyterChart._is_offline = saved
+    return bundle
 
 
 def enable_static_svg() -> None:
