@@ -65,19 +65,19 @@ PARAMETERS: dict[str, Parameter] = {
         "account_share (share of accounts) or value_share (classic ABC)",
     ),
     "a": Parameter(
-        "float | None",
+        "float",
         None,
         "A: share of accounts, or of value for value_share; None: "
         f"{DEFAULTS['account_share']['a']:.2f} / {DEFAULTS['value_share']['a']:.2f}",
     ),
     "b": Parameter(
-        "float | None",
+        "float",
         None,
         f"B reaches this share of value (value_share only); None: "
         f"{DEFAULTS['value_share']['b']:.2f}",
     ),
     "c": Parameter(
-        "float | None",
+        "float",
         None,
         f"C: share of accounts at the bottom (account_share only); None: "
         f"{DEFAULTS['account_share']['c']:.2f}",

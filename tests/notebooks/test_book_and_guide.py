@@ -201,4 +201,4 @@ def test_settings_to_copy_are_lines_a_parameters_cell_takes(sample):
         "a": 0.73,
         "b": 0.95,
     }
-    assert "a: float | None = 0.73" in guide.settings_to_copy(panel.settings).value
+    assert "a: float = 0.73" in guide.settings_to_copy(panel.settings).value

@@ -59,7 +59,7 @@ def test_parameter_names_are_shared_and_defaults_are_the_package_defaults(name):
     assert values == {key: PACKAGE_DEFAULTS[key] for key in values}
     annotations = {key: annotation for key, (annotation, _) in declared(name).items()}
     for threshold in {"a", "b", "c"} & set(annotations):
-        assert annotations[threshold] == "float | None"
+        assert annotations[threshold] == "float"
 
 
 @pytest.mark.parametrize("name", ALL)

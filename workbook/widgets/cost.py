@@ -71,6 +71,7 @@ class CostPanel(Panel):
             value=defaults.PROFIT_INCLUDES_CONCESSIONS,
             indent=False,
             description="My gross profit already has concessions taken off",
+            layout=widgets.Layout(width="auto"),
         )
         for control in (self.hourly_cost, self.minutes, self.includes):
             control.observe(self.refresh, "value")

@@ -197,15 +197,15 @@ def parameter_lines(settings: Mapping[str, object]) -> str:
     >>> print(parameter_lines({**settings, "c": 0.3}))
     metric: str = "revenue"
     method: str = "account_share"
-    a: float | None = 0.15
-    c: float | None = 0.3
+    a: float = 0.15
+    c: float = 0.3
     """
     lines = []
     for name, value in settings.items():
         if isinstance(value, str):
             lines.append(f'{name}: str = "{value}"')
         else:
-            lines.append(f"{name}: float | None = {round(float(value), 4)!r}")
+            lines.append(f"{name}: float = {round(float(value), 4)!r}")
     return "\n".join(lines)
 
 

@@ -196,10 +196,9 @@ class PlanPanel(Panel):
         return ordered[columns]
 
     def _draw(self) -> None:
-        share_c = round(1 - self.share_a.value - self.share_b.value, 10)
+        share_c = max(round(1 - self.share_a.value - self.share_b.value, 10), 0.0) + 0.0  # no -0%
         self.share_c.value = (
-            f"<div class='wb-note' style='margin-left:174px'>C gets the rest: "
-            f"{max(share_c, 0):.0%}</div>"
+            f"<div class='wb-note' style='margin-left:174px'>C gets the rest: {share_c:.0%}</div>"
         )
         for download in self.downloads:
             download.stale()
