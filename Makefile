@@ -35,7 +35,7 @@ browser:
 	@scripts/ensure-chromium.sh
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 report: $(STAMP)
 	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports
