@@ -178,3 +178,12 @@ def test_to_dict_has_the_keys_of_the_command_line(sample_tiered):
         assert {"accounts", "hours", "hours_per_account", "visits_per_account_per_month"} <= set(
             tier
         )
+
+
+def test_more_time_than_a_handful_of_accounts_can_use_is_pointed_out(five):
+    plan = plan_time(five, hours_per_week=30, weeks=46)  # 5 accounts: hundreds of visits each
+    assert plan.feasible
+    assert any("more time than one account can use" in m for m in plan.messages)
+    assert not any(
+        "more time than" in m for m in plan_time(five, hours_per_week=1, weeks=10).messages
+    )

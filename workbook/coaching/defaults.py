@@ -31,6 +31,9 @@ VISIT_HOURS = MappingProxyType({"A": 1.5, "B": 1.0, "C": 0.5})
 #: channels serve them). With the defaults above the sample's 50 A / 138 B accounts get about 14.7
 #: and 2 visits a year, so the plan fits; at 10 hours a week A gets 4.9 and it does not.
 MIN_VISITS_PER_YEAR = MappingProxyType({"A": 12.0, "B": 1.0, "C": 0.0})
+#: More than two visits a week to one account is more time than it can use: the plan says so
+#: (it happens with a handful of accounts, e.g. a small test file).
+MAX_VISITS_PER_MONTH = 8.0
 
 # --- where time goes today ----------------------------------------------------------------------
 #: An account is over-served ("a customer you like") when its share of your time is at least this

@@ -294,6 +294,13 @@ def plan_time(
         for tier in TIERS
         if counts[tier] == 0 and shares[tier] > 0
     ]
+    messages += [
+        f"Each {tier} account would get {table.at[tier, 'visits_per_account_per_month']:,.0f} "
+        f"visits a month: more time than one account can use. With so few accounts, plan fewer "
+        f"selling hours for this book, or draw the tiers so more accounts share the time."
+        for tier in TIERS
+        if table.at[tier, "visits_per_account_per_month"] > defaults.MAX_VISITS_PER_MONTH
+    ]
     return TimePlan(
         hours_per_week=hours_per_week,
         weeks=weeks,

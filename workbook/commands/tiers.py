@@ -98,7 +98,8 @@ def _print_tiers(limits, summary, figures, *, owner: str | None) -> None:
         print("  ".join([line[0].ljust(widths[0]), *cells[1:]]))
     print(
         f"\nThe top 20% of accounts ({_count(figures.top20_accounts)}) hold "
-        f"{figures.top20_share:.1%} of {metric}; {_count(figures.accounts_for_80)} make 80% "
+        f"{figures.top20_share:.1%} of {metric}; {_count(figures.accounts_for_80)} "
+        f"{'makes' if figures.accounts_for_80 == 1 else 'make'} 80% "
         f"of it. Gini {figures.gini:.2f} (0: every account alike; towards 1: one account has "
         "it all)."
     )
