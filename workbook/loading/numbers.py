@@ -168,6 +168,8 @@ def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     invalid = np.flatnonzero(~blank & ~np.isfinite(numbers))  # "nan", "inf" are not amounts
     if b"." not in text_bytes(text):
         return ParsedNumbers(numbers, blank, invalid)
+    if not _grouping_possible(numbers):  # most real columns end here, before any text is searched
+        return ParsedNumbers(numbers, blank, invalid, ".")
     pointed = pc.fill_null(pc.match_substring(text, "."), False).to_numpy(zero_copy_only=False)
     if _maybe_grouped(text, numbers, pointed):
         if hint == ",":
@@ -195,6 +197,26 @@ def text_bytes(text: pa.Array) -> bytes:
     )
     first, last = int(offsets[0]), int(offsets[-1])  # a slice shares its parent's buffer
     return buffers[2].slice(first, last - first).to_pybytes()
+
+
+def _grouping_possible(numbers: np.ndarray) -> bool:
+    """Tell whether the column's fractions could all be a point grouping thousands ("1.234").
+
+    A number read with a fraction was written with a point; if one such number is 1,000 or more,
+    or has more than three decimals, the points in this column are decimal points.
+
+    Examples
+    --------
+    >>> _grouping_possible(np.array([1.234, 12.5, 7.0])), _grouping_possible(np.array([1234.56]))
+    (True, False)
+    """
+    finite = numbers[np.isfinite(numbers)]
+    fractions = np.abs(finite[finite != np.floor(finite)])
+    thousandths = fractions * 1000
+    return bool(
+        np.all((fractions >= 1) & (fractions < 1000))
+        and np.allclose(thousandths, np.round(thousandths))
+    )
 
 
 def _maybe_grouped(text: pa.Array, numbers: np.ndarray, pointed: np.ndarray) -> bool:

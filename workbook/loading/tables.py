@@ -22,18 +22,24 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from workbook.errors import AccountDataError, Problem
 from workbook.loading.dialect import Dialect, detect_dialect
 from workbook.loading.encoding import to_utf8
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
-from workbook.loading.headers import find_header_row
+from workbook.loading.headers import find_header_row, match_header
 from workbook.loading.source import Source
 
 SAMPLE_BYTES = 64 * 1024
 SEP_LINE = re.compile(r"^sep=([,;\t|])\r?\n")
 HEADER_SCAN_RECORDS = 30
+#: A plain number; one whose point must be a decimal point (not a thousands separator, as in
+#: "1.234"): four or more digits before it, or other than three after it.
+PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+DECIMAL_POINT = re.compile(r"^-?(?:\d{4,}\.\d+|\d{1,3}\.(?:\d{1,2}|\d{4,}))$")
+TEXT_TARGETS = {"account_id", "account", "owner", "segment", "region", "date"}
 MAX_LISTED_ROWS = 10
 
 
@@ -119,26 +125,37 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     header_row = header_index + 1
     start = _offset_after_lines(data, lines_after[header_index])
     end, footer = _cut_footer(data, start, dialect)
-    body = data[start:end]
+    body = memoryview(data)[start:end]  # not a copy: the body of a big file is most of it
+    quoted = data.find(dialect.quotechar.encode(), start, end) >= 0
+    typed = _decimal_columns(records[header_index + 1 :], headers, mapping)
 
-    table = _fast_read(body, headers, dialect) if _has_text(body) else None
-    if table is not None:
-        rows = _fast_rows(body, table.num_rows, header_row, dialect)
-        if rows is not None:
-            columns = [
-                c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
-            ]
-            raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
-            _add_footer(raw, footer, header_row)
-            return raw
-    raw = _exact_read(body, headers, header_row, dialect, source.name)
+    table, rows = None, None
+    if _has_text(data, start, end):
+        # First the quick way: numbers parsed while reading, and blank lines kept, so that a
+        # file without any (the usual case) is read in one pass with each line one record.
+        table = _fast_read(body, headers, dialect, quoted, typed, keep_blank_lines=True)
+        if table is not None and _all_finite(table, typed):
+            rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted, blank=False)
+        else:  # blank lines, "nan", or a number to read the locale way: every cell as text
+            table = _fast_read(body, headers, dialect, quoted, set(), keep_blank_lines=False)
+            if table is not None:
+                rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted)
+    if rows is not None:
+        columns = [
+            c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
+        ]
+        raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
+        _add_footer(raw, footer, header_row)
+        return raw
+    raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
     _add_footer(raw, footer, header_row)
     return raw
 
 
-def _has_text(data: bytes) -> bool:
-    """Tell whether bytes hold anything but whitespace, without copying a large file."""
-    return bool(data[:4096].strip()) or bool(data.strip())
+def _has_text(data: bytes, start: int = 0, end: int | None = None) -> bool:
+    """Tell whether ``data[start:end]`` holds anything but whitespace (copying little of it)."""
+    end = len(data) if end is None else end
+    return bool(data[start : min(start + 4096, end)].strip()) or bool(data[start:end].strip())
 
 
 def _reader(text: str, dialect: Dialect):
@@ -205,46 +222,100 @@ def _add_footer(raw: RawTable, footer: list[tuple[int, str]], header_row: int) -
     raw.dropped.extend({"row": last + 1 + k, "reason": reason} for k, reason in footer)
 
 
-def _fast_read(body: bytes, headers: list[str], dialect: Dialect) -> pa.Table | None:
-    """Read every cell as text with pyarrow; None when some row does not fit the header."""
+def _decimal_columns(
+    sample: list[list[str]], headers: list[str], mapping: dict[str, str] | None
+) -> set[int]:
+    """Return the columns the reader may parse as numbers itself: in the sample, every cell is
+    a plain number and one has a point that can only be a decimal point.
+
+    Parsing them while reading saves making text of them and parsing that; every other number
+    column goes the locale way. A column whose header (or mapping) names text is never parsed.
+    """
+    named_text = {h for h, target in (mapping or {}).items() if target in TEXT_TARGETS}
+    typed = set()
+    for i, header in enumerate(headers):
+        match = match_header(header)
+        if header in named_text or (match is not None and match.target in TEXT_TARGETS):
+            continue
+        cells = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
+        if (
+            cells
+            and all(PLAIN_NUMBER.match(c) for c in cells)
+            and any(DECIMAL_POINT.match(c) for c in cells)
+        ):
+            typed.add(i)
+    return typed
+
+
+def _all_finite(table: pa.Table, typed: set[int]) -> bool:
+    """Tell whether the parsed columns hold only numbers ("nan" and "inf" are not amounts)."""
+    return all(pc.all(pc.is_finite(table.column(i))).as_py() in (True, None) for i in sorted(typed))
+
+
+def _fast_read(
+    body: memoryview,
+    headers: list[str],
+    dialect: Dialect,
+    quoted: bool,
+    typed: set[int],
+    *,
+    keep_blank_lines: bool,
+) -> pa.Table | None:
+    """Read with pyarrow, every cell as text but the ``typed`` columns as numbers.
+
+    None when some row does not fit the header (with ``keep_blank_lines``, a blank line is such
+    a row) or a typed column has a cell that is not a plain number.
+    """
     names = [f"c{i}" for i in range(len(headers))]
+    types = {name: pa.float64() if i in typed else pa.string() for i, name in enumerate(names)}
     try:
         return pacsv.read_csv(
-            pa.BufferReader(body),
+            pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(
                 delimiter=dialect.delimiter,
                 quote_char=dialect.quotechar,
                 double_quote=True,
-                newlines_in_values=dialect.quotechar.encode() in body,
+                newlines_in_values=quoted,
+                ignore_empty_lines=not keep_blank_lines,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=types,
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
                 null_values=[""],
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None  # a row with another number of fields: the exact reader says which
+        return None  # the exact reader says which row does not fit
 
 
-def _fast_rows(body: bytes, records: int, header_row: int, dialect: Dialect) -> np.ndarray | None:
-    """Return each record's spreadsheet row without a Python scan, when the lines allow it."""
-    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
-    if lines == records:
+def _fast_rows(
+    data: bytes,
+    start: int,
+    end: int,
+    records: int,
+    header_row: int,
+    quoted: bool,
+    *,
+    blank: bool = True,
+) -> np.ndarray | None:
+    """Return each record's spreadsheet row (the body is ``data[start:end]``) without a Python
+    scan, when the lines allow it; ``blank=False`` says the body has no blank line."""
+    if not quoted and not blank:
         return header_row + 1 + np.arange(records, dtype=np.int64)
-    if dialect.quotechar.encode() in body:
-        return None  # a quoted field may span lines: only an exact scan can tell
+    if quoted:  # a quoted field may span lines: count them, and scan exactly when they differ
+        lines = data.count(b"\n", start, end) + (0 if data.endswith(b"\n", start, end) else 1)
+        return header_row + 1 + np.arange(records, dtype=np.int64) if lines == records else None
     # Only blank lines are in the way: find them from the positions of the line ends.
-    ends = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10)
+    text_bytes = np.frombuffer(data, dtype=np.uint8, count=end - start, offset=start)
+    ends = np.flatnonzero(text_bytes == 10)
     starts = np.concatenate(([0], ends + 1))
-    stops = np.concatenate((ends, [len(body)]))
+    stops = np.concatenate((ends, [end - start]))
     if stops[-1] == starts[-1]:
         starts, stops = starts[:-1], stops[:-1]
-    text_bytes = np.frombuffer(body, dtype=np.uint8)
     length = stops - starts
-    cr = (length == 1) & (text_bytes[np.minimum(starts, len(body) - 1)] == 13)
+    cr = (length == 1) & (text_bytes[np.minimum(starts, end - start - 1)] == 13)
     filled = np.flatnonzero((length > 0) & ~cr)
     if len(filled) != records:
         return None
