@@ -89,3 +89,14 @@ def test_a_file_over_the_size_limit_is_refused_with_a_message(app, monkeypatch):
     monkeypatch.setattr("workbook.widgets.upload.MAX_UPLOAD_MB", 0.0001)
     upload(app, "huge.csv", b"Customer;Revenue\n" + b"X AS;1\n" * 100)
     assert "huge.csv" in app.upload.message.value and "MB" in app.upload.message.value
+
+
+def test_ranking_by_profit_reaches_the_steps_that_measure_value(app):
+    app.tabs.selected_index = STEPS.index("Pareto curve")
+    app.tabs.selected_index = STEPS.index("Your time")
+    app.tabs.selected_index = STEPS.index("Tiers")
+    app.panels["Tiers"].metric.value = "gross_profit"
+    app.tabs.selected_index = STEPS.index("Pareto curve")
+    assert "of your gross profit" in app.panels["Pareto curve"].headline.value
+    app.tabs.selected_index = STEPS.index("Your time")
+    assert app.panels["Your time"].today.metric == "gross_profit"

@@ -198,7 +198,13 @@ class WorkbookApp:
 
     def _tiers_changed(self, panel: TierPanel) -> None:
         # The other steps are brought up to date when they are opened, not on every slider move.
-        self._stale = {name for name in self.panels if name not in ("Tiers", "Pareto curve")}
+        # The Pareto curves do not depend on the tiers, only on the metric they are ranked by.
+        pareto = self.panels.get("Pareto curve")
+        self._stale = {
+            name
+            for name in self.panels
+            if name != "Tiers" and (name != "Pareto curve" or pareto.metric != self.metric)
+        }
 
     def _on_tab(self, change) -> None:
         if change["new"] is None or not self.panels:
@@ -211,10 +217,13 @@ class WorkbookApp:
             self._fill(index)
         elif name in self._stale:
             self._stale.discard(name)
+            panel = self.panels[name]
             if name == "Your accounts":
-                self.panels[name].show(self._summary(), self._tiered(), self.metric)
-            else:
-                self.panels[name].show_accounts(self._tiered())
+                panel.show(self._summary(), self._tiered(), self.metric)
+                return
+            if hasattr(panel, "metric"):  # value is counted in the metric the tiers rank by
+                panel.metric = self.metric
+            panel.show_accounts(self._tiered())
 
 
 class _AccountsStep:

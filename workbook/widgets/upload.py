@@ -152,7 +152,7 @@ class UploadPanel:
             self._show_mapping(self.result)
 
     def _show_mapping(self, result: loading.LoadResult) -> None:
-        headers = list(getattr(result, "headers", None) or result.columns.values())
+        headers = result.headers or list(result.columns.values())
         self._choices = {}
         rows = []
         for column in schema.COLUMNS:
