@@ -75,19 +75,7 @@ def test_lists_stop_at_a_few_accounts_so_the_report_carries_no_customer_list(ing
 
 
 def test_a_bare_book_says_once_what_it_lacks_instead_of_drawing_empty_charts():
-    bare = pd.DataFrame(
-        {
-            "account_id": ["001", "002", "003", "004", "005"],
-            "account": [
-                "Fjordbakeri AS",
-                "Nordhotell AS",
-                "Solkafé ANS",
-                "Bergbygg AS",
-                "Vikrør DA",
-            ],
-            "revenue": [94_000.0, 80_000.0, 66_000.0, 33_000.0, 27_000.0],
-        }
-    )
+    bare = example_accounts().drop(columns="gross_profit")  # a name and revenue only
     shown = every_section(bare)
     assert not any(isinstance(part, alt.TopLevelMixin) for part in shown.values())
     assert "no gross profit column" in str(shown["whale"])
