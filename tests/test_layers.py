@@ -14,7 +14,17 @@ from workbook import paths
 
 PACKAGE = paths.PROJECT_ROOT / "workbook"
 #: Each layer and the layers (or bottom modules) it may import from.
-BOTTOM = {"errors", "schema", "paths", "selection", "spreadsheet", "sample"}
+BOTTOM = {
+    "errors",
+    "schema",
+    "paths",
+    "selection",
+    "spreadsheet",
+    "sample",
+    "i18n",
+    "formatting",
+    "locale",
+}
 ORDER = ["loading", "analysis", "coaching", "charts"]
 TOP = {"widgets", "report", "commands", "cli", "app", "__main__", "__init__"}
 
