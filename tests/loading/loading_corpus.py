@@ -213,6 +213,37 @@ CASES: list[Case] = [
         check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn"],
     ),
     Case(
+        "iso-8859-15-euro-as-a4",
+        "kunder.csv",
+        text(
+            ["Kunde;Omsetning", "Café Ødegård;€ 1.234,50", "Bjørn;100,00 €", "Åsen;€ -34,50"],
+            encoding="iso8859_15",
+        ),
+        accounts=3,
+        totals={"revenue": 1300.0},
+        check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn", "Åsen"],
+    ),
+    Case(
+        "a-notes-field-of-300-kb",
+        "accounts.csv",
+        text(["Account,Revenue,Notes", f'A,10,"{"long note, " * 30_000}"', "B,20,short"]),
+        accounts=2,
+        totals={"revenue": 30.0},
+    ),
+    Case(
+        "an-unquoted-300-kb-field-on-the-last-line",
+        "accounts.csv",
+        text(["Account;Revenue;Notes", "A;10;short", f"B;20;{'x' * 300_000}"]),
+        accounts=2,
+        totals={"revenue": 30.0},
+    ),
+    Case(
+        "a-300-kb-field-and-a-bad-amount",
+        "accounts.csv",
+        text(["Account,Revenue,Notes", f'A,10,"{"y" * 300_000}"', "B,oops,short"]),
+        problems=(("not_an_amount", "Revenue", 3, "oops"),),
+    ),
+    Case(
         "utf8-no-bom-comma",
         "accounts.csv",
         text(ACCOUNTS_EN),

@@ -41,6 +41,8 @@ PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 DECIMAL_POINT = re.compile(r"^-?(?:\d{4,}\.\d+|\d{1,3}\.(?:\d{1,2}|\d{4,}))$")
 TEXT_TARGETS = {"account_id", "account", "owner", "segment", "region", "date"}
 MAX_LISTED_ROWS = 10
+#: pyarrow's block; a file with a longer record is read again in one block.
+BLOCK_BYTES = 1 << 20
 
 
 @dataclass
@@ -159,6 +161,10 @@ def _has_text(data: bytes, start: int = 0, end: int | None = None) -> bool:
 
 
 def _reader(text: str, dialect: Dialect):
+    # A field may be as long as the text (the csv module's default stops at 128 KB); the limit
+    # is per process, and only ever raised.
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
     return csv.reader(
         io.StringIO(text, newline=""),
         delimiter=dialect.delimiter,
@@ -268,26 +274,37 @@ def _fast_read(
     """
     names = [f"c{i}" for i in range(len(headers))]
     types = {name: pa.float64() if i in typed else pa.string() for i, name in enumerate(names)}
-    try:
-        return pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                delimiter=dialect.delimiter,
-                quote_char=dialect.quotechar,
-                double_quote=True,
-                newlines_in_values=quoted,
-                ignore_empty_lines=not keep_blank_lines,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types,
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-                null_values=[""],
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None  # the exact reader says which row does not fit
+    block = BLOCK_BYTES
+    while True:
+        try:
+            return _arrow_read(body, names, types, dialect, quoted, keep_blank_lines, block)
+        except pa.ArrowInvalid as err:
+            # A record longer than a block (a notes field of a few hundred KB): read in one block.
+            if "straddl" not in str(err) or block > len(body):
+                return None  # the exact reader says which row does not fit
+            block = len(body) + 1
+        except pa.ArrowNotImplementedError:
+            return None
+
+
+def _arrow_read(body, names, types, dialect, quoted, keep_blank_lines, block) -> pa.Table:
+    return pacsv.read_csv(
+        pa.BufferReader(pa.py_buffer(body)),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=block),
+        parse_options=pacsv.ParseOptions(
+            delimiter=dialect.delimiter,
+            quote_char=dialect.quotechar,
+            double_quote=True,
+            newlines_in_values=quoted,
+            ignore_empty_lines=not keep_blank_lines,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=types,
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
 
 
 def _fast_rows(
