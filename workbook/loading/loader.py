@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
 from workbook.loading.orders import aggregate_orders, resolve_period
@@ -32,7 +33,13 @@ from workbook.loading.rows import (
 from workbook.loading.source import read_source
 from workbook.loading.tables import read_table
 from workbook.loading.validate import column_label, duplicate_problems
-from workbook.loading.values import date_column, identify, number_columns, text_column
+from workbook.loading.values import (
+    date_column,
+    formula_problems,
+    identify,
+    number_columns,
+    text_column,
+)
 from workbook.schema import NAMES, TEXT_COLUMNS
 
 
@@ -56,12 +63,13 @@ def load(
     Parameters
     ----------
     source : str, Path, UploadedFile, (name, bytes) or FileUpload value item
-        The file. Its name gives the format (.csv .tsv .txt .xlsx .parquet); the content
-        decides when the name is missing or wrong.
+        The file: CSV, TSV or TXT; Excel (.xlsx, .xlsm, .xlsb, .xls); OpenDocument (.ods);
+        Parquet. Its content tells the format, whatever its name says (see ``source``).
     mapping : dict, optional
         ``{"Header in the file": "canonical_name"}``, overriding the detected columns.
     sheet : str, optional
-        The Excel sheet to read (default: the first).
+        The sheet of a spreadsheet to read (default: the first, or the one sheet that holds
+        accounts when the first does not).
     period : None, "all", "START:END" or (start, end), optional
         Order lines only: the analysis window (default: the 12 months up to the latest order).
     owner : str, optional
@@ -107,12 +115,19 @@ def load(
         raw.rows,
         {t: column_label(raw.headers[i], t) for t, i in found.index.items()},
         file,
+        numbers={t: raw.numbers[i] for t, i in found.index.items() if i in raw.numbers},
+        formulas={t: raw.formulas[i] for t, i in found.index.items() if i in raw.formulas},
+        scales={t: raw.scales[i] for t, i in found.index.items() if i in raw.scales},
     )
     dropped = list(raw.dropped)
     problems = list(raw.problems)
-    warnings = list(found.warnings)
-    if sheet is not None and src.format != "xlsx":
-        warnings.append(f"{file}: the sheet ({sheet}) is ignored: this is not an Excel workbook.")
+    warnings = [*raw.warnings, *found.warnings]
+    if sheet is not None and not src.is_spreadsheet:
+        warnings.append(
+            _("{file}: the sheet ({sheet}) is ignored: this is not a spreadsheet.").format(
+                file=file, sheet=sheet
+            )
+        )
     if owner is not None and str(owner).strip():
         keep_owner(columns, owner)
     dropped += drop_blank_and_total_rows(columns, raw)
@@ -123,6 +138,7 @@ def load(
     date_header = raw.headers[found.index["date"]] if "date" in found.index else None
     kind = kind_of_file(columns, date_header, warnings)
     dropped += drop_unlabelled_total(columns)
+    problems += formula_problems(columns)
     numbers = number_columns(columns, raw.delimiter, problems, warnings)
     texts = {t: text_column(columns.cells[t]) for t in (*TEXT_COLUMNS,) if t in columns.cells}
     ids, names = identify(texts, columns, problems, warnings)

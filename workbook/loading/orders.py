@@ -10,7 +10,10 @@ Per account: ``revenue`` is the sum of amounts in the period (credit notes inclu
 ``gross_profit`` the sum of profit, or of amount − cost when the file has cost instead; the other
 added-up columns (concessions, visits, ...) are summed too. The name, owner, segment and region
 are each the most frequent value of the account's lines in the period (the latest on ties).
-Accounts with no line in the period are left out.
+Accounts with no line in the period are left out. When the lines cover less of the period than
+it spans (they start, or end, more than a month inside it: five months of orders in a 12-month
+period), a warning names their first and last dates and the months they cover; the period stays
+as the rule above says, so two files are always compared over the same window.
 """
 
 from __future__ import annotations
@@ -20,10 +23,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workbook import formatting
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _, ngettext
 from workbook.loading.aliases import ADDED_UP
 
 TEXT = ("account", "owner", "segment", "region")
+#: Lines that start (or end) within this much of the period's ends cover the whole period.
+SLACK = pd.Timedelta(days=31)
+DAYS_PER_MONTH = 365.25 / 12
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,9 @@ def aggregate_orders(
                 code="empty_period",
             )
         )
+    shorter = coverage_warning(current["date"].min(), current["date"].max(), window, file)
+    if shorter:
+        warnings.append(shorter)
     groups = current.groupby("account_id", sort=False)
     summed = [c for c in ADDED_UP if c in current.columns]
     accounts = groups[summed].sum()
@@ -215,6 +226,40 @@ def aggregate_orders(
             f"{'are' if left_out != 1 else 'is'} left out."
         )
     return accounts.reset_index(), warnings
+
+
+def coverage_warning(
+    first: pd.Timestamp, last: pd.Timestamp, window: Window, file: str | None = None
+) -> str | None:
+    """Say that the order lines cover less than the period, or return None when they cover it.
+
+    Examples
+    --------
+    >>> w = resolve_period(None, pd.Timestamp("2026-06-03"), pd.Timestamp("2026-10-31"))
+    >>> print(coverage_warning(pd.Timestamp("2026-06-03"), pd.Timestamp("2026-10-31"), w, "o.csv"))
+    o.csv: the order lines cover only 5 months (3 Jun 2026 to 31 Oct 2026) of the period
+    1 Nov 2025 to 31 Oct 2026: revenue and every figure built on it are for those 5 months,
+    not the whole period.
+    >>> coverage_warning(pd.Timestamp("2025-11-20"), pd.Timestamp("2026-10-31"), w) is None
+    True
+    """
+    if first <= window.start + SLACK and last >= window.end - SLACK:
+        return None
+    days = (min(last, window.end) - max(first, window.start)).days + 1
+    months = max(1, round(days / DAYS_PER_MONTH))
+    span = ngettext("{n} month", "{n} months", months).format(n=formatting.number(months))
+    return _(
+        "{file}: the order lines cover only {months} ({first} to {last}) of the period {start} "
+        "to {end}: revenue and every figure built on it are for those {months}, not the whole "
+        "period."
+    ).format(
+        file=file,
+        months=span,
+        first=formatting.day(max(first, window.start)),
+        last=formatting.day(min(last, window.end)),
+        start=formatting.day(window.start),
+        end=formatting.day(window.end),
+    )
 
 
 def most_frequent(frame: pd.DataFrame, key: str, column: str) -> pd.Series:

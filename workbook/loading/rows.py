@@ -11,8 +11,8 @@ from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
-from workbook.loading.numbers import parse_numbers
 from workbook.loading.tables import RawTable
+from workbook.loading.values import parse_column
 
 #: Columns only an account list has; with them, a date column does not make order lines.
 ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential", "revenue_prev")
@@ -21,8 +21,8 @@ ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential",
 def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dict]:
     """Leave out rows with nothing in the used columns, and total rows (reported)."""
     filled = np.zeros(len(columns.rows), dtype=bool)
-    for cells in columns.cells.values():
-        filled |= _present(cells)
+    for target in columns.cells:
+        filled |= columns.filled(target)
     total = np.zeros(len(columns.rows), dtype=bool)
     labels = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
     if raw.columns and all(raw.columns[0] is not cells for cells in labels):
@@ -66,19 +66,13 @@ def _total_labels(cells: pa.Array) -> np.ndarray:
     return candidates[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]
 
 
-def _present(cells: pa.Array) -> np.ndarray:
-    """Tell the cells with a value (blank cells are already null, as the readers leave them)."""
-    return cells.is_valid().to_numpy(zero_copy_only=False)
-
-
 def drop_unlabelled_total(columns: MappedColumns) -> list[dict]:
     """Leave out a last row with no account whose revenue is the sum of the rows above it."""
     if len(columns.rows) < 3:
         return []
-    named = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
-    if any(_present(cells.slice(len(columns.rows) - 1))[0] for cells in named):
+    if any(columns.filled(t)[-1] for t in ("account", "account_id") if t in columns.cells):
         return []
-    revenue = parse_numbers(columns.cells["revenue"]).values
+    revenue = parse_column(columns, "revenue").values
     above, last = np.nansum(revenue[:-1]), revenue[-1]
     if not np.isfinite(last) or abs(last - above) > max(0.005 * abs(above), 0.01):
         return []

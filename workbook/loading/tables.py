@@ -1,5 +1,5 @@
 """Reading a file into a raw table: its headers, one Arrow column per header, and the spreadsheet
-row of every record.
+row of every record (spreadsheets are read by ``sheets``).
 
 Delimited text is read by pyarrow with every cell as text (fast, and the loader decides what each
 column holds); the header row is found first (a title block above it is skipped) and footer lines
@@ -7,14 +7,12 @@ are cut off the bytes. Row numbers are the rows a person sees in a spreadsheet: 
 it is in the sheet, a quoted field with newlines is one row and blank lines count. They come from
 the record index when every line is one record, from the positions of blank lines when only those
 are in the way, and otherwise from an exact scan with Python's ``csv`` module, which also finds
-rows with more fields than the header. XLSX goes through openpyxl (read-only, cached values),
-Parquet through pyarrow.
+rows with more fields than the header. Parquet goes through pyarrow.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ from workbook.loading.encoding import to_utf8
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
 from workbook.loading.headers import find_header_row, match_header
 from workbook.loading.source import Source
+from workbook.loading.units import Scale, column_scales
 
 SAMPLE_BYTES = 64 * 1024
 SEP_LINE = re.compile(r"^sep=([,;\t|])\r?\n")
@@ -47,7 +46,13 @@ BLOCK_BYTES = 1 << 20
 
 @dataclass
 class RawTable:
-    """A file as read: headers as in the file, one Arrow column each, and the row of each record."""
+    """A file as read: headers as in the file, one Arrow column each, and the row of each record.
+
+    A spreadsheet also gives, by column position, its real number cells (``numbers``: float64,
+    null where the cell is text or blank) and its formulas that have no saved value
+    (``formulas``: the formula, null elsewhere); ``scales`` are the unit notes ("NOK 1000") that
+    cover a column.
+    """
 
     headers: list[str]
     columns: list[pa.Array]
@@ -56,6 +61,10 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     delimiter: str | None = None
     letters: bool = True  # positions are spreadsheet columns (A, B, ...)
+    numbers: dict[int, pa.Array] = field(default_factory=dict)
+    formulas: dict[int, pa.Array] = field(default_factory=dict)
+    scales: dict[int, Scale] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def num_rows(self) -> int:
@@ -65,7 +74,7 @@ class RawTable:
 def read_table(
     source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
 ) -> RawTable:
-    """Read a source into a :class:`RawTable` (CSV/TSV/TXT, XLSX or Parquet).
+    """Read a source into a :class:`RawTable` (CSV/TSV/TXT, a spreadsheet or Parquet).
 
     Parameters
     ----------
@@ -90,8 +99,10 @@ def read_table(
     """
     if not source.data:
         raise AccountDataError(Problem("is empty (0 bytes)", file=source.name, code="empty"))
-    if source.format == "xlsx":
-        return read_xlsx(source, sheet=sheet, mapping=mapping)
+    if source.is_spreadsheet:
+        from workbook.loading.sheets import read_spreadsheet  # it reads into a RawTable too
+
+        return read_spreadsheet(source, sheet=sheet, mapping=mapping)
     if source.format == "parquet":
         return read_parquet(source)
     return read_delimited(source, mapping=mapping)
@@ -147,10 +158,10 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
             c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
         ]
         raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
-        _add_footer(raw, footer, header_row)
-        return raw
-    raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
+    else:
+        raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
     _add_footer(raw, footer, header_row)
+    raw.scales = column_scales(headers, records[:header_index])
     return raw
 
 
@@ -378,101 +389,6 @@ def _exact_read(
     )
 
 
-# --- Excel ------------------------------------------------------------------------------------
-def read_xlsx(
-    source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
-) -> RawTable:
-    """Read one sheet of a workbook (default the first): cells as text, rows as in Excel."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl fails on damaged files in many ways; all mean the same
-        raise AccountDataError(
-            Problem(
-                f"cannot be read as an Excel workbook ({type(err).__name__}: {err}); open it in "
-                "Excel and save it again as .xlsx",
-                file=source.name,
-                code="unreadable",
-            )
-        ) from None
-    try:
-        worksheet = _pick_sheet(book, sheet, source.name)
-        worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-        rows = [[_cell_text(v) for v in values] for values in worksheet.iter_rows(values_only=True)]
-    except AccountDataError:
-        raise
-    except Exception as err:
-        raise AccountDataError(
-            Problem(
-                f"cannot be read as an Excel workbook ({type(err).__name__}: {err})",
-                file=source.name,
-                code="unreadable",
-            )
-        ) from None
-    finally:
-        book.close()
-    if not any(any(c for c in row) for row in rows):
-        raise AccountDataError(
-            Problem(f'has nothing in sheet "{worksheet.title}"', file=source.name, code="empty")
-        )
-    return _table_from_rows(rows, mapping)
-
-
-def _pick_sheet(book, sheet: str | None, file: str):
-    names = book.sheetnames
-    if sheet is None:
-        return book.worksheets[0]
-    for same in (lambda n: n == sheet, lambda n: n.strip().casefold() == sheet.strip().casefold()):
-        for name in names:
-            if same(name):
-                return book[name]
-    listed = ", ".join(f'"{name}"' for name in names)
-    raise AccountDataError(
-        Problem(f'has no sheet "{sheet}" (its sheets are: {listed})', file=file, code="no_sheet")
-    )
-
-
-def _cell_text(value) -> str | None:
-    """Return a cell's value as text the column parsers read back exactly."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _table_from_rows(rows: list[list[str | None]], mapping) -> RawTable:
-    header_index = find_header_row([[c or "" for c in r] for r in rows], mapping)
-    header_cells = rows[header_index]
-    while header_cells and not header_cells[-1]:
-        header_cells = header_cells[:-1]
-    headers = [(c or "").strip() for c in header_cells]
-    body = rows[header_index + 1 :]
-    count, reasons = footer_length(body)
-    width = len(headers)
-    kept = [
-        (header_index + 2 + i, row)
-        for i, row in enumerate(body[: len(body) - count])
-        if any(c is not None and c.strip() for c in row[:width])
-    ]
-    columns = [
-        pa.array([row[j] if j < len(row) else None for _, row in kept], type=pa.string())
-        for j in range(width)
-    ]
-    rows_seen = np.asarray([r for r, _ in kept], dtype=np.int64)
-    dropped = [{"row": header_index + 2 + i, "reason": reason} for i, reason in reasons]
-    return RawTable(headers, columns, rows_seen, dropped=dropped)
-
-
 # --- Parquet ----------------------------------------------------------------------------------
 def read_parquet(source: Source) -> RawTable:
     """Read a Parquet file; its columns keep their types (numbers, dates, text)."""
@@ -495,7 +411,8 @@ def read_parquet(source: Source) -> RawTable:
             array = array.dictionary_decode()
         columns.append(array)
     rows = 2 + np.arange(table.num_rows, dtype=np.int64)
-    return RawTable([str(n) for n in table.column_names], columns, rows, letters=False)
+    headers = [str(n) for n in table.column_names]
+    return RawTable(headers, columns, rows, letters=False, scales=column_scales(headers, []))
 
 
 def describe_rows(rows, limit: int = MAX_LISTED_ROWS) -> str:

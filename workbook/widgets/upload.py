@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from workbook import charts, loading, paths, schema
 from workbook.widgets.base import MessageArea, guarded, message_html
 
-ACCEPTED = ".csv,.tsv,.txt,.xlsx,.parquet"
+ACCEPTED = ",".join(loading.source.SUFFIXES)  # the content decides the format
 #: The largest file the kernel accepts (the page refuses bigger ones before sending them).
 MAX_UPLOAD_MB = 50
 NOT_MAPPED = "(not in my file)"
