@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.loading.dialect import Dialect, detect_dialect
 from workbook.loading.encoding import to_utf8
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
@@ -111,7 +112,7 @@ def read_table(
 # --- delimited text -----------------------------------------------------------------------------
 def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> RawTable:
     """Read CSV, TSV or TXT: detect encoding and separator, find the header, cut the footer."""
-    data, _ = to_utf8(source.data, file=source.name)
+    data, _encoding = to_utf8(source.data, file=source.name)
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # classic Mac line ends
     if not _has_text(data):
@@ -133,6 +134,15 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     )
     records, lines_after = _first_records(sample, dialect)
     skip = 1 if hint else 0
+    if len(records) <= skip or not any(any(c.strip() for c in r) for r in records[skip:]):
+        raise AccountDataError(
+            Problem(
+                _("has no header and no data after its separator line"),
+                file=source.name,
+                code="empty",
+            ),
+            file=source.name,
+        )
     header_index = skip + find_header_row(records[skip:] or [[]], mapping)
     headers = [str(c).strip() for c in records[header_index]]
     header_row = header_index + 1
@@ -202,7 +212,7 @@ def _first_records(sample: str, dialect: Dialect) -> tuple[list[list[str]], list
 
 def _offset_after_lines(data: bytes, lines: int) -> int:
     offset = 0
-    for _ in range(lines):
+    for _line in range(lines):
         found = data.find(b"\n", offset)
         if found < 0:
             return len(data)
@@ -355,7 +365,7 @@ def _exact_read(
 ) -> RawTable:
     """Read record by record with Python's csv module: exact rows, and rows too long caught."""
     width = len(headers)
-    cells: list[list[str | None]] = [[] for _ in range(width)]
+    cells: list[list[str | None]] = [[] for _column in range(width)]
     rows: list[int] = []
     problems: list[Problem] = []
     text = body.decode("utf-8", errors="replace")
