@@ -34,6 +34,7 @@ MAX_RATIO = 100
 RATIO_GRACE_BYTES = 10_000_000
 MAX_MEMBERS = 10_000
 CHUNK = 1024 * 1024
+HEAD = 200  # bytes kept of each member's start (enough for an OpenDocument "mimetype")
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
@@ -46,6 +47,7 @@ class Archive:
     names: tuple[str, ...]
     unpacked: int
     formulas: frozenset[str] = frozenset()
+    mimetype: bytes = b""  # an OpenDocument file's "mimetype" member (what kind of document)
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -102,7 +104,7 @@ def check_archive(data: bytes, *, file: str) -> Archive:
         )
     declared = sum(member.file_size for member in members)
     _check_size(declared, len(data), file)
-    formulas = set()
+    formulas, mimetype = set(), b""
     for member in members:
         if member.flag_bits & 0x1:
             raise _refusal(
@@ -120,9 +122,13 @@ def check_archive(data: bytes, *, file: str) -> Archive:
                     "open it in Excel and save it again as .xlsx, or as CSV"
                 ),
             )
-        if _inflate(data, member, file):
+        has_formulas, head = _inflate(data, member, file)
+        if has_formulas:
             formulas.add(member.filename)
-    return Archive(tuple(m.filename for m in members), declared, frozenset(formulas))
+        if member.filename == "mimetype":
+            mimetype = head.strip()
+    names = tuple(m.filename for m in members)
+    return Archive(names, declared, frozenset(formulas), mimetype)
 
 
 def _check_size(unpacked: int, packed: int, file: str) -> None:
@@ -149,8 +155,8 @@ def _check_size(unpacked: int, packed: int, file: str) -> None:
         )
 
 
-def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> bool:
-    """Unpack one member without keeping it; return whether it holds formulas.
+def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> tuple[bool, bytes]:
+    """Unpack one member without keeping it; return whether it holds formulas, and its start.
 
     The output is counted as it comes and stops one byte past what the table of contents says,
     so a member that lies about its size is caught before it fills the memory.
@@ -160,7 +166,9 @@ def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> bool:
         header = _LOCAL_HEADER.unpack_from(data, start)
     except struct.error:
         raise _refusal(file, _damaged()) from None
-    if header[0] != b"PK\x03\x04":
+    encoding = "utf-8" if member.flag_bits & 0x800 else "cp437"
+    name = data[start + _LOCAL_HEADER.size : start + _LOCAL_HEADER.size + header[9]]
+    if header[0] != b"PK\x03\x04" or name != member.orig_filename.encode(encoding, "replace"):
         raise _refusal(file, _damaged())
     begin = start + _LOCAL_HEADER.size + header[9] + header[10]
     packed = memoryview(data)[begin : begin + member.compress_size]
@@ -168,9 +176,9 @@ def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> bool:
     if member.compress_type == zipfile.ZIP_STORED:
         if len(packed) != member.file_size:
             raise _refusal(file, _damaged())
-        return bool(look_for_formulas and _FORMULA.search(packed))
+        return bool(look_for_formulas and _FORMULA.search(packed)), bytes(packed[:HEAD])
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    size, found, tail = 0, False, b""
+    size, found, tail, head = 0, False, b"", b""
     try:
         for offset in range(0, max(len(packed), 1), CHUNK):
             pending = packed[offset : offset + CHUNK]
@@ -178,6 +186,7 @@ def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> bool:
                 chunk = inflater.decompress(pending, CHUNK)
                 pending = inflater.unconsumed_tail
                 size += len(chunk)
+                head = head or chunk[:HEAD]
                 if size > member.file_size:
                     raise _refusal(file, _lying(member))
                 if look_for_formulas and not found:
@@ -190,7 +199,7 @@ def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> bool:
     size += len(inflater.flush())
     if size != member.file_size:
         raise _refusal(file, _lying(member) if size > member.file_size else _damaged())
-    return found
+    return found, head
 
 
 def _megabytes(size: int) -> str:

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 from workbook.errors import AccountDataError, Problem
@@ -104,7 +102,7 @@ def read_source(source) -> Source:
     name, data = _name_and_bytes(source)
     if data.startswith(ZIP_MAGIC):
         archive = check_archive(data, file=name)
-        return Source(name, data, _archive_format(archive, data, name), archive)
+        return Source(name, data, _archive_format(archive, name), archive)
     return Source(name=name, data=data, format=_format_of(name, data))
 
 
@@ -156,14 +154,14 @@ def _format_of(name: str, data: bytes) -> str:
     return "csv"
 
 
-def _archive_format(archive: Archive, data: bytes, name: str) -> str:
+def _archive_format(archive: Archive, name: str) -> str:
     """Tell the spreadsheet in a zip archive by what it holds."""
     if archive.has("xl/workbook.xml"):
         return "xlsx"
     if archive.has("xl/workbook.bin"):
         return "xlsb"
     if archive.has("mimetype") or archive.has("content.xml"):
-        kind = _member(data, "mimetype").strip() if archive.has("mimetype") else ODS_MIMETYPE
+        kind = archive.mimetype if archive.has("mimetype") else ODS_MIMETYPE
         if kind == ODS_MIMETYPE:
             return "ods"
         _refuse(
@@ -198,11 +196,6 @@ def _archive_format(archive: Archive, data: bytes, name: str) -> str:
         ).format(names=listed + (", …" if len(archive.names) > 5 else "")),
     )
     raise AssertionError  # _refuse raised
-
-
-def _member(data: bytes, member: str) -> bytes:
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        return archive.read(member)[:200]
 
 
 def _ole_format(data: bytes, name: str) -> str:
