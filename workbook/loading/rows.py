@@ -11,9 +11,13 @@ from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
+from workbook.loading.numbers import MAYBE_SPACE, cell_edges
 from workbook.loading.tables import RawTable
 from workbook.loading.values import parse_column
 
+#: The first letters of every total label.
+_TOTAL_STARTS = np.zeros(256, dtype=bool)
+_TOTAL_STARTS[list(b"tsgiTSGI")] = True
 #: Columns only an account list has; with them, a date column does not make order lines.
 ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential", "revenue_prev")
 
@@ -56,10 +60,11 @@ def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dic
 
 def _total_labels(cells: pa.Array) -> np.ndarray:
     """Return the positions of cells such as "Total", "Sum", "Grand Total" or "Totalt"."""
-    # Every total label starts with one of these letters: test the few cells that do.
-    first = pc.utf8_lower(pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(cells), 0, 1))
-    maybe = pc.fill_null(pc.is_in(first, pa.array(["t", "s", "g", "i"])), False)
-    candidates = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    # Every total label starts with one of these letters (after white space): test the few
+    # cells that do, found by their first byte.
+    first, _last, _length = cell_edges(cells)
+    valid = cells.is_valid().to_numpy(zero_copy_only=False)
+    candidates = np.flatnonzero(valid & (_TOTAL_STARTS[first] | MAYBE_SPACE[first]))
     if not len(candidates):
         return candidates
     hit = pc.match_substring_regex(cells.take(pa.array(candidates)), TOTAL_LABEL_RE2)

@@ -18,7 +18,14 @@ from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
-from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
+from workbook.loading.numbers import (
+    EXAMPLE,
+    MAYBE_SPACE,
+    ParsedNumbers,
+    cell_edges,
+    parse_numbers,
+    text_bytes,
+)
 from workbook.loading.tables import describe_rows
 from workbook.loading.units import AMOUNTS
 from workbook.loading.validate import blank_warning, number_problems
@@ -203,10 +210,15 @@ def text_column(cells: pa.Array) -> pa.Array:
             cells = pc.cast(cells, pa.int64(), safe=False)
     if not pa.types.is_string(cells.type):
         cells = pc.cast(cells, pa.string())
-    text = pc.utf8_trim_whitespace(cells)
-    empty = pc.equal(text, "")
-    if pc.any(empty).as_py():
-        text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    first, last, length = cell_edges(cells)
+    valid = cells.is_valid().to_numpy(zero_copy_only=False)
+    if np.any(valid & (MAYBE_SPACE[first] | MAYBE_SPACE[last])):  # seldom: names as written
+        text = pc.utf8_trim_whitespace(cells)
+        empty = pc.fill_null(pc.equal(text, ""), False).to_numpy(zero_copy_only=False)
+    else:
+        text, empty = cells, valid & (length == 0)
+    if empty.any():
+        text = pc.if_else(pa.array(empty), pa.scalar(None, pa.string()), text)
     return text
 
 
