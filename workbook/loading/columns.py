@@ -45,7 +45,11 @@ class MappedColumns:
 
     def filled(self, target: str) -> np.ndarray:
         """Tell the rows where column ``target`` has something: a value, or a formula."""
-        present = self.cells[target].is_valid().to_numpy(zero_copy_only=False)
+        cells = self.cells[target]
+        if cells.null_count == 0:
+            present = np.ones(len(cells), dtype=bool)
+        else:
+            present = cells.is_valid().to_numpy(zero_copy_only=False)
         if target in self.formulas:
             present = present | self.formulas[target].is_valid().to_numpy(zero_copy_only=False)
         return present

@@ -233,15 +233,19 @@ def cell_edges(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     width = 8 if pa.types.is_large_string(text.type) else 4
     offsets = np.frombuffer(
         buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
-    ).astype(np.int64)
-    lengths = np.diff(offsets)
-    first = np.zeros(len(text), dtype=np.uint8)
-    last = np.zeros(len(text), dtype=np.uint8)
-    filled = lengths > 0
-    if buffers[2] is not None and filled.any():
-        data = np.frombuffer(buffers[2], dtype=np.uint8)
-        first[filled] = data[offsets[:-1][filled]]
-        last[filled] = data[offsets[1:][filled] - 1]
+    )
+    lengths = offsets[1:] - offsets[:-1]
+    if buffers[2] is None or not len(buffers[2]):
+        zeros = np.zeros(len(text), dtype=np.uint8)
+        return zeros, zeros.copy(), lengths
+    data = np.frombuffer(buffers[2], dtype=np.uint8)
+    end = len(data) - 1
+    empty = lengths == 0
+    first = data.take(np.minimum(offsets[:-1], end))
+    last = data.take(np.clip(offsets[1:] - 1, 0, end))
+    if empty.any():
+        first[empty] = 0
+        last[empty] = 0
     return first, last, lengths
 
 

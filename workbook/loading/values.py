@@ -70,7 +70,7 @@ def number_columns(
             count=target in COUNTS,
             example=EXAMPLE[column.decimal or decimal],
         )
-        numbers = column.values.astype(np.float64, copy=True)
+        numbers = column.values  # often a read-only view of Arrow's buffer: copied to change it
         unknown = target in UNKNOWN_WHEN_BLANK
         note = blank_warning(
             column.blank,
@@ -82,11 +82,11 @@ def number_columns(
         if note:
             warnings.append(note)
             if not unknown:
-                numbers[column.blank] = 0.0
+                numbers = np.where(column.blank, 0.0, numbers)
         scale = columns.scales.get(target) if target in AMOUNTS else None
         if scale is not None:
-            numbers *= scale.factor
-        values[target] = numbers
+            numbers = numbers * scale.factor
+        values[target] = numbers.astype(np.float64, copy=False)
     warnings += scale_warnings(columns, [t for t in targets if t in AMOUNTS])
     return values
 
