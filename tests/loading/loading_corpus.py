@@ -938,6 +938,16 @@ CASES: list[Case] = [
             "owner": "Deal - Owner",
         },
     ),
+    Case(
+        "whole-counts-then-a-word-past-the-sample",
+        "accounts.csv",
+        text(
+            ["Account,Revenue,Visits,Cases"]
+            + [f"Customer {i},{i}.5,{i % 7},{i % 3}" for i in range(4000)]
+            + ["Late AS,1.5,n/a,2"]
+        ),
+        problems=(("not_a_number", "Visits", 4002, "n/a"),),
+    ),
     # --- unit notes ---------------------------------------------------------------------------
     Case(
         "a-unit-note-in-every-amount-header",

@@ -40,6 +40,9 @@ HEADER_SCAN_RECORDS = 30
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 DECIMAL_POINT = re.compile(r"^-?(?:\d{4,}\.\d+|\d{1,3}\.(?:\d{1,2}|\d{4,}))$")
 TEXT_TARGETS = {"account_id", "account", "owner", "segment", "region", "date"}
+#: Counts that are whole numbers; read as such while reading when the sample says so.
+WHOLE_COUNTS = {"visits", "service_requests"}
+WHOLE_NUMBER = re.compile(r"^-?\d{1,15}$")
 MAX_LISTED_ROWS = 10
 #: pyarrow's block; a file with a longer record is read again in one block.
 BLOCK_BYTES = 1 << 20
@@ -160,7 +163,7 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
         if table is not None and _all_finite(table, typed):
             rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted, blank=False)
         else:  # blank lines, "nan", or a number to read the locale way: every cell as text
-            table = _fast_read(body, headers, dialect, quoted, set(), keep_blank_lines=False)
+            table = _fast_read(body, headers, dialect, quoted, {}, keep_blank_lines=False)
             if table is not None:
                 rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted)
     if rows is not None:
@@ -251,32 +254,38 @@ def _add_footer(raw: RawTable, footer: list[tuple[int, str]], header_row: int) -
 
 def _decimal_columns(
     sample: list[list[str]], headers: list[str], mapping: dict[str, str] | None
-) -> set[int]:
-    """Return the columns the reader may parse as numbers itself: in the sample, every cell is
-    a plain number and one has a point that can only be a decimal point.
+) -> dict[int, pa.DataType]:
+    """Return the columns the reader may parse as numbers itself, and as what: in the sample,
+    every cell is a plain number and one has a point that can only be a decimal point (float64);
+    or the column is a count (visits, service requests) and every cell a whole number (int64).
 
     Parsing them while reading saves making text of them and parsing that; every other number
     column goes the locale way. A column whose header (or mapping) names text is never parsed.
     """
-    named_text = {h for h, target in (mapping or {}).items() if target in TEXT_TARGETS}
-    typed = set()
+    mapped = {h: target for h, target in (mapping or {}).items()}
+    typed = {}
     for i, header in enumerate(headers):
         match = match_header(header)
-        if header in named_text or (match is not None and match.target in TEXT_TARGETS):
+        target = mapped.get(header, match.target if match is not None else None)
+        if target in TEXT_TARGETS:
             continue
         cells = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
-        if (
-            cells
-            and all(PLAIN_NUMBER.match(c) for c in cells)
-            and any(DECIMAL_POINT.match(c) for c in cells)
-        ):
-            typed.add(i)
+        if not cells or not all(PLAIN_NUMBER.match(c) for c in cells):
+            continue
+        if any(DECIMAL_POINT.match(c) for c in cells):
+            typed[i] = pa.float64()
+        elif target in WHOLE_COUNTS and all(WHOLE_NUMBER.match(c) for c in cells):
+            typed[i] = pa.int64()
     return typed
 
 
-def _all_finite(table: pa.Table, typed: set[int]) -> bool:
+def _all_finite(table: pa.Table, typed: dict[int, pa.DataType]) -> bool:
     """Tell whether the parsed columns hold only numbers ("nan" and "inf" are not amounts)."""
-    return all(pc.all(pc.is_finite(table.column(i))).as_py() in (True, None) for i in sorted(typed))
+    return all(
+        pc.all(pc.is_finite(table.column(i))).as_py() in (True, None)
+        for i, kind in sorted(typed.items())
+        if pa.types.is_floating(kind)
+    )
 
 
 def _fast_read(
@@ -284,7 +293,7 @@ def _fast_read(
     headers: list[str],
     dialect: Dialect,
     quoted: bool,
-    typed: set[int],
+    typed: dict[int, pa.DataType],
     *,
     keep_blank_lines: bool,
 ) -> pa.Table | None:
@@ -294,7 +303,7 @@ def _fast_read(
     a row) or a typed column has a cell that is not a plain number.
     """
     names = [f"c{i}" for i in range(len(headers))]
-    types = {name: pa.float64() if i in typed else pa.string() for i, name in enumerate(names)}
+    types = {name: typed.get(i, pa.string()) for i, name in enumerate(names)}
     block = BLOCK_BYTES
     while True:
         try:
