@@ -37,6 +37,7 @@ from workbook.loading.values import (
     date_column,
     formula_problems,
     identify,
+    in_parallel,
     number_columns,
     text_column,
 )
@@ -111,7 +112,7 @@ def load(
     if found.problems:
         raise AccountDataError([*raw.problems, *found.problems], file=file)
     columns = MappedColumns(
-        {t: raw.columns[i] for t, i in found.index.items()},
+        {t: _cells(raw.columns[i], t) for t, i in found.index.items()},
         raw.rows,
         {t: column_label(raw.headers[i], t) for t, i in found.index.items()},
         file,
@@ -140,7 +141,16 @@ def load(
     dropped += drop_unlabelled_total(columns)
     problems += formula_problems(columns)
     numbers = number_columns(columns, raw.delimiter, problems, warnings)
-    texts = {t: text_column(columns.cells[t]) for t in (*TEXT_COLUMNS,) if t in columns.cells}
+    targets = [t for t in TEXT_COLUMNS if t in columns.cells]
+    texts = dict(
+        zip(
+            targets,
+            in_parallel(
+                text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
+            ),
+            strict=True,
+        )
+    )
     ids, names = identify(texts, columns, problems, warnings)
     if kind == "accounts":
         id_label = columns.labels.get("account_id", columns.labels.get("account"))
@@ -220,6 +230,14 @@ def load_accounts(
 
 
 # --- tables -------------------------------------------------------------------------------------
+def _cells(column, target: str):
+    """Return a column as the steps after reading take it: text stays in the reader's chunks
+    (trimmed and handed on as it is), numbers and dates become one contiguous array."""
+    if isinstance(column, pa.ChunkedArray) and target not in TEXT_COLUMNS:
+        return column.combine_chunks()
+    return column
+
+
 def _frame(columns: dict, order) -> pd.DataFrame:
     """Build the DataFrame in canonical order, converting from Arrow once."""
     arrays, names = [], []

@@ -73,6 +73,8 @@ def strict_pattern(decimal: str) -> str:
 
 
 STRICT = {",": strict_pattern(","), ".": strict_pattern(".")}
+#: The same patterns for a column's cells joined by line ends, matched at once.
+_JOINED = {d: rf"^(?:{p[1:-1]}\n)*(?:{p[1:-1]})$" for d, p in STRICT.items()}
 
 
 @dataclass(frozen=True)
@@ -183,19 +185,43 @@ def _straight(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
 
 def _conventional(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     """Parse a large column whose every cell is a plain amount of one convention (``1 234,50``,
-    the usual export) without trimming or splitting its cells; None for any other column."""
+    the usual export) without trimming or splitting its cells; None for any other column.
+
+    The first cells decide the convention; then one match of the pattern over all cells joined
+    by line ends (far quicker than a match per cell) says whether every cell is written so.
+    """
     if len(text) <= SAMPLE_CELLS:
         return None  # a small column costs little the full way
-    blank = text.is_null().to_numpy(zero_copy_only=False)
-    decimal, guessed, fits = _evidence(text, blank, hint)
-    if decimal is None or guessed or not np.all(fits | blank):
+    sample = text.slice(0, SAMPLE_CELLS)
+    empty = sample.is_null().to_numpy(zero_copy_only=False)
+    comma, point = _fits(sample, ",") & ~empty, _fits(sample, ".") & ~empty
+    decimal, guessed = _decide(sample, comma, point, hint)
+    if decimal is None or guessed or not _every_cell_fits(text, decimal):
         return None
     try:
         digits = plain_digits(text, decimal)
         numbers = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
+    blank = text.is_null().to_numpy(zero_copy_only=False)
     return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)), decimal)
+
+
+def _every_cell_fits(text: pa.Array, decimal: str) -> bool:
+    """Tell whether every cell that is not blank fits the strict pattern of ``decimal``.
+
+    Examples
+    --------
+    >>> _every_cell_fits(pa.array(["1 234,50", None, "-7", ",5"]), ","), _every_cell_fits(
+    ...     pa.array(["1 234,50", "12,5 %"]), ",")
+    (True, False)
+    """
+    cells = text.drop_null() if text.null_count else text
+    if not len(cells):
+        return False
+    whole = pa.ListArray.from_arrays(pa.array([0, len(cells)], pa.int32()), cells)
+    joined = pc.binary_join(whole, "\n")
+    return bool(pc.match_substring_regex(joined, _JOINED[decimal])[0].as_py())
 
 
 def text_bytes(text: pa.Array) -> bytes:
@@ -208,6 +234,8 @@ def text_bytes(text: pa.Array) -> bytes:
     >>> text_bytes(pa.array(["1,5", "2.5", "3"]).slice(1, 1))
     b'2.5'
     """
+    if isinstance(text, pa.ChunkedArray):
+        return b"".join(text_bytes(chunk) for chunk in text.chunks)
     buffers = text.buffers()
     if buffers[2] is None or not len(text):
         return b""
@@ -229,6 +257,11 @@ def cell_edges(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> first.tolist(), last.tolist(), length.tolist()
     ([84, 0, 32, 0], [108, 0, 120, 0], [5, 0, 2, 0])
     """
+    if isinstance(text, pa.ChunkedArray):
+        parts = [cell_edges(chunk) for chunk in text.chunks] or [
+            cell_edges(pa.array([], text.type))
+        ]
+        return tuple(np.concatenate(arrays) for arrays in zip(*parts, strict=True))
     buffers = text.buffers()
     width = 8 if pa.types.is_large_string(text.type) else 4
     offsets = np.frombuffer(

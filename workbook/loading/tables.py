@@ -50,7 +50,8 @@ BLOCK_BYTES = 1 << 20
 
 @dataclass
 class RawTable:
-    """A file as read: headers as in the file, one Arrow column each, and the row of each record.
+    """A file as read: headers as in the file, one Arrow column each (an Array, or a ChunkedArray
+    as pyarrow's reader gives it), and the row of each record.
 
     A spreadsheet also gives, by column position, its real number cells (``numbers``: float64,
     null where the cell is text or blank) and its formulas that have no saved value
@@ -59,7 +60,7 @@ class RawTable:
     """
 
     headers: list[str]
-    columns: list[pa.Array]
+    columns: list[pa.Array | pa.ChunkedArray]
     rows: np.ndarray
     dropped: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -167,10 +168,8 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
             if table is not None:
                 rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted)
     if rows is not None:
-        columns = [
-            c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
-        ]
-        raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
+        # As read, in chunks: the loader makes contiguous only the columns it parses.
+        raw = RawTable(headers, list(table.columns), rows, delimiter=dialect.delimiter)
     else:
         raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
     _add_footer(raw, footer, header_row)

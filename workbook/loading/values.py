@@ -18,14 +18,7 @@ from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
-from workbook.loading.numbers import (
-    EXAMPLE,
-    MAYBE_SPACE,
-    ParsedNumbers,
-    cell_edges,
-    parse_numbers,
-    text_bytes,
-)
+from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
 from workbook.loading.tables import describe_rows
 from workbook.loading.units import AMOUNTS
 from workbook.loading.validate import blank_warning, number_problems
@@ -50,7 +43,7 @@ def number_columns(
     targets = [t for t in columns.cells if t in NUMBER_COLUMNS or t == "cost"]
     size = sum(len(columns.cells[t]) for t in targets)
     parsed = dict(
-        zip(targets, _in_parallel(lambda t: parse_column(columns, t), targets, size), strict=True)
+        zip(targets, in_parallel(lambda t: parse_column(columns, t), targets, size), strict=True)
     )
     decimal, reason = _file_decimal(parsed, delimiter)
     values = {}
@@ -167,7 +160,7 @@ def formula_problems(columns: MappedColumns) -> list[Problem]:
     return problems
 
 
-def _in_parallel(function, items: list, size: int) -> list:
+def in_parallel(function, items: list, size: int) -> list:
     """Apply ``function`` to each item on all cores (Arrow's kernels release the GIL); ``size``
     is the number of cells, which decides whether threads are worth it."""
     workers = min(len(items), os.cpu_count() or 1)
@@ -202,23 +195,24 @@ def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, r
     )
 
 
-def text_column(cells: pa.Array) -> pa.Array:
-    """Return text cells trimmed, with blanks as nulls (numbers in Parquet become text)."""
+def text_column(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Return text cells trimmed, with blanks as nulls (numbers in Parquet become text).
+
+    Examples
+    --------
+    >>> text_column(pa.chunked_array([[" Fjord AS ", ""], [None, "Berg"]])).to_pylist()
+    ['Fjord AS', None, None, 'Berg']
+    """
     if pa.types.is_floating(cells.type):
         numbers = cells.to_numpy(zero_copy_only=False)
         if np.all(np.isnan(numbers) | (numbers == np.round(numbers))):
             cells = pc.cast(cells, pa.int64(), safe=False)
     if not pa.types.is_string(cells.type):
         cells = pc.cast(cells, pa.string())
-    first, last, length = cell_edges(cells)
-    valid = cells.is_valid().to_numpy(zero_copy_only=False)
-    if np.any(valid & (MAYBE_SPACE[first] | MAYBE_SPACE[last])):  # seldom: names as written
-        text = pc.utf8_trim_whitespace(cells)
-        empty = pc.fill_null(pc.equal(text, ""), False).to_numpy(zero_copy_only=False)
-    else:
-        text, empty = cells, valid & (length == 0)
-    if empty.any():
-        text = pc.if_else(pa.array(empty), pa.scalar(None, pa.string()), text)
+    text = pc.utf8_trim_whitespace(cells)
+    empty = pc.equal(text, "")
+    if pc.any(empty).as_py():
+        text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
     return text
 
 
