@@ -37,7 +37,7 @@ from workbook.loading.values import (
     date_column,
     formula_problems,
     identify,
-    in_parallel,
+    in_background,
     number_columns,
     text_column,
 )
@@ -140,17 +140,12 @@ def load(
     kind = kind_of_file(columns, date_header, warnings)
     dropped += drop_unlabelled_total(columns)
     problems += formula_problems(columns)
-    numbers = number_columns(columns, raw.delimiter, problems, warnings)
     targets = [t for t in TEXT_COLUMNS if t in columns.cells]
-    texts = dict(
-        zip(
-            targets,
-            in_parallel(
-                text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
-            ),
-            strict=True,
-        )
+    trimmed = in_background(  # the text columns meanwhile, on the other core
+        text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
     )
+    numbers = number_columns(columns, raw.delimiter, problems, warnings)
+    texts = dict(zip(targets, trimmed(), strict=True))
     ids, names = identify(texts, columns, problems, warnings)
     if kind == "accounts":
         id_label = columns.labels.get("account_id", columns.labels.get("account"))

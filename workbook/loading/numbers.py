@@ -247,43 +247,32 @@ def text_bytes(text: pa.Array) -> bytes:
     return buffers[2].slice(first, last - first).to_pybytes()
 
 
-def cell_edges(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return each cell's first byte, last byte and length in bytes (0 for an empty cell),
-    read from the column's buffers without a pass over its characters.
+def first_bytes(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Return each cell's first byte (0 for an empty cell), from the column's buffers.
 
     Examples
     --------
-    >>> first, last, length = cell_edges(pa.array(["Total", "", " x", None]))
-    >>> first.tolist(), last.tolist(), length.tolist()
-    ([84, 0, 32, 0], [108, 0, 120, 0], [5, 0, 2, 0])
+    >>> bytes(first_bytes(pa.chunked_array([["Total", ""], ["sum"]])))
+    b'T\\x00s'
     """
     if isinstance(text, pa.ChunkedArray):
-        parts = [cell_edges(chunk) for chunk in text.chunks] or [
-            cell_edges(pa.array([], text.type))
-        ]
-        return tuple(np.concatenate(arrays) for arrays in zip(*parts, strict=True))
+        parts = [first_bytes(chunk) for chunk in text.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
     buffers = text.buffers()
     width = 8 if pa.types.is_large_string(text.type) else 4
     offsets = np.frombuffer(
         buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
     )
-    lengths = offsets[1:] - offsets[:-1]
     if buffers[2] is None or not len(buffers[2]):
-        zeros = np.zeros(len(text), dtype=np.uint8)
-        return zeros, zeros.copy(), lengths
+        return np.zeros(len(text), dtype=np.uint8)
     data = np.frombuffer(buffers[2], dtype=np.uint8)
-    end = len(data) - 1
-    empty = lengths == 0
-    first = data.take(np.minimum(offsets[:-1], end))
-    last = data.take(np.clip(offsets[1:] - 1, 0, end))
-    if empty.any():
-        first[empty] = 0
-        last[empty] = 0
-    return first, last, lengths
+    first = data.take(np.minimum(offsets[:-1], len(data) - 1))
+    first[offsets[1:] == offsets[:-1]] = 0
+    return first
 
 
-#: Bytes that may start or end a cell with white space (every byte of a character beyond ASCII
-#: is counted: a no-break space is one of them).
+#: Bytes that may start a cell with white space (every byte beyond ASCII counts: a no-break
+#: space starts with one).
 MAYBE_SPACE = np.zeros(256, dtype=bool)
 MAYBE_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 MAYBE_SPACE[128:] = True

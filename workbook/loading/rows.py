@@ -11,7 +11,7 @@ from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
-from workbook.loading.numbers import MAYBE_SPACE, cell_edges
+from workbook.loading.numbers import MAYBE_SPACE, first_bytes
 from workbook.loading.tables import RawTable
 from workbook.loading.values import parse_column
 
@@ -62,9 +62,8 @@ def _total_labels(cells: pa.Array) -> np.ndarray:
     """Return the positions of cells such as "Total", "Sum", "Grand Total" or "Totalt"."""
     # Every total label starts with one of these letters (after white space): test the few
     # cells that do, found by their first byte.
-    first, _last, _length = cell_edges(cells)
-    valid = cells.is_valid().to_numpy(zero_copy_only=False)
-    candidates = np.flatnonzero(valid & (_TOTAL_STARTS[first] | MAYBE_SPACE[first]))
+    first = first_bytes(cells)
+    candidates = np.flatnonzero(_TOTAL_STARTS[first] | MAYBE_SPACE[first])
     if not len(candidates):
         return candidates
     hit = pc.match_substring_regex(cells.take(pa.array(candidates)), TOTAL_LABEL_RE2)

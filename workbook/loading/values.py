@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -158,6 +159,24 @@ def formula_problems(columns: MappedColumns) -> list[Problem]:
             target, where, message, "formula_without_value", raw=formulas
         )
     return problems
+
+
+def in_background(function, items: list, size: int) -> Callable[[], list]:
+    """Start applying ``function`` to each item in a thread of its own while the caller goes on;
+    return what gives the results (computed then, for fewer than 50,000 cells, ``size``).
+
+    Examples
+    --------
+    >>> results = in_background(len, ["ab", "c"], size=2)
+    >>> results()
+    [2, 1]
+    """
+    if size < 50_000 or (os.cpu_count() or 1) <= 1:
+        return lambda: [function(i) for i in items]
+    pool = ThreadPoolExecutor(max_workers=1)
+    futures = [pool.submit(function, i) for i in items]
+    pool.shutdown(wait=False)
+    return lambda: [future.result() for future in futures]
 
 
 def in_parallel(function, items: list, size: int) -> list:
