@@ -212,7 +212,7 @@ def _choose_sheet(book, wanted: str | None, mapping, file: str):
             Problem(
                 _(
                     "has accounts on several sheets ({sheets}): choose the one to read with "
-                    "{option}"
+                    "{option}, or save that sheet alone as CSV"
                 ).format(sheets=_listed(fits), option=_SHEET_OPTION),
                 file=file,
                 code="which_sheet",
