@@ -255,7 +255,7 @@ def identify(
                 f"name (rows {describe_rows(columns.rows[no_id])})."
             )
             ids = pc.coalesce(ids, _id_from_name(names))
-        names = pc.coalesce(names, ids)
+        names = pc.coalesce(names, ids) if names.null_count else names
     missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False))
     if len(missing):
         target = "account" if "account" in columns.labels else "account_id"
