@@ -245,9 +245,11 @@ def identify(
     elif names is None:
         names = ids
     else:
-        no_id = ids.is_null().to_numpy(zero_copy_only=False) & names.is_valid().to_numpy(
-            zero_copy_only=False
-        )
+        no_id = np.zeros(len(ids), dtype=bool)
+        if ids.null_count:
+            no_id = ids.is_null().to_numpy(zero_copy_only=False) & names.is_valid().to_numpy(
+                zero_copy_only=False
+            )
         if no_id.any():
             warnings.append(
                 f"{columns.file}: {columns.labels['account_id']}: {no_id.sum()} "
@@ -255,8 +257,9 @@ def identify(
                 f"name (rows {describe_rows(columns.rows[no_id])})."
             )
             ids = pc.coalesce(ids, _id_from_name(names))
-        names = pc.coalesce(names, ids) if names.null_count else names
-    missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False))
+        if names.null_count:
+            names = pc.coalesce(names, ids)
+    missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False)) if ids.null_count else []
     if len(missing):
         target = "account" if "account" in columns.labels else "account_id"
         message = "is blank: the row has no account name or id"
