@@ -32,7 +32,7 @@ EXPECTED = {
     ("04-where-your-time-goes", "orders"): ["needs visits or selling hours"],
     ("04-where-your-time-goes", "sample"): ["Your focus score is 0.52"],
     ("06-find-growth-in-b", "orders"): ["no potential"],
-    ("07-plan-your-week", "sample"): ["The plan fits", "Prepare your week as a calendar (.ics)"],
+    ("07-plan-your-week", "sample"): ["The plan fits", "Download calendar (.ics)"],
     ("08-your-action-plan", "sample"): ["No answers are kept yet", "My week, by tier"],
     ("facilitator/team-overview", "team"): ["Ingrid Berg", '"who": "you"'],
 }

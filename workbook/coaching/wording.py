@@ -259,7 +259,15 @@ class Action:
 
 
 def next_actions(
-    *, plan=None, today=None, cost=None, screen=None, levels=None, freed=None
+    *,
+    plan=None,
+    today=None,
+    cost=None,
+    screen=None,
+    levels=None,
+    freed=None,
+    growth_picks=None,
+    handover=None,
 ) -> list[Action]:
     """Return what to do next, most important first, from whatever results are at hand.
 
@@ -273,6 +281,9 @@ def next_actions(
         The service levels (edited or not): C's channel and who handles it.
     freed : HoursFreed, optional
         Not used for a sentence of its own: the plan's hours already say it.
+    growth_picks, handover : sequence of str, optional
+        The B accounts picked for growth (default: the screen's flagged ones) and the C accounts
+        handed to other channels (default: every C account), by name.
 
     Examples
     --------
@@ -294,7 +305,7 @@ def next_actions(
     """
     actions: list[Action] = []
     if plan is not None:
-        actions += _plan_actions(plan, today, screen, levels)
+        actions += _plan_actions(plan, today, screen, levels, growth_picks, handover)
     if today is not None and today.available and len(today.over_served):
         actions.append(
             Action(
@@ -323,7 +334,7 @@ def _per_week(plan, tier: str) -> str:
     return fmt.number(plan.hours_per_week * plan.shares[tier], 1)
 
 
-def _plan_actions(plan, today, screen, levels) -> list[Action]:
+def _plan_actions(plan, today, screen, levels, growth_picks, handover) -> list[Action]:
     tiers = plan.tiers
     actions = []
     if not plan.feasible:

@@ -147,7 +147,7 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     >>> accounts = workbook.assign_tiers(example_accounts())
     >>> summary = workbook.tier_summary(accounts, "revenue")
     >>> text = str(key_figures(workbook.concentration(accounts), summary))
-    >>> "Your top 20% of accounts hold 31% of your revenue" in text, "31.3%" in text
+    >>> "Your top 20% of accounts (1 of 5) hold 31% of your revenue" in text, "31.3%" in text
     (True, True)
     """
     value = metric_label(figures.metric)

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, coaching, spreadsheet
+from workbook.i18n import _
 from workbook.paths import slug
 from workbook.schema import TIERS
 from workbook.settings import PlanSettings
@@ -132,7 +133,7 @@ class PlanPanel(Panel):
         self.outlook = widgets.HTML()
         self.downloads = [
             Download(
-                "the plan per account (.xlsx)",
+                _("Download the plan per account (.xlsx)"),
                 lambda: self._filename("plan", "xlsx"),
                 lambda: coaching.plan_export(
                     self.tiered, self.plan, ".xlsx", levels=self.service.levels()
@@ -140,13 +141,13 @@ class PlanPanel(Panel):
                 self.message,
             ),
             Download(
-                "the tier list (.csv)",
+                _("Download tier list (CSV)"),
                 lambda: self._filename("tiers", "csv"),
                 lambda: spreadsheet.csv_bytes(self._tier_list()),
                 self.message,
             ),
             Download(
-                "your week as a calendar (.ics)",
+                _("Download calendar (.ics)"),
                 lambda: self._filename("week", "ics"),
                 lambda: coaching.weekly_schedule_ics(self.plan, owner=self.owner or None),
                 self.message,
