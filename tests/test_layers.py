@@ -2,7 +2,7 @@
 
 loading <- analysis <- coaching <- charts <- widgets, report, commands. Only the widget layer
 imports ipywidgets, only the report runner imports papermill, nothing below the charts imports
-Altair.
+Altair, and only the report's cluster module imports Dask (an optional extra).
 """
 
 import ast
@@ -80,3 +80,5 @@ def test_heavy_display_libraries_stay_in_their_layer(path):
         assert "papermill" not in roots
     if layer not in {"charts", "widgets", "report", "app"}:
         assert "altair" not in roots
+    if path != PACKAGE / "report" / "cluster.py":  # Dask is an optional extra
+        assert not roots & {"dask", "distributed"}

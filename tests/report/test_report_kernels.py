@@ -4,11 +4,10 @@ notebooks."""
 
 from __future__ import annotations
 
-import os
-
 import nbformat
 import pytest
 from papermill import PapermillExecutionError
+from report_files import alive
 
 from workbook.report.kernels import KernelPool, ReportKernel
 
@@ -43,14 +42,6 @@ def printed(executed: nbformat.NotebookNode) -> list[str]:
         for out in cell.get("outputs", [])
         if out.get("name") == "stdout"
     ]
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_the_second_report_runs_in_the_same_kernel_with_nothing_of_the_first():
