@@ -14,6 +14,12 @@ It prints the seconds per report at ``--jobs 1`` as a ratio to the baseline (goa
 and the speed-up of ``--jobs 2`` over ``--jobs 1`` (goal: at least 1.7). With ``--repeat`` each
 measurement is taken that many times, interleaved, and the medians are compared. The machine is
 shared: whatever else runs there lowers the speed-up, so run it alone (under the team's lock).
+
+Then what bounds the speed-up: from the ``--jobs 1`` run, the time before and around the reports
+(the command starting, the kernel starting, the imports and the first chart of its first report)
+that two kernels cannot share out, the time the other reports took, and the speed-up two
+workers could reach at best with that start (Amdahl's law). And the memory a kept kernel holds
+after its first report and after its last (``--memory N`` reports in one kernel; 0 skips it).
 """
 
 from __future__ import annotations
@@ -92,13 +98,44 @@ def run(path: Path, jobs: int, out: Path) -> dict:
         sys.exit(f"the report run with --jobs {jobs} failed:\n{result.stderr}")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     durations = [r["duration_s"] for r in manifest["reports"]]
+    owners = [r["duration_s"] for r in manifest["reports"] if r["kind"] == "owner"]
     return {
         "jobs": jobs,
         "wall": wall,
         "reports": len(durations),
         "per_report": wall / len(durations),
         "inside": statistics.mean(durations),
+        "durations": durations,
+        # the first owner's report ran in the new kernel (with --jobs 1, reports run in order)
+        "first_extra": owners[0] - statistics.median(owners[1:]) if len(owners) > 1 else 0.0,
     }
+
+
+def start_up_bound(one: dict) -> tuple[float, float, float]:
+    """Return the start no second worker shortens, the rest, and the best speed-up of two."""
+    fixed = one["wall"] - sum(one["durations"]) + one["first_extra"]
+    shared = one["wall"] - fixed
+    return fixed, shared, one["wall"] / (fixed + shared / 2)
+
+
+def kernel_memory(reports: int) -> tuple[float, float]:
+    """Return a kept kernel's resident memory in MB after its first and its last report."""
+    from workbook.report.kernels import ReportKernel
+    from workbook.report.runner import execute, plan_jobs
+
+    team = pd.read_csv(paths.SAMPLE_TEAM, dtype=str, keep_default_na=False)
+    owners = sorted(team["owner"].unique())
+    chosen = [owners[i % len(owners)] for i in range(reports)]
+    jobs = plan_jobs(
+        paths.SAMPLE_TEAM, owners=chosen, parameters={}, report=paths.REPORT_NOTEBOOK, team=None
+    )
+    sizes = []
+    with ReportKernel() as kernel:
+        for job in jobs:
+            execute(job, kernel=kernel)
+            status = Path(f"/proc/{kernel.manager.provisioner.pid}/status").read_text()
+            sizes.append(int(status.split("VmRSS:")[1].split()[0]) / 1024)
+    return sizes[0], sizes[-1]
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -117,6 +154,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--repeat", type=int, default=1, help="take each measurement this many times (median)"
+    )
+    parser.add_argument(
+        "--memory", type=int, default=8, help="reports run in one kernel to measure its memory"
     )
     args = parser.parse_args(argv)
     floors, runs = [], {1: [], 2: []}
@@ -144,6 +184,18 @@ def main(argv: list[str] | None = None) -> None:
         f"speed-up with --jobs 2: {speed_up:.2f}x (goal: at least {MIN_SPEED_UP}x) "
         f"{'met' if speed_up >= MIN_SPEED_UP else 'NOT met'}"
     )
+    fixed, shared, bound = start_up_bound(runs[1][0])
+    print(
+        f"at --jobs 1: {fixed:.1f} s of start no second worker shortens (the command, the kernel, "
+        f"its imports and first chart), {shared:.1f} s of reports: two workers can reach "
+        f"{bound:.2f}x at best"
+    )
+    if args.memory:
+        first, last = kernel_memory(args.memory)
+        print(
+            f"a kept kernel holds {first:.0f} MB after its first report, {last:.0f} MB after "
+            f"report {args.memory}"
+        )
 
 
 if __name__ == "__main__":
