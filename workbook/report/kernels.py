@@ -201,7 +201,7 @@ class ReportKernel:
             raise RuntimeError(f"the kernel could not be cleared: {reply['content']}")
 
     def _stop(self) -> None:
-        from jupyter_core.utils import ensure_event_loop, run_sync
+        from jupyter_core.utils import run_sync
 
         manager, client = self.manager, self.client
         self.manager = self.client = None
@@ -212,9 +212,6 @@ class ReportKernel:
                 run_sync(manager.shutdown_kernel)(now=True)  # removes its connection file too
             else:  # a kernel that did not start may have left its connection file
                 run_sync(manager.cleanup_resources)()
-        loop = ensure_event_loop()
-        if not loop.is_running():
-            loop.close()
 
 
 class KernelPool:
