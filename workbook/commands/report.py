@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from workbook import paths
 from workbook.cli import PROG
+from workbook.i18n import _
 from workbook.report.cluster import ClusterError, connect, run_on_cluster, worker_versions
 from workbook.report.manifest import build_manifest, file_sha256, manifest_csv, manifest_json
 from workbook.report.owners import owners_in_file
@@ -56,8 +57,10 @@ def run(args) -> int:
         return _usage_error(f"--jobs must be 1 or more, not {args.jobs}")
     if args.jobs is not None and args.scheduler:
         return _usage_error(
-            "--jobs and --scheduler do not go together: the cluster's workers "
-            "decide how many reports run at once"
+            _(
+                "--jobs and --scheduler do not go together: the cluster's workers decide how "
+                "many reports run at once"
+            )
         )
     declared = {"report": declared_parameters(paths.REPORT_NOTEBOOK)}
     if by_owner:

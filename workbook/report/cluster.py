@@ -26,6 +26,7 @@ from pathlib import Path
 
 import nbformat
 
+from workbook.i18n import _
 from workbook.report.kernels import KernelPool
 from workbook.report.manifest import ReportRecord, versions
 from workbook.report.runner import (
@@ -107,18 +108,26 @@ def connect(scheduler: str):
         from distributed import Client
     except ImportError:
         raise ClusterError(
-            f"--scheduler needs Dask's distributed scheduler; install it with {INSTALL_HINT}"
+            _("--scheduler needs Dask's distributed scheduler; install it with {command}").format(
+                command=INSTALL_HINT
+            )
         ) from None
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as err:
-        raise ClusterError(f"no Dask scheduler answered at {scheduler}: {err}") from None
+        raise ClusterError(
+            _("no Dask scheduler answered at {address}: {reason}").format(
+                address=scheduler, reason=err
+            )
+        ) from None
     try:
         client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
     except TimeoutError:
         client.close()
         raise ClusterError(
-            f"no worker joined the Dask scheduler at {scheduler} within {WORKERS_TIMEOUT} s"
+            _("no worker joined the Dask scheduler at {address} within {seconds} s").format(
+                address=scheduler, seconds=WORKERS_TIMEOUT
+            )
         ) from None
     return client
 
@@ -135,8 +144,10 @@ def worker_versions(client) -> dict[str, dict[str, str]]:
         return client.run(versions)
     except (ImportError, AttributeError) as err:
         raise ClusterError(
-            f"the Dask workers cannot run the workbook ({type(err).__name__}: {err}); install "
-            f"it on every worker, e.g. {INSTALL_HINT}"
+            _(
+                "the Dask workers cannot run the workbook ({reason}); install it on every "
+                "worker, e.g. {command}"
+            ).format(reason=f"{type(err).__name__}: {err}", command=INSTALL_HINT)
         ) from None
 
 
