@@ -222,9 +222,8 @@ def make_report(
                 if attempt > retries:
                     raise
         shown = without_mark_labels(executed)  # the notebook is shared too: no hidden data
-        notebook = nbformat.writes(shown)
         files = {
-            f"{job.slug}.ipynb": notebook,
+            f"{job.slug}.ipynb": nbformat.writes(shown),
             f"{job.slug}.html": report_html(shown, title=job.title),
         }
     except Exception as err:  # every failure is reported in the manifest, never a traceback
