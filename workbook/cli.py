@@ -206,6 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, help="reports run at once (default: the number of cores)"
     )
     report.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run the reports on this Dask cluster's workers (needs the cluster extra)",
+    )
+    report.add_argument(
         "-p",
         "--parameter",
         dest="parameters",
