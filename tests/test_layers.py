@@ -26,7 +26,7 @@ BOTTOM = {
     "locale",
 }
 ORDER = ["loading", "analysis", "coaching", "charts"]
-TOP = {"widgets", "report", "commands", "cli", "app", "__main__", "__init__"}
+TOP = {"widgets", "report", "commands", "cli", "app", "room", "__main__", "__init__"}
 
 
 def layer_of(path: Path) -> str:

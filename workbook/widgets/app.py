@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from workbook import analysis, charts, loading, paths
+from workbook import analysis, charts, coaching, loading, paths
 from workbook.coaching import defaults
 from workbook.selection import owners, select_owner
 from workbook.widgets.base import MessageArea, guarded
@@ -17,6 +17,7 @@ from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
 from workbook.widgets.growth import GrowthPanel
 from workbook.widgets.plan import PlanPanel
+from workbook.widgets.room import RoomShare
 from workbook.widgets.style import figure_html, stylesheet
 from workbook.widgets.tiers import TierPanel
 from workbook.widgets.time_value import TimePanel
@@ -102,6 +103,8 @@ class WorkbookApp:
             [stylesheet(), header, self.upload.view, self.owner, self.message, self.tabs],
             layout=widgets.Layout(max_width="1100px"),
         )
+        self.room = RoomShare(self._room_figures)  # hidden unless the session has a room
+        self.view.children += (self.room.view,)
         guarded(self.message)(self.upload.load)(paths.resolve_accounts_path(accounts_path))
 
     def _repr_mimebundle_(self, **kwargs):
@@ -165,6 +168,16 @@ class WorkbookApp:
         ranking = analysis.Ranking(self.accounts, self.settings["metric"])
         cuts = {k: v for k, v in self.settings.items() if k in ("a", "b", "c")}
         return ranking.summary(*ranking.cuts(self.settings["method"], **cuts))
+
+    def _room_figures(self):
+        """Return the anonymous figures of the current tiers and plan (for the room view)."""
+        tiered = self._tiered()
+        week = self.panels.get("Your week")
+        if week is not None and "Your week" not in self._stale:
+            plan = week.plan
+        else:
+            plan = coaching.plan_time(tiered, **self.plan_settings)
+        return coaching.room_figures(tiered, plan, metric=self.metric)
 
     def _make(self, name: str):
         """Return the panel of step ``name``, built on the current tiers."""
