@@ -16,8 +16,8 @@ from workbook.charts.theme import INK, MUTED, TIER_COLORS
 from workbook.coaching.room import BAND_KEYS, RoomFigures, band_counts, band_label
 from workbook.i18n import _
 
-#: Dots are stacked in bins of this width: 2 points for shares and scores, half hours for hours.
-BIN = {"share": 0.02, "score": 0.02, "hours": 0.5}
+#: Dots are stacked in bins of the figures' own steps: whole percent, half hours.
+BIN = {"share": 0.01, "score": 0.01, "hours": 0.5}
 #: How each kind of figure is written on its axis.
 AXIS_FORMAT = {"share": ".0%", "score": ".1f", "hours": "~r"}
 WIDTH = 520
@@ -114,6 +114,7 @@ def room_band_chart(figures: Sequence[RoomFigures]) -> alt.Chart:
     [0, 2, 0]
     """
     counts = band_counts(figures)
+    top = max(counts.values())
     data = pd.DataFrame(
         {
             "band": [band_label(k) for k in BAND_KEYS],
@@ -128,7 +129,12 @@ def room_band_chart(figures: Sequence[RoomFigures]) -> alt.Chart:
             x=alt.X(
                 "participants:Q",
                 title=_("Participants"),
-                axis=alt.Axis(tickMinStep=1, format="d"),
+                # whole people only: with a few, a tick at every count (Vega would halve them)
+                axis=alt.Axis(
+                    values=list(range(top + 1)) if top <= 10 else alt.Undefined,
+                    tickMinStep=1,
+                    format="d",
+                ),
             ),
         )
         .properties(width=WIDTH - 80, height=alt.Step(18))

@@ -318,8 +318,8 @@ def room_sentences(figures: Sequence[RoomFigures]) -> list[str]:
     >>> print("\\n".join(room_sentences([one(), one(top20_share=0.91)])))
     2 participants have shared their figures.
     In this room the top 20% of accounts bring 62%–91% of revenue (median 76%).
-    80% of revenue comes from 30%–30% of the accounts (median 30%).
-    The plans give A accounts 80%–80% of selling time (median 80%).
+    80% of revenue comes from 30% of the accounts, for everyone.
+    The plans give A accounts 80% of selling time, for everyone.
     """
     n = len(figures)
     if not n:
@@ -331,23 +331,38 @@ def room_sentences(figures: Sequence[RoomFigures]) -> list[str]:
             n,
         ).format(n=formatting.number(n))
     ]
+    # Each figure: how to say a range, and how to say it when everyone has the same value.
     texts = {
-        "top20_share": N_(
-            "In this room the top 20% of accounts bring {low}–{high} of revenue (median {median})."
+        "top20_share": (
+            N_(
+                "In this room the top 20% of accounts bring {low}–{high} of revenue "
+                "(median {median})."
+            ),
+            N_("In this room the top 20% of accounts bring {value} of revenue, for everyone."),
         ),
-        "accounts_for_80_share": N_(
-            "80% of revenue comes from {low}–{high} of the accounts (median {median})."
+        "accounts_for_80_share": (
+            N_("80% of revenue comes from {low}–{high} of the accounts (median {median})."),
+            N_("80% of revenue comes from {value} of the accounts, for everyone."),
         ),
-        "time_on_a_today": N_(
-            "Today A accounts get {low}–{high} of selling time (median {median})."
+        "time_on_a_today": (
+            N_("Today A accounts get {low}–{high} of selling time (median {median})."),
+            N_("Today A accounts get {value} of selling time, for everyone."),
         ),
-        "time_on_a_plan": N_(
-            "The plans give A accounts {low}–{high} of selling time (median {median})."
+        "time_on_a_plan": (
+            N_("The plans give A accounts {low}–{high} of selling time (median {median})."),
+            N_("The plans give A accounts {value} of selling time, for everyone."),
         ),
-        "focus_today": N_("Focus scores today: {low} to {high} (median {median})."),
-        "focus_plan": N_("Focus scores in the plans: {low} to {high} (median {median})."),
-        "hours_freed_per_week": N_(
-            "The plans free {low} to {high} a week for better accounts (median {median})."
+        "focus_today": (
+            N_("Focus scores today: {low} to {high} (median {median})."),
+            N_("Focus score today: {value}, for everyone."),
+        ),
+        "focus_plan": (
+            N_("Focus scores in the plans: {low} to {high} (median {median})."),
+            N_("Focus score in the plans: {value}, for everyone."),
+        ),
+        "hours_freed_per_week": (
+            N_("The plans free {low} to {high} a week for better accounts (median {median})."),
+            N_("The plans free {value} a week for better accounts, for everyone."),
         ),
     }
     units = {
@@ -355,8 +370,13 @@ def room_sentences(figures: Sequence[RoomFigures]) -> list[str]:
         "focus_plan": lambda v: formatting.number(v, 2),
         "hours_freed_per_week": formatting.hours,
     }
-    for name, text in texts.items():
+    for name, (spread_text, same_text) in texts.items():
         spread = room_spread(figures, name)
-        if spread is not None:
-            lines.append(_(text).format(**_range(spread, units.get(name, formatting.share))))
+        if spread is None:
+            continue
+        unit = units.get(name, formatting.share)
+        if spread.low == spread.high:
+            lines.append(_(same_text).format(value=unit(spread.low)))
+        else:
+            lines.append(_(spread_text).format(**_range(spread, unit)))
     return lines

@@ -111,7 +111,6 @@ class RoomShare:
         self.share_button = widgets.Button(
             description=_("Share my figures with the room"),
             button_style="info",
-            icon="users",
             layout=widgets.Layout(width="auto"),
         )
         self.withdraw_button = widgets.Button(
