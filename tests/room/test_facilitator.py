@@ -122,3 +122,19 @@ def test_the_first_chart_has_one_dot_per_participant():
 def test_handlers_need_a_token():
     with pytest.raises(ValueError, match="needs a token"):
         facilitator_handlers("/", room=Room("/nowhere"), token="")
+
+
+def test_every_text_of_the_trainer_s_page_goes_through_translation():
+    from workbook.i18n import use_language
+
+    with use_language("qps"):
+        page = facilitator_page(
+            [figures(0.62), figures(0.8)], room="r", version=1, data_url="/x", nonce="n"
+        )
+    body = page.split("<body>", 1)[1].split("<div class='wb-charts'>", 1)[0]
+    words = [t.strip() for t in re.findall(r">([^<>]+)<", body) if re.search(r"[A-Za-z]", t)]
+    assert words and all(w.startswith("⟦") for w in words), words
+    charts = page.split("<div class='wb-charts'>", 1)[1]
+    labels = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", charts) if re.search(r"\D", t)]
+    worded = [t for t in labels if not re.fullmatch(r"[\d.,%]+", t)]  # axis numbers are numbers
+    assert len(worded) >= 8 and all(t.startswith("⟦") for t in worded), worded

@@ -90,7 +90,7 @@ def test_a_full_room_refuses_a_new_participant_but_not_one_who_is_in(room, monke
     first = new_participant_key()
     room.share(first, GOOD)
     room.share(new_participant_key(), GOOD)
-    with pytest.raises(RoomError, match="the room is full"):
+    with pytest.raises(RoomError, match="The room is full"):
         room.share(new_participant_key(), GOOD)
     room.share(first, GOOD)  # replacing one's own row is fine
     assert MAX_PARTICIPANTS == 200
@@ -99,7 +99,7 @@ def test_a_full_room_refuses_a_new_participant_but_not_one_who_is_in(room, monke
 def test_a_closed_room_is_never_created_again_by_a_kernel(room):
     room.remove()
     assert not room.path.exists()
-    with pytest.raises(RoomError, match="the room is closed"):
+    with pytest.raises(RoomError, match="The room is closed"):
         room.share(new_participant_key(), GOOD)
     assert not room.path.exists()
 

@@ -79,7 +79,7 @@ def test_only_figures_from_the_app_are_written(room):
 def test_a_closed_room_says_so(app, room):
     room.remove()
     app.room.share_button.click()
-    assert "the room is closed" in app.room.message.value
+    assert "The room is closed" in app.room.message.value
     assert app.room.shared is None
 
 
@@ -101,3 +101,18 @@ def test_a_book_without_time_data_shares_without_the_time_figures(room):
     share.share_button.click()
     assert room.figures()[0].focus_today is None
     assert "not shared (your data has no visits or hours)" in share.status.value
+
+
+def test_every_text_of_the_room_buttons_goes_through_translation(room):
+    import re
+
+    from workbook.coaching.examples import example_room_figures
+    from workbook.i18n import use_language
+
+    with use_language("qps"):
+        share = RoomShare(example_room_figures, room=room)
+        share.share_button.click()
+        texts = [share.share_button.description, share.withdraw_button.description]
+        texts += re.findall(r">([^<>]*[A-Za-z][^<>]*)<", share.view.children[0].value)
+        texts += re.findall(r">([^<>]*[A-Za-z][^<>]*)<", share.status.value)
+    assert texts and all(t.strip().startswith("⟦") for t in texts if t.strip()), texts

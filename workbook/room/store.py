@@ -32,10 +32,11 @@ import sqlite3
 import time
 from pathlib import Path
 
-from workbook import paths
+from workbook import formatting, paths
 from workbook.analysis.metrics import METRICS
 from workbook.coaching.room import BAND_KEYS, FIELDS, MAX_HOURS_A_WEEK, RoomFigures
 from workbook.coaching.room import check_room_figures as _check
+from workbook.i18n import _
 from workbook.room import ENVIRONMENT_VARIABLE, RoomError, check_room_name
 
 #: A room a server left behind (it did not stop cleanly) is deleted at the next start after this.
@@ -114,7 +115,7 @@ class Room:
 
     def _connect(self, *, read_only: bool = False) -> sqlite3.Connection:
         if not self.path.is_file():
-            raise RoomError("the room is closed (the app's server has stopped or restarted)")
+            raise RoomError(_("The room is closed: the app's server has stopped or restarted."))
         mode = "ro" if read_only else "rw"  # never creates a file: a closed room stays closed
         address = f"{self.path.resolve().as_uri()}?mode={mode}"
         db = sqlite3.connect(address, uri=True, timeout=10, isolation_level=None)
@@ -142,7 +143,11 @@ class Room:
         with self._writing() as db:
             known = db.execute("SELECT 1 FROM figures WHERE participant = ?", (key,)).fetchone()
             if not known and _count(db) >= MAX_PARTICIPANTS:
-                raise RoomError(f"the room is full ({MAX_PARTICIPANTS} participants have shared)")
+                raise RoomError(
+                    _("The room is full: {n} participants have shared.").format(
+                        n=formatting.number(MAX_PARTICIPANTS)
+                    )
+                )
             db.execute(
                 f"INSERT OR REPLACE INTO figures (participant, {names}) "
                 f"VALUES (:participant, {marks})",
