@@ -19,7 +19,6 @@ A notebook that does not exist yet is created with empty opening and closing sec
 from __future__ import annotations
 
 import argparse
-import inspect
 import re
 import sys
 from dataclasses import dataclass, field
@@ -28,89 +27,29 @@ from pathlib import Path
 import nbformat
 
 from workbook import paths
-from workbook.analysis import DEFAULTS, assign_tiers
-from workbook.coaching import defaults
+from workbook.parameters import PLAN, TIERING, parameters_cell
 
 #: A generated cell says which part it is in its metadata, under this key.
 ROLE = "workbook_generated"
-TIER_DEFAULTS = {
-    name: p.default
-    for name, p in inspect.signature(assign_tiers).parameters.items()
-    if name in ("metric", "method")
-}
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """One shared parameter: its annotation, default and help."""
-
-    annotation: str
-    default: object
-    help: str
-
-
-PARAMETERS: dict[str, Parameter] = {
-    "accounts_path": Parameter(
-        "str", "", "your accounts or order-lines file; empty: the sample accounts"
-    ),
-    "owner": Parameter(
-        "str", "", "one salesperson's accounts (the owner column); empty: everyone in the file"
-    ),
-    "metric": Parameter(
-        "str", TIER_DEFAULTS["metric"], "rank accounts by revenue, gross_profit or blend"
-    ),
-    "method": Parameter(
-        "str",
-        TIER_DEFAULTS["method"],
-        "account_share (share of accounts) or value_share (classic ABC)",
-    ),
-    "a": Parameter(
-        "float",
-        None,
-        "A: share of accounts, or of value for value_share; None: "
-        f"{DEFAULTS['account_share']['a']:.2f} / {DEFAULTS['value_share']['a']:.2f}",
-    ),
-    "b": Parameter(
-        "float",
-        None,
-        f"B reaches this share of value (value_share only); None: "
-        f"{DEFAULTS['value_share']['b']:.2f}",
-    ),
-    "c": Parameter(
-        "float",
-        None,
-        f"C: share of accounts at the bottom (account_share only); None: "
-        f"{DEFAULTS['account_share']['c']:.2f}",
-    ),
-    "hours_per_week": Parameter(
-        "float", defaults.HOURS_PER_WEEK, "selling hours you can plan each week"
-    ),
-    "weeks": Parameter("float", defaults.WEEKS, "selling weeks in a year"),
-    "share_a": Parameter("float", defaults.SHARE_A, "share of selling time for A accounts"),
-    "share_b": Parameter(
-        "float", defaults.SHARE_B, "share of selling time for B accounts (C gets the rest)"
-    ),
-    "hourly_cost": Parameter(
-        "float", defaults.HOURLY_COST, "what an hour of your time costs (salary, car, travel)"
-    ),
-    "answers_path": Parameter(
-        "str", "", "where your reflections are kept; empty: reports/my-answers.json"
-    ),
-}
-TIERING = ("metric", "method", "a", "b", "c")
-PLAN = ("hours_per_week", "weeks", "share_a", "share_b")
 
 
 @dataclass(frozen=True)
 class Notebook:
-    """A notebook this script looks after."""
+    """A notebook this script looks after.
+
+    ``kind`` is ``"guided"`` (a lesson of the course: header, set-up, your book, footer),
+    ``"facilitator"`` (the trainer's team overview: header and set-up), or ``"run"`` (the app and
+    the reports, which papermill and Voilà run: only the parameters cell and the settings cell
+    after it are written here).
+    """
 
     name: str  # the file's name without .ipynb, under notebooks/
     title: str
     teaches: str
     parameters: tuple[str, ...]
     opens_book: bool = True
-    help: dict[str, str] = field(default_factory=dict)  # help that differs from PARAMETERS
+    help: dict[str, str] = field(default_factory=dict)  # help that differs from the table's
+    kind: str = "guided"
 
     @property
     def path(self) -> Path:
@@ -121,7 +60,7 @@ class Notebook:
         return Path(self.name).name + ".ipynb"
 
 
-START = ("accounts_path", "owner")
+START = ("accounts_path", "owner", "language")
 GUIDED = (
     Notebook(
         "00-start-here",
@@ -179,24 +118,55 @@ GUIDED = (
         (*START, *TIERING, *PLAN, "hourly_cost", "answers_path"),
     ),
 )
+TEAM_HELP = {
+    "accounts_path": "the team's accounts or order-lines file; empty: the sample team",
+    "owner": "a salesperson to pick out in the charts; empty: nobody",
+}
 TEAM = Notebook(
     "facilitator/team-overview",
     "Compare the salespeople of a team",
     "every salesperson's book side by side",
-    ("accounts_path", "owner", *TIERING, "hourly_cost"),
+    ("accounts_path", "owner", "language", *TIERING, "hourly_cost"),
     opens_book=False,
-    help={
-        "accounts_path": "the team's accounts or order-lines file; empty: the sample team",
-        "owner": "a salesperson to pick out in the charts; empty: nobody",
-    },
+    help=TEAM_HELP,
+    kind="facilitator",
 )
-NOTEBOOKS = (*GUIDED, TEAM)
+RUN = (
+    Notebook(
+        "app",
+        "The Voilà app",
+        "the whole workbook on one page",
+        (*START, *TIERING, *PLAN),
+        opens_book=False,
+        kind="run",
+    ),
+    Notebook(
+        "report",
+        "Account review",
+        "one salesperson's report",
+        (*START, *TIERING, *PLAN),
+        opens_book=False,
+        kind="run",
+    ),
+    Notebook(
+        "team-report",
+        "Team overview",
+        "the team's report",
+        ("accounts_path", "language", *TIERING, "hourly_cost"),
+        opens_book=False,
+        help={"accounts_path": TEAM_HELP["accounts_path"]},
+        kind="run",
+    ),
+)
+NOTEBOOKS = (*GUIDED, TEAM, *RUN)
 
 #: Where each name a notebook may use comes from; the set-up cell imports the ones used.
 IMPORTS = {
     "workbook": "workbook",
     "charts": "workbook",
     "coaching": "workbook",
+    "parameters": "workbook",
+    "set_language": "workbook.i18n",
     "self_check": "workbook.coaching",
     "team_overview": "workbook.coaching.team",
     "owners": "workbook.report",
@@ -272,18 +242,9 @@ def contents() -> str:
     return "\n".join(["## The notebooks", "", "| notebook | what you learn |", "|---|---|", *rows])
 
 
-def _literal(value: object) -> str:
-    return repr(value).replace("'", '"')
-
-
 def parameters(notebook: Notebook) -> str:
-    """Return the parameters cell: annotated literals with help, the package's defaults."""
-    lines = []
-    for name in notebook.parameters:
-        spec = PARAMETERS[name]
-        help_text = notebook.help.get(name, spec.help)
-        lines.append(f"{name}: {spec.annotation} = {_literal(spec.default)}  # {help_text}")
-    return "\n".join(lines)
+    """Return the parameters cell: annotated literals with help, from ``workbook.parameters``."""
+    return parameters_cell(notebook.parameters, help=notebook.help)
 
 
 def _used_names(code: str) -> list[str]:
@@ -305,31 +266,76 @@ def _import_lines(names: list[str]) -> list[str]:
 
 
 def setup(notebook: Notebook, lesson_code: str) -> str:
-    """Return the set-up cell: the imports the lesson uses, offline charts, the answer store."""
+    """Return the set-up cell: the imports the lesson uses, offline charts, the course."""
     names = set(_used_names(lesson_code)) | {"charts"}
-    if "answers_path" in notebook.parameters:
-        names.add("AnswerStore")
-    if notebook.opens_book:
-        names.add("guide")
+    names |= {"guide"} if notebook.kind == "guided" else {"parameters", "set_language"}
     lines = [
         *_import_lines([n for n in IMPORTS if n in names]),
         "",
         "charts.enable_offline_widgets()  # charts are drawn here, with no internet",
     ]
-    if "answers_path" in notebook.parameters:
-        lines.append("store = AnswerStore.for_notebook(answers_path)  # your kept reflections")
+    if notebook.kind == "guided":
+        lines.append(
+            "course = guide.Course(answers_path, language=language)  # your answers and settings"
+        )
+    else:
+        lines += [
+            "set_language(language)",
+            _call("tiers = parameters.tier_settings", _keywords(notebook, TIERING)),
+            _call("plan_settings = parameters.plan_settings", _keywords(notebook, PLAN)),
+        ]
     return "\n".join(lines)
 
 
+def _call(head: str, arguments: list[str]) -> str:
+    """Return a call, wrapped as ruff format would wrap it."""
+    call = f"{head}(" + ", ".join(arguments) + ")"
+    if len(call) <= 100:
+        return call
+    inner = ", ".join(arguments)
+    if len(inner) <= 96:
+        return f"{head}(\n    {inner}\n)"
+    return f"{head}(\n" + "".join(f"    {argument},\n" for argument in arguments) + ")"
+
+
+def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:
+    return [f"{name}={name}" for name in names if name in notebook.parameters]
+
+
 def book(notebook: Notebook) -> str:
-    """Return the cell that opens your accounts with the notebook's own parameters."""
-    given = ["accounts_path"] + [
-        f"{name}={name}" for name in ("owner", *TIERING) if name in notebook.parameters
+    """Return the cell that opens your accounts (and plan) with the notebook's own parameters."""
+    lines = [
+        _call(
+            "book = course.open_book",
+            ["accounts_path", *_keywords(notebook, ("owner", *TIERING))],
+        )
     ]
-    call = "book = guide.open_book(" + ", ".join(given) + ")"
-    if len(call) > 100:  # wrapped as ruff format would wrap it
-        call = "book = guide.open_book(\n    " + ", ".join(given) + "\n)"
-    return call + "\nguide.about(book)"
+    plan = _keywords(notebook, PLAN)
+    if plan:
+        lines.append(_call("plan_settings = course.plan_settings", plan))
+    lines.append("course.about(book)")
+    return "\n".join(lines)
+
+
+def run_settings(notebook: Notebook) -> str:
+    """Return the cell after a run notebook's parameters: the language and the settings objects."""
+    if notebook.name == "app":
+        return "\n".join(
+            [
+                "from workbook.widgets import WorkbookApp",
+                "",
+                _call(
+                    "WorkbookApp",
+                    ["accounts_path", *_keywords(notebook, ("owner", "language", *TIERING, *PLAN))],
+                ),
+            ]
+        )
+    lines = [
+        "set_language(language)",
+        _call("tiers = parameters.tier_settings", _keywords(notebook, TIERING)),
+        _call("plan_settings = parameters.plan_settings", _keywords(notebook, PLAN)),
+    ]
+    return "\n".join(lines)
 
 
 # --- putting them in place ---------------------------------------------------------------------
@@ -354,8 +360,30 @@ def skeleton(notebook: Notebook) -> nbformat.NotebookNode:
     )
 
 
+def _is_parameters(cell: nbformat.NotebookNode) -> bool:
+    return cell.metadata.get(ROLE) == "parameters" or "parameters" in cell.metadata.get("tags", [])
+
+
+def refresh_run(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a run notebook with its parameters and settings cells written afresh."""
+    at = next(i for i, cell in enumerate(nb.cells) if _is_parameters(cell))
+    kept = [
+        cell
+        for cell in nb.cells
+        if not _is_parameters(cell) and cell.metadata.get(ROLE) != "settings"
+    ]
+    kept[at:at] = [
+        _cell("parameters", "code", parameters(notebook)),
+        _cell("settings", "code", run_settings(notebook)),
+    ]
+    nb.cells = kept
+    return nb
+
+
 def refresh(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Return ``nb`` with its generated cells written afresh and its outputs cleared."""
+    if notebook.kind == "run":
+        return _clean(refresh_run(notebook, nb))
     lesson = [c for c in nb.cells if ROLE not in c.metadata]
     contents_at = next(
         (i for i, c in enumerate(nb.cells) if c.metadata.get(ROLE) == "contents"), None
@@ -381,10 +409,15 @@ def refresh(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookN
         *lesson[1:],
         _cell("footer", "markdown", footer(notebook)),
     ]
-    for cell in cells:
+    nb.cells = cells
+    return _clean(nb)
+
+
+def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return ``nb`` without outputs or execution counts, with the project's metadata."""
+    for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    nb.cells = cells
     nb.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},

@@ -18,9 +18,11 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
-from workbook.errors import AccountDataError
+from workbook.errors import AccountDataError, SettingsError
 
 PROG = "python -m workbook"
+METRICS = ("revenue", "gross_profit", "blend")  # as workbook.settings, without importing it
+METHODS = ("account_share", "value_share")
 
 
 # --- option types -------------------------------------------------------------------------------
@@ -99,13 +101,13 @@ def _add_tier_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("tier options")
     group.add_argument(
         "--metric",
-        choices=["revenue", "gross_profit", "blend"],
+        choices=METRICS,
         default="revenue",
         help="rank accounts by this (default: revenue)",
     )
     group.add_argument(
         "--method",
-        choices=["account_share", "value_share"],
+        choices=METHODS,
         default="account_share",
         help="account_share: A = top a of accounts, C = bottom c (default); "
         "value_share: A reaches a of value, B reaches b",
@@ -175,10 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--weeks", type=positive, default=None, help="selling weeks in the year")
     plan.add_argument(
-        "--share-a", type=fraction, default=0.8, help="share of selling time for A (default 0.8)"
+        "--share-a", type=fraction, default=None, help="share of selling time for A (default 0.8)"
     )
     plan.add_argument(
-        "--share-b", type=fraction, default=0.2, help="share of selling time for B (default 0.2)"
+        "--share-b", type=fraction, default=None, help="share of selling time for B (default 0.2)"
+    )
+    plan.add_argument(
+        "--hourly-cost",
+        type=positive,
+        default=None,
+        help="what an hour of selling time costs, in the file's currency (default 800)",
     )
     plan.add_argument(
         "--ics", type=Path, metavar="FILE.ics", help="write the weekly schedule as a calendar file"
@@ -235,6 +243,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# --- settings from the command line -------------------------------------------------------------
+def tier_settings(args):
+    """Return the ``TierSettings`` of the tier options (SettingsError when they cannot be used)."""
+    from workbook.settings import TierSettings
+
+    return TierSettings.of(
+        None, metric=args.metric, method=args.method, a=args.a, b=args.b, c=args.c
+    )
+
+
+def plan_settings(args):
+    """Return the ``PlanSettings`` of the plan options (SettingsError when they cannot be used)."""
+    from workbook.settings import PlanSettings
+
+    return PlanSettings.of(
+        None,
+        hours_per_week=args.hours_per_week,
+        weeks=args.weeks,
+        share_a=args.share_a,
+        share_b=args.share_b,
+        hourly_cost=args.hourly_cost,
+    )
+
+
 # --- running ------------------------------------------------------------------------------------
 def print_json(data) -> None:
     """Print ``data`` as JSON; NaN and infinities become null."""
@@ -273,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     except AccountDataError as err:
         report_problems(err)
         return 1
+    except SettingsError as err:  # a setting the person chose, wherever it was noticed
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
         print(
             f"error: {err.filename or err}: {err.strerror or 'cannot be opened'}", file=sys.stderr

@@ -1,4 +1,12 @@
-"""One error type for unusable data, carrying every problem found, each one a person can act on."""
+"""The two kinds of error a person can act on: unusable data and unusable settings.
+
+- :class:`AccountDataError`: the data cannot be used; it carries every problem found, each naming
+  the file, row, column and value (the command line exits 1).
+- :class:`SettingsError`: a setting a person chose cannot be used (a threshold, a share of time,
+  a language); it names the setting and what it may be (the command line exits 2).
+
+Anything else is a bug in the workbook, and is said to be one.
+"""
 
 from __future__ import annotations
 
@@ -95,3 +103,21 @@ class AccountDataError(ValueError):
         if count > MAX_LISTED:
             lines.append(f"  … and {count - MAX_LISTED} more")
         return "\n".join([head, *lines])
+
+
+class SettingsError(ValueError):
+    """A setting cannot be used; ``setting`` names it and ``allowed`` says what it may be.
+
+    Bad data raises :class:`AccountDataError`; this is about the values a person chose.
+
+    Examples
+    --------
+    >>> err = SettingsError("c must be a share between 0 and 1, not 1.5", setting="c")
+    >>> err.setting, str(err)
+    ('c', 'c must be a share between 0 and 1, not 1.5')
+    """
+
+    def __init__(self, message: str, *, setting: str | None = None, allowed: object = None):
+        super().__init__(message)
+        self.setting = setting
+        self.allowed = allowed

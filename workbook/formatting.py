@@ -62,6 +62,20 @@ def number(value: float, digits: int = 0, *, blank: str = "–") -> str:
     return "0" if text in ("-0", "\u22120") else text
 
 
+def fixed(value: float, digits: int = 2, *, blank: str = "–") -> str:
+    """Return ``value`` with exactly ``digits`` decimals (a score: ``0.50``).
+
+    Examples
+    --------
+    >>> fixed(0.5), fixed(0.6666)
+    ('0.50', '0.67')
+    """
+    if not _finite(value):
+        return blank
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return babel_numbers.format_decimal(float(value), format=pattern, locale=locale())
+
+
 def share(value: float, digits: int = 0, *, blank: str = "–") -> str:
     """Return a share (0.77) as a percentage (``77%``), never ``-0%``.
 

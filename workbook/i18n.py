@@ -40,6 +40,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from workbook.errors import SettingsError
+
 #: The languages a person can choose, each with its name in that language.
 LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål"}
 DEFAULT_LANGUAGE = "en"
@@ -68,7 +70,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 ENVIRONMENT_VARIABLE = "WORKBOOK_LANGUAGE"
 
 
-class LanguageError(ValueError):
+class LanguageError(SettingsError):
     """A language the workbook does not speak (a setting error, not bad data)."""
 
 
@@ -91,7 +93,9 @@ def check_language(code: object) -> str:
     if text in LANGUAGES or text == PSEUDO:
         return text
     raise LanguageError(
-        f"language {code!r} is not one the workbook speaks: choose {' or '.join(LANGUAGES)}"
+        f"language {code!r} is not one the workbook speaks: choose {' or '.join(LANGUAGES)}",
+        setting="language",
+        allowed=tuple(LANGUAGES),
     )
 
 

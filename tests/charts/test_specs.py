@@ -66,7 +66,7 @@ def test_pareto_chart_draws_the_curve_the_guides_and_parameter_driven_bands(tier
 
 
 def test_tier_summary_chart_sizes_its_bars_from_parameters(tiered):
-    summary = analysis.tier_summary(tiered)
+    summary = analysis.tier_summary(tiered, "revenue")
     spec = charts.tier_summary_chart(summary).to_dict()
     values = params(spec)
     assert values["accounts_A"] == pytest.approx(0.2)
@@ -118,7 +118,7 @@ def test_a_million_accounts_send_about_as_much_as_three_hundred(build, small_and
         elif build == "whale":
             chart = charts.whale_chart(analysis.whale_curve(accounts))
         elif build == "tiers":
-            chart = charts.tier_summary_chart(analysis.tier_summary(accounts))
+            chart = charts.tier_summary_chart(analysis.tier_summary(accounts, "revenue"))
         else:
             from workbook import coaching
 

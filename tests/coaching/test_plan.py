@@ -5,8 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.coaching import SettingsError, check_shares, plan_time
+from workbook.coaching import plan_time
 from workbook.coaching.plan import split_hours
+from workbook.errors import SettingsError
+from workbook.settings import check_shares
 
 
 def test_the_sample_with_default_settings_gives_a_feasible_plan(sample_tiered):

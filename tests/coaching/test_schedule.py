@@ -6,8 +6,9 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
-from workbook.coaching import SettingsError, plan_time, weekly_blocks, weekly_schedule_ics
+from workbook.coaching import plan_time, weekly_blocks, weekly_schedule_ics
 from workbook.coaching.schedule import vtimezone
+from workbook.errors import SettingsError
 
 MONDAY = dt.date(2027, 3, 1)
 STAMP = dt.datetime(2027, 2, 20, 12, 0, tzinfo=dt.UTC)

@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 from workbook.coaching import (
-    SettingsError,
     before_after,
     check_service_levels,
     default_service_levels,
@@ -13,6 +12,7 @@ from workbook.coaching import (
     plan_per_account,
     plan_time,
 )
+from workbook.errors import SettingsError
 
 
 def test_the_default_service_levels_fit_the_samples_default_plan(sample_tiered):
@@ -51,10 +51,8 @@ def test_edited_service_levels_are_checked(five):
 
 
 def test_before_after_returns_every_assumption_next_to_the_result(five):
-    plan = plan_time(five, hours_per_week=2, weeks=35)
-    result = before_after(
-        five, plan, hourly_cost=500, revenue_change={"A": 0.05, "B": 0.02, "C": -0.03}
-    )
+    plan = plan_time(five, hours_per_week=2, weeks=35, hourly_cost=500)
+    result = before_after(five, plan, revenue_change={"A": 0.05, "B": 0.02, "C": -0.03})
     assert result.table.loc["today", "selling_hours"] == 70
     assert result.table.loc["today", "cost_per_revenue"] == pytest.approx(70 * 500 / 1_000_000)
     assert result.tiers["projected_revenue"].tolist() == pytest.approx([945_000, 81_600, 19_400])

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from workbook.errors import AccountDataError
+from workbook.errors import AccountDataError, SettingsError
 from workbook.loading import UploadedFile, load
 
 LINES = """Ordredato;Kundenr;Kunde;Beløp;Selger;Region
@@ -78,10 +78,10 @@ def test_period_all_uses_the_whole_file_without_revenue_prev():
 
 
 @pytest.mark.parametrize("period", ["last year", "2025-13-01:2025-12-31", "2025-12-31:2025-01-01"])
-def test_a_period_that_is_not_understood_is_a_problem(period):
-    with pytest.raises(AccountDataError) as caught:
+def test_a_period_that_is_not_understood_is_a_setting_error(period):
+    with pytest.raises(SettingsError) as caught:
         orders(period=period)
-    assert caught.value.problems[0].code == "bad_period"
+    assert caught.value.setting == "period" and "period" in str(caught.value)
 
 
 def test_a_period_with_no_orders_is_a_problem():

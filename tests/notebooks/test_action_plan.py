@@ -10,10 +10,11 @@ import re
 import pytest
 
 from workbook import coaching
-from workbook.analysis.book import read_book
 from workbook.coaching.action_plan import action_plan
 from workbook.coaching.examples import example_tiered
 from workbook.coaching.prompts import COMMIT, LEARNED, MEASURE, PROMPTS, SECTIONS, STOP
+from workbook.course.book import read_book
+from workbook.settings import PlanSettings
 from workbook.widgets import AnswerStore
 from workbook.widgets.action import ActionPlanPanel
 
@@ -72,9 +73,10 @@ def test_the_plan_says_what_each_tier_gets_from_the_time_plan(plan, tiered):
     assert week.loc["A", "Visits per account"] == "4.1 visits a month"  # 73.6 h / 1.5 h / 12
     assert week.loc["C", "Channel"] == levels.at["C", "channel"]
     commit = " ".join(section(result, COMMIT).points)
-    assert "for my 1 A account" in commit and "Berg Elektro AS" in commit
+    assert "for your 1 A account" in commit and "Berg Elektro AS" in commit
     first_stop = section(result, STOP).points[0]
-    assert first_stop.startswith("Field visits to my 2 C accounts: from now on inside sales")
+    channel, who = levels.at["C", "channel"], levels.at["C", "handled_by"]
+    assert first_stop.startswith(f"Serve your 2 C accounts by {channel}, handled by {who}")
     measure = " ".join(section(result, MEASURE).points)
     assert "today 57%, in the plan 80%" in measure and "focus score: today 0.67" in measure
 
@@ -84,8 +86,8 @@ def test_the_customers_you_like_are_named_among_what_to_stop(book):
     result = action_plan({}, plan=coaching.plan_time(book.tiered), today=today, made=DAY)
     over = today.over_served.sort_values("gap", ascending=False)["account"].tolist()
     assert (
-        f"Giving far more time than their value to: {', '.join(over[:5])} and "
-        f"{len(over) - 5} more." in section(result, STOP).points
+        f"Cut back on the accounts that get far more of your time than their value: "
+        f"{', '.join(over[:3])} and {len(over) - 3} more." in section(result, STOP).points
     )
 
 
@@ -93,7 +95,7 @@ def test_without_time_data_it_asks_to_log_hours_and_without_a_plan_has_no_week(t
     no_time = tiered.drop(columns=["visits", "selling_hours"])
     result = action_plan({}, today=coaching.time_vs_value(no_time), made=DAY)
     assert result.week is None
-    assert section(result, MEASURE).points[0].startswith("My hours or visits per account")
+    assert section(result, MEASURE).points[0].startswith("Your hours or visits per account")
     assert "My week, by tier" not in result.markdown()
 
 
@@ -154,13 +156,13 @@ def test_the_panel_reads_answers_kept_after_it_was_built(book, tmp_path):
 def test_the_panel_offers_the_plan_as_markdown_and_html_downloads(book, tmp_path):
     store = AnswerStore(tmp_path / "answers.json")
     store.set("measure", "Hours on A in my calendar.", prompt="?")
-    panel = ActionPlanPanel(book, store=store, share_a=0.7, share_b=0.3)
+    panel = ActionPlanPanel(book, PlanSettings(share_a=0.7, share_b=0.3), store=store)
     for download, suffix in zip(panel.downloads, (".md", ".html"), strict=True):
         download.button.click()
         link = download.link.value
         assert f"download='kari-nordmann-action-plan{suffix}'" in link
         content = base64.b64decode(re.search(r"base64,([^']+)'", link).group(1)).decode()
         assert "Hours on A in my calendar." in content
-        assert "Block 70% of my selling time" in content
+        assert "(70% of your selling time)" in content
     panel.update.click()
     assert all(d.link.value == "" for d in panel.downloads), "an update makes old files stale"

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from workbook import coaching, formatting, paths
-from workbook.analysis.book import read_book
 from workbook.coaching import self_check
+from workbook.course.book import read_book
 from workbook.loading import load
 from workbook.loading.headers import match_header
 
@@ -59,7 +59,7 @@ def sample_answers() -> dict[str, str]:
         ),
         "Gini coefficient of revenue": formatting.number(figures.gini, 2),
         "A accounts that stay A when ranked by gross profit": formatting.share(
-            self_check.kept_in_tier(book, metric="gross_profit")
+            self_check.kept_in_tier(tiered, book.tiers, metric="gross_profit")
         ),
         "Share of selling time on A accounts today": formatting.share(self_check.time_share(today)),
         "Focus score today": formatting.number(today.score, 2),

@@ -15,7 +15,8 @@ from notebook_files import (
     ALL,
     GENERATOR,
     GUIDED,
-    PACKAGE_DEFAULTS,
+    SHARED_NAMES,
+    assert_package_defaults,
     cells,
     code_cells,
     declared,
@@ -24,8 +25,6 @@ from notebook_files import (
 
 from workbook import paths
 from workbook.coaching.prompts import PROMPTS, prompts_of
-
-SHARED_NAMES = set(PACKAGE_DEFAULTS)
 
 
 def lesson_code(name: str) -> list[str]:
@@ -56,7 +55,7 @@ def test_one_parameters_cell_near_the_top_of_annotated_literals_with_help(name):
 def test_parameter_names_are_shared_and_defaults_are_the_package_defaults(name):
     values = {key: value for key, (_, value) in declared(name).items()}
     assert set(values) <= SHARED_NAMES
-    assert values == {key: PACKAGE_DEFAULTS[key] for key in values}
+    assert_package_defaults(values)
     annotations = {key: annotation for key, (annotation, _) in declared(name).items()}
     for threshold in {"a", "b", "c"} & set(annotations):
         assert annotations[threshold] == "float"
@@ -84,7 +83,7 @@ def test_opens_with_questions_objectives_time_and_closes_with_key_points(name):
 def test_has_a_prediction_and_the_reflections_its_plan_needs(name):
     code = "\n".join(lesson_code(name))
     assert re.search(r"\b(Prediction|guide\.predict)\(", code), "no predict-then-check exercise"
-    asked = re.findall(r'guide\.reflect\(key="(\w+)"', code)
+    asked = re.findall(r'course\.reflect\("(\w+)"', code)
     assert asked, "no reflection"
     assert set(asked) <= set(PROMPTS)
     assert sorted(asked) == sorted(p.key for p in prompts_of(name)), (

@@ -150,7 +150,7 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "ola-dahl.html").read_text(encoding="utf-8")
     assert_offline_and_clean(page)
-    assert "Tiers by gross profit: A = the top 30% of accounts" in page
+    assert "Ranked by gross profit: A = the top 30% of your accounts" in page
     figures = figures_of(small_team, "Ola Dahl", metric="gross_profit")
     assert f"{figures.top20_share:.1%}" in page and "Total gross profit" in page
     tiers = workbook.tier_summary(
@@ -158,7 +158,8 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
             select_owner(workbook.load_accounts(small_team), "Ola Dahl"),
             metric="gross_profit",
             a=0.3,
-        )
+        ),
+        "gross_profit",
     )
     assert re.search(rf">{int(tiers.at['A', 'accounts'])}</td>", page)
     manifest, _ = read_manifest(tmp_path)

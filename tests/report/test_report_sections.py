@@ -12,6 +12,7 @@ from workbook.analysis.examples import example_accounts
 from workbook.report import sections
 from workbook.report.sections import TOP, Html
 from workbook.selection import select_owner
+from workbook.settings import TierSettings
 
 
 def every_section(accounts: pd.DataFrame) -> dict[str, object]:
@@ -23,7 +24,7 @@ def every_section(accounts: pd.DataFrame) -> dict[str, object]:
     plan = coaching.plan_time(tiered)
     freed = coaching.hours_freed(today, plan)
     levels = coaching.default_service_levels()
-    summary = workbook.tier_summary(tiered)
+    summary = workbook.tier_summary(tiered, "revenue")
     return {
         "key_figures": sections.key_figures(workbook.concentration(tiered), summary),
         "tier_table": sections.tier_table(summary),
@@ -84,7 +85,9 @@ def test_a_bare_book_says_once_what_it_lacks_instead_of_drawing_empty_charts():
     assert "flags no account" in str(shown["growth_story"])
     for name in ("time_chart", "served", "cost_chart", "net_whale", "growth_chart", "hours_chart"):
         assert str(shown[name]) == ""
-    assert "Block 1,104 h a year" in str(shown["actions"])
+    assert "Block 24 h a week (80% of your selling time) for your 1 A account" in str(
+        shown["actions"]
+    )
 
 
 def test_the_heading_names_the_owner_the_file_and_the_thresholds_in_force():
@@ -94,21 +97,18 @@ def test_the_heading_names_the_owner_the_file_and_the_thresholds_in_force():
             owner="Ola Dahl",
             source="/srv/crm/Team 2025.xlsx",
             accounts=accounts,
-            metric="blend",
-            method="value_share",
-            b=0.9,
+            tiers=TierSettings(metric="blend", method="value_share", b=0.9),
         )
     )
     assert "Account review: Ola Dahl</h1>" in text
     assert "Input file: Team 2025.xlsx · 5 accounts" in text and "/srv" not in text
-    assert "up to 80% of it, B = the next up to 90%" in text
+    assert "bring 80% of the value, B = the next accounts, until 90% of the value" in text
     escaped = str(
         sections.heading(
             owner="<b>Kari</b>",
             source="a.csv",
             accounts=accounts,
-            metric="revenue",
-            method="account_share",
+            tiers=TierSettings(),
         )
     )
     assert "<b>Kari</b>" not in escaped and "&lt;b&gt;Kari&lt;/b&gt;" in escaped

@@ -7,23 +7,16 @@ and ``workbook.analysis.ranking``.
 
 from workbook.analysis.concentration import Concentration, concentration
 from workbook.analysis.curves import pareto_curve, share_curve, whale_curve
-from workbook.analysis.metrics import BLEND_WEIGHT, METRICS, metric_values
+from workbook.analysis.metrics import metric_values
 from workbook.analysis.ranking import Ranking
 from workbook.analysis.suggest import Suggestion, suggest_thresholds
-from workbook.analysis.thresholds import DEFAULTS, METHODS, Thresholds, check_thresholds
 from workbook.analysis.tiers import assign_tiers, compare_tierings, tier_moves, tier_summary
 
 __all__ = [
-    "BLEND_WEIGHT",
-    "DEFAULTS",
-    "METHODS",
-    "METRICS",
     "Concentration",
     "Ranking",
     "Suggestion",
-    "Thresholds",
     "assign_tiers",
-    "check_thresholds",
     "compare_tierings",
     "concentration",
     "metric_values",

@@ -16,15 +16,10 @@ import pandas as pd
 
 from workbook.analysis.concentration import Concentration, concentration_from_sorted
 from workbook.analysis.metrics import column_values, metric_values, require_positive
-from workbook.analysis.thresholds import (
-    bottom_count,
-    check_thresholds,
-    first_reaching,
-    running_total,
-    top_count,
-)
+from workbook.analysis.thresholds import bottom_count, first_reaching, running_total, top_count
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
+from workbook.settings import TierSettings
 
 #: The money columns a tier summary adds up, besides the ranking value.
 SUMMED_COLUMNS: tuple[str, ...] = ("revenue", "gross_profit")
@@ -66,11 +61,11 @@ class Ranking:
     >>> from workbook.analysis.examples import example_accounts
     >>> accounts = example_accounts()
     >>> ranking = Ranking(accounts)
-    >>> ranking.cuts("value_share")  # 31%, 58%, 80% (A), 91%, 100% (B)
+    >>> ranking.cuts(TierSettings(method="value_share"))  # 31%, 58%, 80% (A), 91%, 100% (B)
     (3, 5)
     >>> ranking.labels(3, 5).tolist()
     ['A', 'A', 'A', 'B', 'B']
-    >>> ranking.summary(*ranking.cuts("account_share"))[["accounts", "value", "value_share"]]
+    >>> ranking.summary(*ranking.cuts())[["accounts", "value", "value_share"]]
           accounts     value  value_share
     tier
     A            1   94000.0     0.313333
@@ -134,24 +129,18 @@ class Ranking:
         return f"Ranking(n={self.n}, metric={self.metric!r}, positive={self.positive})"
 
     # --- the per-move operations: O(log n) and O(1) -------------------------------------------
-    def cuts(
-        self,
-        method: str = "account_share",
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-    ) -> tuple[int, int]:
+    def cuts(self, settings: TierSettings | None = None) -> tuple[int, int]:
         """Return the cut positions ``(k_a, k_ab)`` of a tiering, in O(log n).
 
         Parameters
         ----------
-        method : str, default "account_share"
-            ``"account_share"``: A = the top ``ceil(a·n)`` accounts (a = 0.20), C = the bottom
-            ``floor(c·n)`` (c = 0.25), never overlapping A. ``"value_share"``: A = the smallest
-            top group whose share of the positive total reaches a (0.80), B = the next accounts
-            until it reaches b (0.95). See :mod:`workbook.analysis.thresholds` for the rounding.
-        a, b, c : float, optional
-            The thresholds (None: the method's default).
+        settings : TierSettings, optional
+            The method and thresholds (default: the article's rule, ``TierSettings()``).
+            ``"account_share"``: A = the top ``ceil(a·n)`` accounts, C = the bottom
+            ``floor(c·n)``, never overlapping A. ``"value_share"``: A = the smallest top group
+            whose share of the positive total reaches a, B = the next accounts until it reaches
+            b. See :mod:`workbook.analysis.thresholds` for the rounding. Its metric must be the
+            ranking's.
 
         Returns
         -------
@@ -163,10 +152,14 @@ class Ranking:
         --------
         >>> from workbook.analysis.examples import example_accounts
         >>> accounts = example_accounts().assign(revenue=[50.0, 30.0, 20.0, 0.0, 0.0])
-        >>> Ranking(accounts).cuts("account_share", a=0.4, c=0.0)  # no revenue: C all the same
+        >>> Ranking(accounts).cuts(TierSettings(a=0.4, c=0.0))  # no revenue: C all the same
         (2, 3)
         """
-        limits = check_thresholds(method, a, b, c)
+        limits = TierSettings(metric=self.metric) if settings is None else settings
+        if limits.metric != self.metric:
+            raise ValueError(
+                f"these settings rank by {limits.metric}, this ranking by {self.metric}"
+            )
         if limits.method == "account_share":
             k_a = top_count(self.n, limits.a)
             k_ab = max(k_a, self.n - bottom_count(self.n, limits.c))

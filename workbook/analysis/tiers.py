@@ -8,43 +8,31 @@ import pandas as pd
 from workbook.analysis.ranking import Ranking
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
-
-#: Where ``assign_tiers`` notes the metric it ranked by, so ``tier_summary`` sums the same one.
-METRIC_ATTR = "tier_metric"
+from workbook.settings import TierSettings
 
 
 def assign_tiers(
-    accounts: pd.DataFrame,
-    *,
-    metric: str = "revenue",
-    method: str = "account_share",
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
+    accounts: pd.DataFrame, settings: TierSettings | None = None, **choices
 ) -> pd.DataFrame:
     """Rank the accounts and sort them into tiers A, B and C.
 
-    Accounts are ranked by ``metric``, biggest first, ties broken by ``account_id``. Accounts
+    Accounts are ranked by the metric, biggest first, ties broken by ``account_id``. Accounts
     whose metric is zero or negative are always C.
 
     Parameters
     ----------
     accounts : DataFrame
         The canonical accounts table; it is not changed.
-    metric : str, default "revenue"
-        ``"revenue"``, ``"gross_profit"`` or ``"blend"`` (half each account's share of the
-        positive revenue, half its share of the positive profit).
-    method : str, default "account_share"
-        ``"account_share"``: A = the top ``ceil(a·n)`` accounts, C = the bottom ``floor(c·n)``
-        (never overlapping A), B the rest. ``"value_share"``: A = the smallest top group whose
-        share of the positive total reaches a, B = the next accounts until it reaches b, C the
-        rest (an account landing exactly on a is A).
-    a : float, optional
-        A's share of accounts (default 0.20) or of value (default 0.80).
-    b : float, optional
-        value_share only: the value share B reaches (default 0.95).
-    c : float, optional
-        account_share only: C's share of accounts (default 0.25).
+    settings : TierSettings, optional
+        The metric, method and thresholds (default ``TierSettings()``: the top 20% of accounts
+        by revenue are A, the bottom 25% C).
+    **choices
+        The same as keywords, changing ``settings``: ``metric`` (``"revenue"``,
+        ``"gross_profit"`` or ``"blend"``), ``method`` (``"account_share"``: A = the top
+        ``ceil(a·n)`` accounts, C = the bottom ``floor(c·n)``, never overlapping A;
+        ``"value_share"``: A = the smallest top group whose share of the positive total reaches
+        a, B = the next accounts until it reaches b, C the rest, an account landing exactly on a
+        is A), ``a``, ``b``, ``c`` (None: the method's default; see ``TierSettings``).
 
     Returns
     -------
@@ -56,8 +44,8 @@ def assign_tiers(
     ------
     AccountDataError
         No accounts, a missing or unusable metric, or no account with a metric above zero.
-    ValueError
-        An unknown metric or method, or thresholds out of range (see ``check_thresholds``).
+    SettingsError
+        An unknown metric or method, or thresholds out of range.
 
     Examples
     --------
@@ -73,15 +61,12 @@ def assign_tiers(
     >>> assign_tiers(accounts)["tier"].tolist()  # top ceil(0.2·5) = 1, bottom floor(0.25·5) = 1
     ['B', 'A', 'C', 'B', 'B']
     """
-    ranking = Ranking(accounts, metric)
-    tiered = accounts.assign(
-        rank=ranking.ranks(), tier=ranking.labels(*ranking.cuts(method, a=a, b=b, c=c))
-    )
-    tiered.attrs[METRIC_ATTR] = metric
-    return tiered
+    settings = TierSettings.of(settings, **choices)
+    ranking = Ranking(accounts, settings.metric)
+    return accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*ranking.cuts(settings)))
 
 
-def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataFrame:
+def tier_summary(tiered: pd.DataFrame, settings: TierSettings | str) -> pd.DataFrame:
     """Sum up each tier: accounts, revenue, profit and value, with their shares.
 
     The sums are taken in rank order exactly as :meth:`Ranking.summary` takes them, so the two
@@ -92,9 +77,10 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     tiered : DataFrame
         Accounts with a ``tier`` column (usually from :func:`assign_tiers`); its ``rank`` column,
         when there is one, orders the accounts inside each tier.
-    metric : str, optional
-        The metric counted as ``value``; default: the one ``assign_tiers`` ranked by, else
-        revenue.
+    settings : TierSettings or str
+        The settings the accounts were tiered with, or just their metric: ``value`` counts it.
+        It is asked for, never guessed, so a summary cannot silently count revenue for tiers
+        ranked by profit.
 
     Returns
     -------
@@ -107,8 +93,8 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     Examples
     --------
     >>> from workbook.analysis.examples import example_accounts
-    >>> accounts = example_accounts()
-    >>> summary = tier_summary(assign_tiers(accounts, metric="gross_profit"))
+    >>> by_profit = TierSettings(metric="gross_profit")
+    >>> summary = tier_summary(assign_tiers(example_accounts(), by_profit), by_profit)
     >>> summary[["accounts", "gross_profit", "gross_profit_share", "value", "value_share"]]
           accounts  gross_profit  gross_profit_share    value  value_share
     tier
@@ -116,14 +102,14 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     B            3       38000.0            0.558824  38000.0     0.558824
     C            1       -5000.0           -0.073529      0.0     0.000000
     """
+    metric = settings if isinstance(settings, str) else settings.metric
     codes = tier_codes(tiered)
     order = _rank_order_or_rows(tiered)
     in_order = codes[order]
     if (np.diff(in_order) < 0).any():  # not tiered by rank (e.g. edited): tiers in a row
         order = order[np.argsort(in_order, kind="stable")]
     counts = np.bincount(codes, minlength=len(TIERS))
-    chosen = metric or tiered.attrs.get(METRIC_ATTR, "revenue")
-    ranking = Ranking.from_order(tiered, chosen, order)
+    ranking = Ranking.from_order(tiered, metric, order)
     return ranking.summary(int(counts[0]), int(counts[0] + counts[1]))
 
 

@@ -10,8 +10,8 @@ import altair as alt
 import pandas as pd
 
 from workbook.charts._data import lean
-from workbook.charts.captions import metric_label
 from workbook.charts.theme import INK, MUTED, tier_scale
+from workbook.coaching.wording import metric_label
 
 
 def _shares_long(tiers: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:

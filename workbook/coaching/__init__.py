@@ -11,17 +11,16 @@
   table, a spreadsheet and a calendar file.
 - :func:`room_figures`: the anonymous figures a participant may share with the room.
 
-Every default lives in :mod:`workbook.coaching.defaults`; settings that cannot be used raise
+Every default lives in :mod:`workbook.settings`; settings that cannot be used raise
 :class:`SettingsError` (a ``ValueError``).
 """
 
-from workbook.coaching._checks import SettingsError
 from workbook.coaching.cost import CostToServe, cost_to_serve
 from workbook.coaching.exports import plan_export, plan_per_account
 from workbook.coaching.focus import HoursFreed, TimeVsValue, focus_score, hours_freed, time_vs_value
 from workbook.coaching.growth import GrowthScreen, growth_screen
 from workbook.coaching.outlook import BeforeAfter, before_after
-from workbook.coaching.plan import TimePlan, check_shares, plan_time
+from workbook.coaching.plan import TimePlan, plan_time
 from workbook.coaching.room import RoomFigures, check_room_figures, room_figures
 from workbook.coaching.schedule import weekly_blocks, weekly_schedule_ics
 from workbook.coaching.service import ServiceCheck, check_service_levels, default_service_levels
@@ -34,13 +33,11 @@ __all__ = [
     "HoursFreed",
     "RoomFigures",
     "ServiceCheck",
-    "SettingsError",
     "TimePlan",
     "TimeVsValue",
     "before_after",
     "check_room_figures",
     "check_service_levels",
-    "check_shares",
     "cost_to_serve",
     "default_service_levels",
     "focus_score",

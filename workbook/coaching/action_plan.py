@@ -14,15 +14,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.coaching._checks import plain
+from workbook import formatting as fmt
 from workbook.coaching.focus import TimeVsValue
 from workbook.coaching.growth import GrowthScreen
 from workbook.coaching.plan import TimePlan
 from workbook.coaching.prompts import COMMIT, LEARNED, MEASURE, PROMPTS, SECTIONS, STOP, Prompt
+from workbook.coaching.wording import next_actions, visits
 from workbook.schema import TIERS
-
-#: How many names a sentence lists before it says "and N more".
-NAMES_LISTED = 5
 
 #: The plan's look, scoped to its own block so a preview inside a notebook changes nothing else.
 STYLE = (
@@ -189,23 +187,22 @@ def action_plan(
     ...
     ## What I commit to
     <BLANKLINE>
-    - Block 80% of my selling time (1.6 h a week) for my 1 A account: about 4.1 visits a month each.
-    - Fit my 2 B accounts into 20% of my time (0.4 h a week): about 9.2 visits a year each.
+    - Block 1.6 h a week (80% of your selling time) for your 1 A account: about 4.1 visits a month.
+    - Fit your 2 B accounts into 0.4 h a week (20% of your selling time): about 9.2 visits a ...
     <BLANKLINE>
     **What will you do differently from next week? Name the accounts and the days.**
     <BLANKLINE>
     > Book a review with Fjordbakeri AS.
     ...
-    - Share of my selling time that goes to A accounts: today 57%, in the plan 80%.
+    - Share of your selling time on A accounts: today 57%, in the plan 80%.
     ...
     """
     made = made or dt.date.today()
     kept = {key: str(text).strip() for key, text in answers.items() if str(text or "").strip()}
     generated = {LEARNED: list(facts), COMMIT: [], STOP: [], MEASURE: []}
-    if plan is not None:
-        generated[COMMIT] += _commitments(plan, screen)
-        generated[STOP] += _stops(plan, today, levels)
-    generated[MEASURE] += _measures(plan, today)
+    section_of = {"commit": COMMIT, "stop": STOP, "measure": MEASURE}
+    for action in next_actions(plan=plan, today=today, screen=screen, levels=levels):
+        generated[section_of[action.kind]].append(action.text)
     sections = tuple(
         Section(
             heading,
@@ -228,85 +225,6 @@ def action_plan(
     )
 
 
-# --- what the data says to do ------------------------------------------------------------------
-def _visits(per_year: float) -> str:
-    """Say a visit frequency as a person would: "1.2 visits a month", "2 visits a year"."""
-    if per_year <= 0:
-        return "no visits"
-    number, unit = (plain(per_year / 12), "month") if per_year >= 12 else (plain(per_year), "year")
-    return f"{number} visit{'s' * (number != '1')} a {unit}"
-
-
-def _names(frame: pd.DataFrame) -> str:
-    names = [str(n) for n in frame["account"].head(NAMES_LISTED)]
-    more = len(frame) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
-
-
-def _per_week(plan: TimePlan, tier: str) -> str:
-    return plain(plan.hours_per_week * plan.shares[tier])
-
-
-def _commitments(plan: TimePlan, screen: GrowthScreen | None) -> list[str]:
-    tiers = plan.tiers
-    points = []
-    for tier, whose in (("A", "for my"), ("B", "into")):
-        n = int(tiers.at[tier, "accounts"])
-        if not n:
-            continue
-        each = _visits(float(tiers.at[tier, "visits_per_account_per_year"]))
-        noun = f"{n} {tier} account{'s' * (n != 1)}"
-        points.append(
-            f"Block {plan.shares['A']:.0%} of my selling time ({_per_week(plan, 'A')} h a week) "
-            f"for my {noun}: about {each} each."
-            if tier == "A"
-            else f"Fit my {noun} {whose} {plan.shares['B']:.0%} of my time "
-            f"({_per_week(plan, 'B')} h a week): about {each} each."
-        )
-    if screen is not None and len(screen.flagged):
-        points.append(
-            "Give extra B time first to the accounts with the most room to grow: "
-            f"{_names(screen.flagged)}."
-        )
-    return points
-
-
-def _stops(plan: TimePlan, today: TimeVsValue | None, levels: pd.DataFrame | None) -> list[str]:
-    points = []
-    n_c = int(plan.tiers.at["C", "accounts"])
-    if n_c and plan.shares["C"] == 0:
-        how = (
-            "inside sales, e-mail or self-service"
-            if levels is None
-            else f"{levels.at['C', 'channel']}, handled by {levels.at['C', 'handled_by']}"
-        )
-        points.append(f"Field visits to my {n_c} C accounts: from now on {how}.")
-    if today is not None and today.available and len(today.over_served):
-        over = today.over_served.sort_values("gap", ascending=False, kind="stable")
-        points.append(f"Giving far more time than their value to: {_names(over)}.")
-    return points
-
-
-def _measures(plan: TimePlan | None, today: TimeVsValue | None) -> list[str]:
-    if today is not None and today.available:
-        points = [
-            f"Share of my selling time that goes to A accounts: today "
-            f"{today.tiers.at['A', 'time_share']:.0%}"
-            + (f", in the plan {plan.shares['A']:.0%}." if plan is not None else "."),
-            f"My focus score: today {today.score:.2f} (1 = my time follows value "
-            "exactly); I work it out again in a month.",
-        ]
-    else:
-        points = [
-            "My hours or visits per account for the next month, so the share of my time "
-            "that goes to A accounts can be worked out."
-        ]
-    if plan is not None and int(plan.tiers.at["A", "accounts"]):
-        least = _visits(float(plan.min_visits_per_year["A"]))
-        points.append(f"Every A account gets at least {least} (check the calendar).")
-    return points
-
-
 # --- the week as a table -----------------------------------------------------------------------
 def _week(plan: TimePlan, levels: pd.DataFrame | None) -> pd.DataFrame:
     rows = []
@@ -317,9 +235,9 @@ def _week(plan: TimePlan, levels: pd.DataFrame | None) -> pd.DataFrame:
                 "Tier": tier,
                 "Accounts": f"{int(row['accounts']):,}",
                 "Share of my time": f"{plan.shares[tier]:.0%}",
-                "Hours a week": _per_week(plan, tier),
-                "Hours per account a year": plain(float(row["hours_per_account"])),
-                "Visits per account": _visits(float(row["visits_per_account_per_year"])),
+                "Hours a week": fmt.number(plan.hours_per_week * plan.shares[tier], 1),
+                "Hours per account a year": fmt.number(float(row["hours_per_account"]), 1),
+                "Visits per account": visits(float(row["visits_per_account_per_year"])),
             }
         )
         if levels is not None:

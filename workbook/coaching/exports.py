@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbook.coaching._checks import identity, plain
+from workbook import formatting as fmt
+from workbook.coaching._checks import identity
 from workbook.coaching.plan import TimePlan
 from workbook.coaching.service import default_service_levels
 from workbook.spreadsheet import table_bytes
@@ -34,7 +35,7 @@ def service_level_text(level: pd.Series) -> str:
     concessions: list price and standard terms; no ad hoc discounts
     """
     visits = float(level["visits_per_year"])
-    how_often = "no visits" if visits == 0 else f"{plain(visits)} visits a year"
+    how_often = "no visits" if visits == 0 else f"{fmt.number(visits, 1)} visits a year"
     return (
         f"{how_often}; answer {level['response_time']}; handled by {level['handled_by']}; "
         f"concessions: {level['concessions']}"

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from workbook import settings as defaults
 from workbook.analysis.metrics import metric_values
-from workbook.coaching import defaults
-from workbook.coaching._checks import blanks_note, column_or_none, identity, require_positive
+from workbook.coaching._checks import blanks_note, column_or_none, identity
 from workbook.coaching.plan import TimePlan
 from workbook.schema import TIERS
+from workbook.settings import positive as require_positive
 
 TIME_COLUMNS = ("selling_hours", "visits")
 ACCOUNT_COLUMNS = [

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, column_or_none, identity, require_positive
+from workbook.coaching._checks import column_or_none, identity
 from workbook.coaching.cost import visit_hours_of
 from workbook.coaching.plan import TimePlan
+from workbook.errors import SettingsError
 from workbook.schema import TIERS
 
 
@@ -77,7 +77,6 @@ def before_after(
     tiered: pd.DataFrame,
     plan: TimePlan,
     *,
-    hourly_cost: float = defaults.HOURLY_COST,
     revenue_change: Mapping[str, float] | None = None,
 ) -> BeforeAfter:
     """Compare the cost of selling time per unit of revenue today with the plan's.
@@ -88,9 +87,8 @@ def before_after(
         Accounts with ``tier`` and ``revenue``; today's hours come from ``selling_hours``, else
         visits × the plan's visit length per tier.
     plan : TimePlan
-        The time plan of the same accounts (a year of selling time).
-    hourly_cost : float, default 800.0
-        What an hour of your time costs, in the file's currency.
+        The time plan of the same accounts (a year of selling time); its settings' hourly cost
+        prices an hour on both sides.
     revenue_change : dict, optional
         The revenue change you expect per tier under the plan, e.g.
         ``{"A": 0.05, "B": 0.02, "C": -0.03}``; tiers left out (and all, by default) stay as today.
@@ -113,7 +111,7 @@ def before_after(
     >>> result.assumptions["revenue_change"]
     {'A': 0.05, 'B': 0.0, 'C': -0.5}
     """
-    hourly_cost = require_positive("hourly_cost", hourly_cost)
+    hourly_cost = plan.settings.hourly_cost
     change = check_revenue_change(revenue_change)
     labels = identity(tiered)["tier"]
     revenue = column_or_none(tiered, "revenue")

@@ -13,15 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import (
-    SettingsError,
-    per_tier,
-    plain,
-    require_positive,
-    tier_counts,
-)
+from workbook import formatting as fmt
+from workbook import settings as defaults
+from workbook.coaching._checks import tier_counts
 from workbook.schema import TIERS
+from workbook.settings import PlanSettings
 
 PLAN_COLUMNS = [
     "accounts",
@@ -52,6 +48,8 @@ class TimePlan:
 
     Attributes
     ----------
+    settings : PlanSettings
+        The settings the plan was made with.
     hours_per_week, weeks, total_hours : float
         The plan's size; ``total_hours`` = hours_per_week × weeks, and the tiers' hours add up to it
         exactly.
@@ -69,6 +67,7 @@ class TimePlan:
         One sentence saying what the plan gives each account, or that it does not fit.
     """
 
+    settings: PlanSettings
     hours_per_week: float
     weeks: float
     total_hours: float
@@ -99,73 +98,6 @@ class TimePlan:
         }
 
 
-def check_shares(share_a: float, share_b: float, share_c: float | None = None) -> dict[str, float]:
-    """Return the three tiers' shares of selling time, checked; C defaults to what A and B leave.
-
-    Parameters
-    ----------
-    share_a, share_b : float
-        A's and B's shares of selling time.
-    share_c : float, optional
-        C's share; by default 1 − share_a − share_b (0 when that is within 1e-9 of 0).
-
-    Returns
-    -------
-    dict
-        ``{"A": share_a, "B": share_b, "C": share_c}``. Raises SettingsError (a ValueError)
-        naming the values when a share is negative, above 1, or the three do not add up to 1
-        (within 1e-9).
-
-    Examples
-    --------
-    >>> check_shares(0.8, 0.2)
-    {'A': 0.8, 'B': 0.2, 'C': 0.0}
-    >>> check_shares(0.7, 0.2)["C"]
-    0.1...
-    >>> check_shares(0.9, 0.2)
-    Traceback (most recent call last):
-    ...
-    workbook.coaching._checks.SettingsError: the shares of selling time add up to more than 1
-    without C (A 0.9 + B 0.2 = 1.1): lower share_a or share_b
-    """
-    tolerance = defaults.SHARE_TOLERANCE
-    given = {"A": share_a, "B": share_b}
-    if share_c is None:
-        rest = 1.0 - float(share_a) - float(share_b)
-        given["C"] = 0.0 if abs(rest) <= tolerance else rest  # 1 - 0.8 - 0.2 is -5.6e-17
-        implied = True
-    else:
-        given["C"] = share_c
-        implied = False
-    shares = {}
-    for tier, value in given.items():
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise SettingsError(f"share_{tier.lower()} must be a number, not {value!r}") from None
-        shares[tier] = number
-    total = sum(shares.values())
-    if implied and shares["C"] < 0:
-        raise SettingsError(
-            f"the shares of selling time add up to more than 1 without C "
-            f"(A {share_a:g} + B {share_b:g} = {shares['A'] + shares['B']:g}): "
-            "lower share_a or share_b"
-        )
-    text = f"A {share_a:g} + B {share_b:g} + C {shares['C']:g}"
-    for tier, number in shares.items():
-        if not (math.isfinite(number) and 0 <= number <= 1):
-            raise SettingsError(
-                f"share_{tier.lower()} is {given[tier]!r}: a share of selling time "
-                f"must be between 0 and 1 ({text})"
-            )
-    if abs(total - 1.0) > tolerance:
-        raise SettingsError(
-            f"the shares of selling time add up to {total:g} ({text}), not 1: "
-            "change them so they do"
-        )
-    return shares
-
-
 def split_hours(total: float, shares: Mapping[str, float]) -> dict[str, float]:
     """Return ``total`` hours split by ``shares``, adding up to ``total`` exactly.
 
@@ -189,36 +121,19 @@ def split_hours(total: float, shares: Mapping[str, float]) -> dict[str, float]:
     return {tier: count * unit for tier, count in units.items()}
 
 
-def plan_time(
-    tiered: pd.DataFrame,
-    *,
-    hours_per_week: float = defaults.HOURS_PER_WEEK,
-    weeks: float = defaults.WEEKS,
-    share_a: float = defaults.SHARE_A,
-    share_b: float = defaults.SHARE_B,
-    share_c: float | None = None,
-    visit_hours: Mapping[str, float] | None = None,
-    min_visits_per_year: Mapping[str, float] | None = None,
-) -> TimePlan:
+def plan_time(tiered: pd.DataFrame, settings: PlanSettings | None = None, **choices) -> TimePlan:
     """Split a year's selling time over the tiers and say whether every account gets enough.
 
     Parameters
     ----------
     tiered : pandas.DataFrame
         Accounts with a ``tier`` column (A, B or C), as ``workbook.assign_tiers`` returns them.
-    hours_per_week : float, default 30.0
-        Selling hours you can plan each week.
-    weeks : float, default 46.0
-        Selling weeks in the year.
-    share_a, share_b : float, default 0.8, 0.2
-        The tiers' shares of selling time.
-    share_c : float, optional
-        C's share; by default what A and B leave (0 with the defaults: C accounts are served by
-        inside sales, e-mail or self-service).
-    visit_hours : dict, default {"A": 1.5, "B": 1.0, "C": 0.5}
-        Hours one visit takes per tier; tiers left out keep their default.
-    min_visits_per_year : dict, default {"A": 12, "B": 1, "C": 0}
-        The least contact each account of a tier must get for the plan to fit.
+    settings : PlanSettings, optional
+        Hours a week (30), weeks (46), each tier's share of the time (A 0.8, B 0.2, C the rest:
+        0, so inside sales, e-mail or self-service serve C), hours a visit per tier and the
+        least visits a year per tier (see ``PlanSettings``); default ``PlanSettings()``.
+    **choices
+        The same as keywords, changing ``settings`` (e.g. ``hours_per_week=20``).
 
     Returns
     -------
@@ -243,13 +158,11 @@ def plan_time(
     and every A account needs at least 1 a month. Plan at least 0.6 h a week, or shorten A visits
     to 1.3 h.
     """
-    hours_per_week = require_positive("hours_per_week", hours_per_week)
-    weeks = require_positive("weeks", weeks)
-    shares = check_shares(share_a, share_b, share_c)
-    lengths = per_tier("visit_hours", visit_hours, defaults.VISIT_HOURS)
-    minimum = per_tier(
-        "min_visits_per_year", min_visits_per_year, defaults.MIN_VISITS_PER_YEAR, allow_zero=True
-    )
+    settings = PlanSettings.of(settings, **choices)
+    hours_per_week, weeks = settings.hours_per_week, settings.weeks
+    shares = dict(settings.shares)
+    lengths = dict(settings.visit_hours)
+    minimum = dict(settings.min_visits_per_year)
     counts = tier_counts(tiered)
     total = hours_per_week * weeks
     hours = split_hours(total, shares)
@@ -302,6 +215,7 @@ def plan_time(
         if table.at[tier, "visits_per_account_per_month"] > defaults.MAX_VISITS_PER_MONTH
     ]
     return TimePlan(
+        settings=settings,
         hours_per_week=hours_per_week,
         weeks=weeks,
         total_hours=total,
@@ -318,7 +232,7 @@ def plan_time(
 def _often(per_year: float, *, monthly: bool, noun: str = "times") -> str:
     """Say a visit frequency the way a person would: "0.8 times a month", "2 times a year"."""
     value, unit = (per_year / 12, "month") if monthly else (per_year, "year")
-    return f"{plain(value)} {noun} a {unit}"
+    return f"{fmt.number(value, 1)} {noun} a {unit}"
 
 
 def _shortfall(

@@ -13,15 +13,16 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import math
-import re
 import zoneinfo
 
 import icalendar
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, plain
+from workbook import formatting as fmt
+from workbook import settings as defaults
 from workbook.coaching.plan import TimePlan
+from workbook.errors import SettingsError
+from workbook.paths import slug
 from workbook.schema import TIERS
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
@@ -126,7 +127,7 @@ def weekly_blocks(
             clock = end
         if clock.date() != first.date() and clock.time() != dt.time(0):
             raise SettingsError(
-                f"a working day of {plain((clock - first).total_seconds() / 3600)} h from "
+                f"a working day of {fmt.number((clock - first).total_seconds() / 3600, 1)} h from "
                 f"{day_start} runs past midnight: plan fewer hours a week or start earlier"
             )
     return pd.DataFrame(rows, columns=["day", "block", "category", "start", "end", "minutes"])
@@ -204,7 +205,7 @@ def weekly_schedule_ics(
     cal.add("x-wr-calname", "Account focus plan" + (f": {owner}" if owner else ""))
     cal.add("x-wr-timezone", timezone)
     cal.add_component(vtimezone(timezone, monday.year))
-    who = _slug(owner) + "-" if owner else ""
+    who = slug(owner, fallback="owner") + "-" if owner else ""
     for (block, start_time, end_time), days in blocks.groupby(
         ["block", "start", "end"], sort=False
     )["day"]:
@@ -328,13 +329,13 @@ def _description(plan: TimePlan, block: str) -> str:
     row = plan.tiers.loc[block]
     text = (
         f"Your {int(row['accounts'])} {block} accounts get {row['share']:.0%} of your selling "
-        f"time: {plain(row['hours'])} h a year"
+        f"time: {fmt.number(row['hours'], 1)} h a year"
     )
     if row["accounts"]:
         text += (
-            f", {plain(row['hours_per_account'])} h each (about "
-            f"{plain(row['visits_per_account_per_month'], 2)} visits a month of "
-            f"{plain(row['visit_hours'], 2)} h)"
+            f", {fmt.number(row['hours_per_account'], 1)} h each (about "
+            f"{fmt.number(row['visits_per_account_per_month'], 2)} visits a month of "
+            f"{fmt.number(row['visit_hours'], 2)} h)"
         )
     return text + "."
 
@@ -351,7 +352,3 @@ def _time_of_day(text: str) -> dt.time:
         raise SettingsError(
             f"day_start must be a time of day such as 08:00, not {text!r}"
         ) from None
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "owner"

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, plain
+from workbook import formatting as fmt
+from workbook import settings as defaults
 from workbook.coaching.plan import TimePlan
+from workbook.errors import SettingsError
 from workbook.schema import TIERS
 
 LEVEL_COLUMNS = [
@@ -172,7 +173,7 @@ def _check_levels(levels: pd.DataFrame) -> None:
             if column == "visit_hours" and number == 0:
                 bad = True
             if bad:
-                shown = plain(number, 3) if math.isfinite(number) else repr(value)
+                shown = fmt.number(number, 3) if math.isfinite(number) else repr(value)
                 wrong.append(f"{column} of {tier} is {shown}")
     if wrong:
         raise SettingsError(
@@ -184,12 +185,13 @@ def _check_levels(levels: pd.DataFrame) -> None:
 def _misfit(tier: str, n: int, visits: float, length: float, needed: float, planned: float) -> str:
     """Say where a tier's service level does not fit its planned hours, and what would."""
     text = (
-        f"{tier}: {n} accounts × {plain(visits)} visits a year × {plain(length, 2)} h = "
-        f"{plain(needed)} h, but the plan gives {tier} {plain(planned)} h. "
+        f"{tier}: {n} accounts × {fmt.number(visits, 1)} visits a year × "
+        f"{fmt.number(length, 2)} h = {fmt.number(needed, 1)} h, "
+        f"but the plan gives {tier} {fmt.number(planned, 1)} h. "
     )
     if planned <= 0:
         return text + f"Give {tier} a share of the time or drop its visits."
-    most, shorter = plain(planned / (n * length)), plain(planned / (n * visits), 2)
+    most, shorter = fmt.number(planned / (n * length), 1), fmt.number(planned / (n * visits), 2)
     return (
         text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
         f"{shorter} h, or give {tier} more time."

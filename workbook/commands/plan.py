@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from workbook.cli import print_json
+from workbook.cli import plan_settings, print_json, tier_settings
 from workbook.commands._common import accounts_from_args
 
 #: How many over- or under-served accounts the human output names (all are in --json).
@@ -12,35 +10,15 @@ NAMED = 5
 
 
 def run(args) -> int:
-    from workbook.analysis import assign_tiers, check_thresholds
-    from workbook.coaching import (
-        check_shares,
-        defaults,
-        hours_freed,
-        plan_time,
-        time_vs_value,
-        weekly_schedule_ics,
-    )
+    from workbook.analysis import assign_tiers
+    from workbook.coaching import hours_freed, plan_time, time_vs_value, weekly_schedule_ics
 
-    try:  # a wrong command line is said before any file is read
-        check_thresholds(args.method, a=args.a, b=args.b, c=args.c)
-        check_shares(args.share_a, args.share_b)
-    except ValueError as err:  # SettingsError is one; e.g. shares adding up to more than 1
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-
+    # wrong settings are said (exit 2) before any file is read
+    tiers, settings = tier_settings(args), plan_settings(args)
     accounts = accounts_from_args(args)
-    tiered = assign_tiers(
-        accounts, metric=args.metric, method=args.method, a=args.a, b=args.b, c=args.c
-    )
-    plan = plan_time(
-        tiered,
-        hours_per_week=args.hours_per_week or defaults.HOURS_PER_WEEK,
-        weeks=args.weeks or defaults.WEEKS,
-        share_a=args.share_a,
-        share_b=args.share_b,
-    )
-    today = time_vs_value(tiered, metric=args.metric)
+    tiered = assign_tiers(accounts, tiers)
+    plan = plan_time(tiered, settings)
+    today = time_vs_value(tiered, metric=tiers.metric)
     freed = hours_freed(today, plan)
     if args.ics:
         args.ics.write_bytes(weekly_schedule_ics(plan, owner=args.owner))

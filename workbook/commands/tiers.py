@@ -4,32 +4,29 @@ from __future__ import annotations
 
 import sys
 
-from workbook.cli import print_json
+from workbook import formatting as fmt
+from workbook.cli import print_json, tier_settings
+from workbook.coaching import wording
 from workbook.commands._common import accounts_from_args
+from workbook.i18n import _, ngettext
 from workbook.schema import TIERS
 from workbook.spreadsheet import table_bytes
 
-#: How the human output names each metric.
-METRIC_NAMES = {"revenue": "revenue", "gross_profit": "gross profit", "blend": "blend score"}
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 def run(args) -> int:
-    from workbook.analysis import Ranking, check_thresholds
+    from workbook.analysis import Ranking
 
     if args.out and args.out.suffix.lower() not in TABLE_SUFFIXES:
         print(f"error: --out {args.out}: write a .csv or .xlsx file", file=sys.stderr)
         return 2
-    try:
-        limits = check_thresholds(args.method, a=args.a, b=args.b, c=args.c)
-    except ValueError as err:  # e.g. --c with value_share, or b below a
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    limits = tier_settings(args)  # a wrong setting is said (exit 2) before any file is read
 
     accounts = accounts_from_args(args)
     owner = str(accounts["owner"].iloc[0]) if args.owner else None  # as the file spells it
-    ranking = Ranking(accounts, args.metric)
-    cuts = ranking.cuts(limits.method, a=limits.a, b=limits.b, c=limits.c)
+    ranking = Ranking(accounts, limits.metric)
+    cuts = ranking.cuts(limits)
     summary = ranking.summary(*cuts)
     figures = ranking.concentration()
 
@@ -77,18 +74,31 @@ def _as_json(limits, summary, figures, *, owner: str | None) -> dict:
 
 
 def _print_tiers(limits, summary, figures, *, owner: str | None) -> None:
-    metric = METRIC_NAMES[figures.metric]
-    whose = f" of {owner}" if owner else ""
-    print(f"Tiers of the {figures.n:,} accounts{whose} by {metric} ({_rule(limits, metric)})\n")
-    money = "{:,.4f}" if figures.metric == "blend" else "{:,.0f}"
-    header = ("tier", "accounts", "share of accounts", metric, f"share of {metric}")
+    metric = wording.metric_label(figures.metric)
+    title = (
+        ngettext(
+            "Tiers of the {n} account of {owner}", "Tiers of the {n} accounts of {owner}", figures.n
+        )
+        if owner
+        else ngettext("Tiers of the {n} account", "Tiers of the {n} accounts", figures.n)
+    )
+    print(title.format(n=fmt.number(figures.n), owner=owner))
+    print(wording.tier_rule(limits) + "\n")
+    digits = 4 if figures.metric == "blend" else 0
+    header = (
+        _("tier"),
+        _("accounts"),
+        _("share of accounts"),
+        metric,
+        _("share of {metric}").format(metric=metric),
+    )
     rows = [
         (
             row.Index,
-            f"{row.accounts:,}",
-            f"{row.account_share:.1%}",
-            money.format(row.value),
-            f"{row.value_share:.1%}",
+            fmt.number(row.accounts),
+            fmt.share(row.account_share, 1),
+            fmt.number(row.value, digits),
+            fmt.share(row.value_share, 1),
         )
         for row in summary.loc[list(TIERS)].itertuples()
     ]
@@ -96,25 +106,18 @@ def _print_tiers(limits, summary, figures, *, owner: str | None) -> None:
     for line in (header, *rows):  # the tier left-aligned, the numbers right-aligned
         cells = [cell.rjust(width) for cell, width in zip(line, widths, strict=True)]
         print("  ".join([line[0].ljust(widths[0]), *cells[1:]]))
-    print(
-        f"\nThe top 20% of accounts ({_count(figures.top20_accounts)}) hold "
-        f"{figures.top20_share:.1%} of {metric}; {_count(figures.accounts_for_80)} "
-        f"{'makes' if figures.accounts_for_80 == 1 else 'make'} 80% "
-        f"of it. Gini {figures.gini:.2f} (0: every account alike; towards 1: one account has "
-        "it all)."
-    )
+    print()
+    print(wording.concentration_headline(figures))
+    print(wording.gini_sentence(figures))
     if figures.loss_accounts:
         print(
-            f"{_count(figures.loss_accounts)} {'has' if figures.loss_accounts == 1 else 'have'} "
-            f"a negative {metric}, {money.format(figures.loss_total)} together: always C."
+            ngettext(
+                "{n} account has a negative {metric}, {total} together: always C.",
+                "{n} accounts have a negative {metric}, {total} together: always C.",
+                figures.loss_accounts,
+            ).format(
+                n=fmt.number(figures.loss_accounts),
+                metric=metric,
+                total=fmt.number(figures.loss_total, digits),
+            )
         )
-
-
-def _rule(limits, metric: str) -> str:
-    if limits.method == "account_share":
-        return f"A = the top {limits.a:.0%} of accounts, C = the bottom {limits.c:.0%}"
-    return f"A reaches {limits.a:.0%} of {metric}, B reaches {limits.b:.0%}"
-
-
-def _count(k: int) -> str:
-    return f"{k:,} account" + ("" if k == 1 else "s")

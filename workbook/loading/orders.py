@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workbook.errors import AccountDataError, Problem
+from workbook.errors import AccountDataError, Problem, SettingsError
 from workbook.loading.aliases import ADDED_UP
 
 TEXT = ("account", "owner", "segment", "region")
@@ -78,12 +78,9 @@ def resolve_period(
     start = first if start is None else start
     end = last if end is None else end
     if end < start:
-        raise AccountDataError(
-            Problem(
-                f"the period {start.date()} to {end.date()} ends before it starts",
-                file=file,
-                code="bad_period",
-            )
+        raise SettingsError(
+            f"the period {start.date()} to {end.date()} ends before it starts",
+            setting="period",
         )
     months = _whole_months(start, end)
     if months:
@@ -103,13 +100,10 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
     else:
         parts = None
     if parts is None:
-        raise AccountDataError(
-            Problem(
-                f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
-                '2025-01-01:2025-12-31, or "all"',
-                file=file,
-                code="bad_period",
-            )
+        raise SettingsError(
+            f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
+            '2025-01-01:2025-12-31, or "all"',
+            setting="period",
         )
     ends = []
     for part in parts:
@@ -119,12 +113,9 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
         try:
             ends.append(pd.Timestamp(part.strip() if isinstance(part, str) else part).normalize())
         except (ValueError, TypeError):
-            raise AccountDataError(
-                Problem(
-                    f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
-                    file=file,
-                    code="bad_period",
-                )
+            raise SettingsError(
+                f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
+                setting="period",
             ) from None
     return ends[0], ends[1]
 

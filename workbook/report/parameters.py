@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from workbook.errors import SettingsError
+
 #: Parameters the command sets itself (the input file and, with ``--by owner``, the owner).
 SET_BY_COMMAND = ("accounts_path",)
 
 
-class ParameterError(ValueError):
+class ParameterError(SettingsError):
     """A ``-p NAME VALUE`` that the report notebooks cannot take (a command-line error)."""
 
 

@@ -20,9 +20,8 @@ import numpy as np
 import pandas as pd
 
 from workbook import charts
-from workbook.analysis import Concentration, check_thresholds, share_curve
+from workbook.analysis import Concentration, share_curve
 from workbook.analysis.tiers import tier_codes
-from workbook.charts.captions import metric_label
 from workbook.coaching import (
     BeforeAfter,
     CostToServe,
@@ -31,8 +30,12 @@ from workbook.coaching import (
     ServiceCheck,
     TimePlan,
     TimeVsValue,
+    wording,
 )
+from workbook.coaching.wording import metric_label
+from workbook.i18n import _
 from workbook.schema import TIERS
+from workbook.settings import TierSettings
 
 #: The most accounts a list in the report shows.
 TOP = 10
@@ -72,7 +75,7 @@ NOTHING = Html("")
 
 
 def money(value: float) -> str:
-    """Return an amount as a report writes it (whole units, thin spaces between thousands)."""
+    """Return an amount as a report writes it (whole units, the locale's separators)."""
     return charts.format_value(value, "money")
 
 
@@ -87,47 +90,13 @@ def _by_tier(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the top of the report -------------------------------------------------------------------
-def tiering_text(
-    *,
-    metric: str,
-    method: str,
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-) -> str:
-    """Say how the accounts were tiered, with the thresholds in force (defaults filled in).
-
-    Examples
-    --------
-    >>> tiering_text(metric="revenue", method="account_share")
-    'Tiers by revenue: A = the top 20% of accounts, C = the bottom 25%, B = the rest.'
-    >>> print(tiering_text(metric="gross_profit", method="value_share", a=0.7))
-    Tiers by gross profit: A = the top accounts up to 70% of it, B = the next up to 95%, C = the
-    rest.
-    """
-    used = check_thresholds(method, a=a, b=b, c=c)
-    value = metric_label(metric)
-    if method == "account_share":
-        rule = f"A = the top {used.a:.0%} of accounts, C = the bottom {used.c:.0%}, B = the rest"
-    else:
-        rule = (
-            f"A = the top accounts up to {used.a:.0%} of it, B = the next up to {used.b:.0%}, "
-            "C = the rest"
-        )
-    return f"Tiers by {value}: {rule}."
-
-
 def heading(
     *,
     owner: str,
     source: str | Path,
     accounts: pd.DataFrame,
-    metric: str,
-    method: str,
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-    title: str = "Account review",
+    tiers: TierSettings,
+    title: str = "",
 ) -> Html:
     """Return the report's heading: whose accounts, from which file, tiered how.
 
@@ -139,24 +108,25 @@ def heading(
         The input file; only its name is shown.
     accounts : DataFrame
         The accounts the report is about.
-    metric, method : str
+    tiers : TierSettings
         How the accounts are tiered.
-    a, b, c : float, optional
-        The tier thresholds (None: the method's default).
     title : str, default "Account review"
 
     Examples
     --------
     >>> from workbook.coaching.examples import example_tiered
     >>> text = str(heading(owner="Ingrid Berg", source="/data/team.csv", accounts=example_tiered(),
-    ...                    metric="revenue", method="account_share"))
+    ...                    tiers=TierSettings()))
     >>> "Account review: Ingrid Berg" in text, "team.csv" in text, "/data" in text
     (True, True, False)
     """
-    who = str(owner).strip() or "all accounts in the file"
-    facts = f"Input file: {Path(source).name} · {len(accounts):,} accounts · " + tiering_text(
-        metric=metric, method=method, a=a, b=b, c=c
+    who = str(owner).strip() or _("all accounts in the file")
+    facts = _("Input file: {file} · {accounts} · {rule}").format(
+        file=Path(source).name,
+        accounts=wording.accounts(len(accounts)),
+        rule=wording.tier_rule(tiers),
     )
+    title = title or _("Account review")
     return Html(f"<h1>{html.escape(title)}: {html.escape(who)}</h1>" + paragraph(facts))
 
 
@@ -175,14 +145,15 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     >>> import workbook
     >>> from workbook.analysis.examples import example_accounts
     >>> accounts = workbook.assign_tiers(example_accounts())
-    >>> text = str(key_figures(workbook.concentration(accounts), workbook.tier_summary(accounts)))
+    >>> summary = workbook.tier_summary(accounts, "revenue")
+    >>> text = str(key_figures(workbook.concentration(accounts), summary))
     >>> "Your top 20% of accounts hold 31% of your revenue" in text, "31.3%" in text
     (True, True)
     """
     value = metric_label(figures.metric)
     lines = [
-        charts.concentration_headline(figures),
-        charts.tier_headline(summary, metric=figures.metric),
+        wording.concentration_headline(figures),
+        wording.tier_headline(summary, metric=figures.metric),
     ]
     table = pd.DataFrame(
         [
@@ -553,12 +524,6 @@ def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfte
 
 
 # --- what to do ----------------------------------------------------------------------------------
-def _names(frame: pd.DataFrame, count: int = 3) -> str:
-    names = [str(name) for name in frame["account"].head(count)]
-    more = len(frame) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
-
-
 def top_actions(
     *,
     plan: TimePlan,
@@ -567,20 +532,9 @@ def top_actions(
     cost: CostToServe,
     screen: GrowthScreen,
 ) -> list[str]:
-    """Return the report's top actions in plain words, most important first.
+    """Return the report's top actions (what to do and to stop doing), most important first.
 
-    Parameters
-    ----------
-    plan : TimePlan
-    today : TimeVsValue
-    freed : HoursFreed
-    cost : CostToServe
-    screen : GrowthScreen
-        The results of the same accounts (see ``workbook.coaching``).
-
-    Returns
-    -------
-    list of str
+    They are the action plan's own sentences (``workbook.coaching.wording.next_actions``).
 
     Examples
     --------
@@ -592,54 +546,15 @@ def top_actions(
     >>> actions = top_actions(plan=plan, today=today, freed=hours_freed(today, plan),
     ...                       cost=cost_to_serve(accounts), screen=growth_screen(accounts))
     >>> print(actions[0])
-    Block 1,104 h a year (80% of your selling time) for your 1 A account: about 61.3 visits a
-    month each.
-    >>> print(actions[1])
-    Move C accounts to inside sales, e-mail or self-service: Sol Rør AS, Vik Bil ANS.
+    Block 24 h a week (80% of your selling time) for your 1 A account: about 61.3 visits a month.
     """
-    actions = []
-    a = plan.tiers.loc["A"]
-    if not plan.feasible:
-        actions.append("Make the plan fit first: " + plan.messages[0])
-    elif a["accounts"]:
-        count = int(a["accounts"])
-        actions.append(
-            f"Block {a['hours']:,.0f} h a year ({plan.shares['A']:.0%} of your selling "
-            f"time) for your {count} A account{'s' if count != 1 else ''}: about "
-            f"{a['visits_per_account_per_month']:.1f} visits a month each."
+    return [
+        action.text
+        for action in wording.next_actions(
+            plan=plan, today=today, freed=freed, cost=cost, screen=screen
         )
-    if today.available and len(today.under_served):
-        actions.append(
-            f"Call first on the A accounts that get too little of your time: "
-            f"{_names(today.under_served)}."
-        )
-    tiers = today.accounts if today.available else None
-    c_accounts = (
-        cost.accounts[cost.accounts["tier"] == "C"]
-        if tiers is None
-        else tiers[tiers["tier"] == "C"]
-    )
-    if plan.shares["C"] == 0 and len(c_accounts):
-        actions.append(
-            f"Move C accounts to inside sales, e-mail or self-service: {_names(c_accounts)}."
-        )
-    if today.available and len(today.over_served):
-        actions.append(
-            f"Cut back on the accounts that get far more time than their value: "
-            f"{_names(today.over_served)}."
-        )
-    if freed.available and freed.to_a > 0:
-        actions.append(f"Give A the {freed.to_a:,.0f} h a year the plan moves to it.")
-    if len(cost.loss_making):
-        actions.append(
-            f"Review the terms of the accounts that cost more to serve than they earn "
-            f"(together {money(cost.loss_total)}): {_names(cost.loss_making)}."
-        )
-    if len(screen.flagged):
-        actions.append(
-            f"Spend your B time on the B accounts with real room to grow: {_names(screen.flagged)}."
-        )
-    return actions
+        if action.kind != "measure"
+    ]
 
 
 def actions_list(actions: list[str]) -> Html:

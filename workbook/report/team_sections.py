@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbook import charts
-from workbook.charts.captions import metric_label
+from workbook.coaching.wording import metric_label
 from workbook.report.owners import Team
 from workbook.report.sections import Html, bullets, money, paragraph, share_text
 

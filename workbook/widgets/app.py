@@ -10,8 +10,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import analysis, charts, coaching, loading, paths
-from workbook.coaching import defaults
+from workbook.coaching import wording
+from workbook.i18n import set_language
+from workbook.parameters import PLAN, TIERING, plan_settings, tier_settings
 from workbook.selection import owners, select_owner
+from workbook.settings import PlanSettings, TierSettings
 from workbook.widgets.base import MessageArea, guarded
 from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
@@ -54,7 +57,19 @@ def close_tree(widget: widgets.Widget) -> None:
 class WorkbookApp:
     """The whole workbook on one page: upload, then the steps as tabs.
 
-    Parameters are the shared notebook parameters (see ``notebooks/app.ipynb``).
+    Parameters
+    ----------
+    accounts_path : str, default ""
+        The file the app starts on (empty: the sample accounts).
+    owner : str, default ""
+        The salesperson to show first, when the file has several.
+    language : str, default ""
+        ``en`` or ``nb``; empty keeps the current language.
+    tiers, plan : TierSettings, PlanSettings, optional
+        Where the tiers and the plan start.
+    **parameters
+        The notebook parameters of ``workbook.parameters`` (``metric``, ``a``,
+        ``hours_per_week`` …); those not None change ``tiers`` and ``plan``.
     """
 
     def __init__(
@@ -62,23 +77,19 @@ class WorkbookApp:
         accounts_path: str = "",
         *,
         owner: str = "",
-        metric: str = "revenue",
-        method: str = "account_share",
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-        hours_per_week: float = defaults.HOURS_PER_WEEK,
-        weeks: float = defaults.WEEKS,
-        share_a: float = defaults.SHARE_A,
-        share_b: float = defaults.SHARE_B,
-        hourly_cost: float = defaults.HOURLY_COST,
+        language: str = "",
+        tiers: TierSettings | None = None,
+        plan: PlanSettings | None = None,
+        **parameters,
     ):
+        unknown = sorted(set(parameters) - {*TIERING, *PLAN})
+        if unknown:
+            raise TypeError(f"WorkbookApp() got unknown parameters {unknown}")
+        if language:
+            set_language(language)
         charts.enable_offline_widgets()
-        self.settings = dict(metric=metric, method=method, a=a, b=b, c=c)
-        self.plan_settings = dict(
-            hours_per_week=hours_per_week, weeks=weeks, share_a=share_a, share_b=share_b
-        )
-        self.hourly_cost = hourly_cost
+        self.tier_start = tier_settings(parameters, saved=tiers)
+        self.plan_settings = plan_settings(parameters, saved=plan)
         self.message = MessageArea()
         self.upload = UploadPanel(on_loaded=self._on_loaded)
         self.owner = widgets.Dropdown(
@@ -152,22 +163,26 @@ class WorkbookApp:
             close_tree(widget)
 
     @property
-    def metric(self) -> str:
+    def tier_settings(self) -> TierSettings:
+        """The tier settings in force: the tiers step's once it exists, else the start's."""
         tiers = self.panels.get("Tiers")
-        return tiers.metric.value if tiers else self.settings["metric"]
+        return tiers.settings if tiers else self.tier_start
+
+    @property
+    def metric(self) -> str:
+        return self.tier_settings.metric
 
     def _tiered(self):
         """Return the accounts with the current tiers (the sliders', once the tiers step exists)."""
         tiers = self.panels.get("Tiers")
-        return tiers.tiered() if tiers else analysis.assign_tiers(self.accounts, **self.settings)
+        return tiers.tiered() if tiers else analysis.assign_tiers(self.accounts, self.tier_start)
 
     def _summary(self):
         tiers = self.panels.get("Tiers")
         if tiers:
             return tiers.summary()
-        ranking = analysis.Ranking(self.accounts, self.settings["metric"])
-        cuts = {k: v for k, v in self.settings.items() if k in ("a", "b", "c")}
-        return ranking.summary(*ranking.cuts(self.settings["method"], **cuts))
+        ranking = analysis.Ranking(self.accounts, self.tier_start.metric)
+        return ranking.summary(*ranking.cuts(self.tier_start))
 
     def _room_figures(self):
         """Return the anonymous figures of the current tiers and plan (for the room view)."""
@@ -176,13 +191,13 @@ class WorkbookApp:
         if week is not None and "Your week" not in self._stale:
             plan = week.plan
         else:
-            plan = coaching.plan_time(tiered, **self.plan_settings)
+            plan = coaching.plan_time(tiered, self.plan_settings)
         return coaching.room_figures(tiered, plan, metric=self.metric)
 
     def _make(self, name: str):
         """Return the panel of step ``name``, built on the current tiers."""
         if name == "Tiers":
-            tiers = TierPanel(self.accounts, **self.settings)
+            tiers = TierPanel(self.accounts, self.tier_start)
             tiers.on_change(self._tiers_changed)
             return tiers
         if name == "Pareto curve":
@@ -191,11 +206,11 @@ class WorkbookApp:
         if name == "Your time":
             return TimePanel(tiered, metric=self.metric)
         if name == "What C costs":
-            return CostPanel(tiered, hourly_cost=self.hourly_cost)
+            return CostPanel(tiered, self.plan_settings)
         if name == "Growth in B":
             return GrowthPanel(tiered)
         owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
-        return PlanPanel(tiered, owner=owner, **self.plan_settings)
+        return PlanPanel(tiered, self.plan_settings, owner=owner)
 
     def _fill(self, index: int) -> None:
         parts = [self.panels[STEPS[index]].view]
@@ -260,7 +275,7 @@ class _AccountsStep:
     def show(self, summary, tiered, metric: str) -> None:
         """Show the tiers' summary and the biggest accounts."""
         self.bars.value = charts.svg_html(charts.tier_summary_chart(summary))
-        self.headline.value = figure_html(charts.tier_headline(summary, metric=metric))
+        self.headline.value = figure_html(wording.tier_headline(summary, metric=metric))
         ranked = tiered.sort_values("rank")
         shown = {k: v for k, v in TOP_COLUMNS.items() if k in ranked.columns}
         self.table.value = charts.html_table(

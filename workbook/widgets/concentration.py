@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import analysis, charts
+from workbook.coaching import wording
 from workbook.widgets.base import Panel
 from workbook.widgets.style import figure_html, look_for
 
@@ -31,15 +32,15 @@ class ConcentrationPanel(Panel):
         ranking = analysis.Ranking(accounts, self.metric)
         k_a, k_ab = ranking.cuts()
         figures = ranking.concentration()
-        lines = [charts.concentration_headline(figures)]
+        lines = [wording.concentration_headline(figures)]
         curves = {
-            charts.metric_label(self.metric): analysis.pareto_curve(accounts, metric=self.metric)
+            wording.metric_label(self.metric): analysis.pareto_curve(accounts, metric=self.metric)
         }
         has_profit = "gross_profit" in accounts.columns
         if has_profit and self.metric != "gross_profit":
             curves["gross profit"] = analysis.pareto_curve(accounts, metric="gross_profit")
             lines.append(
-                charts.concentration_headline(
+                wording.concentration_headline(
                     analysis.concentration(accounts, metric="gross_profit")
                 )
             )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import charts, coaching
+from workbook import settings as defaults
 from workbook.charts.tables import format_value
-from workbook.coaching import defaults
+from workbook.settings import PlanSettings
 from workbook.widgets.base import Panel
 from workbook.widgets.style import figure_html, look_for, number
 
@@ -57,16 +58,15 @@ class CostPanel(Panel):
 
     title = "What C accounts really cost"
 
-    def __init__(
-        self,
-        tiered,
-        *,
-        hourly_cost: float = defaults.HOURLY_COST,
-        minutes_per_request: float = defaults.MINUTES_PER_REQUEST,
-    ):
+    def __init__(self, tiered, settings: PlanSettings | None = None, **choices):
         super().__init__(tiered)
-        self.hourly_cost = number("Cost of an hour of your time", hourly_cost, 1, 100_000, 50)
-        self.minutes = number("Minutes per service request", minutes_per_request, 0, 480, 5)
+        self._start = PlanSettings.of(settings, **choices)
+        self.hourly_cost = number(
+            "Cost of an hour of your time", self._start.hourly_cost, 1, 100_000, 50
+        )
+        self.minutes = number(
+            "Minutes per service request", self._start.minutes_per_request, 0, 480, 5
+        )
         self.includes = widgets.Checkbox(
             value=defaults.PROFIT_INCLUDES_CONCESSIONS,
             indent=False,
@@ -93,12 +93,16 @@ class CostPanel(Panel):
         )
         self.refresh()
 
+    @property
+    def settings(self) -> PlanSettings:
+        """The plan settings with the hourly cost and minutes per request the fields show."""
+        return PlanSettings.of(
+            self._start, hourly_cost=self.hourly_cost.value, minutes_per_request=self.minutes.value
+        )
+
     def _draw(self) -> None:
         cost = coaching.cost_to_serve(
-            self.tiered,
-            hourly_cost=self.hourly_cost.value,
-            minutes_per_request=self.minutes.value,
-            profit_includes_concessions=self.includes.value,
+            self.tiered, self.settings, profit_includes_concessions=self.includes.value
         )
         self.cost = cost
         self.headline.value = figure_html(cost_sentence(cost))

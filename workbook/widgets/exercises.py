@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from workbook import paths
+from workbook.coaching.self_check import is_known
 from workbook.widgets.base import MessageArea, guarded, message_html
 
 DEFAULT_ANSWERS = paths.REPORTS_DIR / "my-answers.json"
@@ -194,3 +196,60 @@ class Reflection:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)
+
+
+def predict(
+    *,
+    question: str,
+    answer: float | None,
+    kind: str = "share",
+    explain: str = "",
+    missing: str = "Your data cannot answer this question.",
+) -> Prediction | widgets.HTML:
+    """Return a guess checked against your data, or a note when your data cannot answer it.
+
+    Parameters
+    ----------
+    question : str
+    answer : float or None
+        The figure from your data; None or NaN when it cannot be worked out.
+    kind : {"share", "count"}, default "share"
+        A share is guessed on a 0–100% slider. A count is guessed on a slider from 0 to a round
+        number well above the answer, starting at 0 so it gives nothing away; within 10% of the
+        answer counts as well judged.
+    explain : str, default ""
+        What the answer means (shown after the check).
+    missing : str, default "Your data cannot answer this question."
+        What to say when there is no answer.
+    """
+    if not is_known(answer):
+        return widgets.HTML(message_html(f"Predict: {question} — {missing}", "info"))
+    if kind == "share":
+        return Prediction(question, float(answer), kind="share", explain=explain)
+    high = round_up(float(answer) * 3)
+    exercise = Prediction(
+        question,
+        float(answer),
+        kind="count",
+        low=0,
+        high=high,
+        step=high / 100,
+        tolerance=max(0.1 * float(answer), high / 100),
+        explain=explain,
+    )
+    exercise.guess.value = 0
+    return exercise
+
+
+def round_up(value: float) -> float:
+    """Return the smallest of 1, 2, 5 × a power of ten that is at least ``value`` (10 at least).
+
+    Examples
+    --------
+    >>> round_up(66.2), round_up(750), round_up(2), round_up(0)
+    (100.0, 1000.0, 10.0, 10.0)
+    """
+    if value <= 10:
+        return 10.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import charts, coaching
-from workbook.coaching import defaults
+from workbook import settings as defaults
 from workbook.widgets.base import Panel
 from workbook.widgets.style import figure_html, look_for, slider
 

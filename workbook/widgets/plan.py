@@ -6,8 +6,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, coaching, spreadsheet
-from workbook.coaching import defaults
+from workbook.paths import slug
 from workbook.schema import TIERS
+from workbook.settings import PlanSettings
 from workbook.widgets.base import Panel, message_html
 from workbook.widgets.downloads import Download
 from workbook.widgets.style import figure_html, look_for, number, slider
@@ -86,24 +87,25 @@ class PlanPanel(Panel):
     def __init__(
         self,
         tiered,
+        settings: PlanSettings | None = None,
         *,
-        hours_per_week: float = defaults.HOURS_PER_WEEK,
-        weeks: float = defaults.WEEKS,
-        share_a: float = defaults.SHARE_A,
-        share_b: float = defaults.SHARE_B,
         owner: str = "",
+        levels: pd.DataFrame | None = None,
+        **choices,
     ):
         super().__init__(tiered)
+        start = PlanSettings.of(settings, **choices)
+        self._start = start
         self.owner = owner
-        self.hours = slider("Selling hours a week", hours_per_week, 5, 60, 1)
-        self.weeks = slider("Selling weeks a year", weeks, 10, 52, 1)
-        self.share_a = slider("Share of time for A", share_a, 0, 1, 0.05, percent=True)
-        self.share_b = slider("Share of time for B", share_b, 0, 1, 0.05, percent=True)
+        self.hours = slider("Selling hours a week", start.hours_per_week, 5, 60, 1)
+        self.weeks = slider("Selling weeks a year", start.weeks, 10, 52, 1)
+        self.share_a = slider("Share of time for A", start.share_a, 0, 1, 0.05, percent=True)
+        self.share_b = slider("Share of time for B", start.share_b, 0, 1, 0.05, percent=True)
         self.share_c = widgets.HTML()
         self.visit_hours = {
             tier: number(
                 f"Hours a {tier} visit",
-                defaults.VISIT_HOURS[tier],
+                start.visit_hours[tier],
                 0.25,
                 8,
                 0.25,
@@ -120,7 +122,9 @@ class PlanPanel(Panel):
             *self.visit_hours.values(),
         ):
             control.observe(self.refresh, "value")
-        self.service = ServiceLevelEditor(coaching.default_service_levels(), self.refresh)
+        self.service = ServiceLevelEditor(
+            coaching.default_service_levels() if levels is None else levels, self.refresh
+        )
         self.headline = widgets.HTML()
         self.advice = widgets.HTML()
         self.body = widgets.VBox()
@@ -182,9 +186,20 @@ class PlanPanel(Panel):
         )
         self.refresh()
 
+    @property
+    def settings(self) -> PlanSettings:
+        """The plan settings the controls show now (checked: a bad mix raises SettingsError)."""
+        return PlanSettings.of(
+            self._start,
+            hours_per_week=self.hours.value,
+            weeks=self.weeks.value,
+            share_a=self.share_a.value,
+            share_b=self.share_b.value,
+            visit_hours={t: w.value for t, w in self.visit_hours.items()},
+        )
+
     def _filename(self, what: str, suffix: str) -> str:
-        who = "".join(ch if ch.isalnum() else "-" for ch in (self.owner or "my")).strip("-").lower()
-        return f"{who or 'my'}-{what}.{suffix}"
+        return f"{slug(self.owner, fallback='my')}-{what}.{suffix}"
 
     def _tier_list(self) -> pd.DataFrame:
         columns = [
@@ -202,14 +217,7 @@ class PlanPanel(Panel):
         )
         for download in self.downloads:
             download.stale()
-        self.plan = coaching.plan_time(
-            self.tiered,
-            hours_per_week=self.hours.value,
-            weeks=self.weeks.value,
-            share_a=self.share_a.value,
-            share_b=self.share_b.value,
-            visit_hours={t: w.value for t, w in self.visit_hours.items()},
-        )
+        self.plan = coaching.plan_time(self.tiered, self.settings)
         self.headline.value = figure_html(self.plan.summary)
         kind = "success" if self.plan.feasible else "warning"
         self.advice.value = "".join(message_html(m, kind) for m in self.plan.messages)

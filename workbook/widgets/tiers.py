@@ -13,7 +13,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import analysis, charts
-from workbook.charts.captions import metric_label, tier_headline
+from workbook import formatting as fmt
+from workbook.coaching.wording import metric_label, tier_headline
+from workbook.settings import TierSettings
 from workbook.widgets.base import Debounced, MessageArea, guarded
 from workbook.widgets.style import figure_html, section, slider, stylesheet
 
@@ -52,10 +54,9 @@ class TierPanel:
     ----------
     accounts : DataFrame
         The canonical accounts table.
-    metric, method : str
-        The starting metric and method.
-    a, b, c : float, optional
-        The starting thresholds (None: the method's defaults).
+    settings : TierSettings, optional
+        Where the controls start (default ``TierSettings()``); ``metric=``, ``method=``, ``a=``,
+        ``b=``, ``c=`` as keywords change it.
 
     Attributes
     ----------
@@ -65,26 +66,18 @@ class TierPanel:
         The current cut positions in the ranking (see ``Ranking.cuts``).
     """
 
-    def __init__(
-        self,
-        accounts: pd.DataFrame,
-        *,
-        metric: str = "revenue",
-        method: str = "account_share",
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-    ):
+    def __init__(self, accounts: pd.DataFrame, settings: TierSettings | None = None, **choices):
+        start = TierSettings.of(settings, **choices)
         self.accounts = accounts
         self.message = MessageArea()
         self._rankings: dict[str, analysis.Ranking] = {}
         self._listeners: list[Callable[[TierPanel], None]] = []
         self.method = widgets.ToggleButtons(
-            options=METHOD_OPTIONS, value=method, style={"button_width": "250px"}
+            options=METHOD_OPTIONS, value=start.method, style={"button_width": "250px"}
         )
         self.metric = widgets.Dropdown(
             options=metric_options(accounts),
-            value=metric,
+            value=start.metric,
             description="Rank by",
             style={"description_width": "70px"},
         )
@@ -105,7 +98,7 @@ class TierPanel:
         self._suggestion: analysis.Suggestion | None = None
         self._refresh = None
 
-        self._set_sliders(method, {"a": a, "b": b, "c": c})
+        self._set_sliders(start)
         self._build_charts()
         self._refresh = Debounced(guarded(self.message)(self._update))
         for control in self.sliders.values():
@@ -149,14 +142,16 @@ class TierPanel:
         return self._rankings[metric]
 
     @property
-    def settings(self) -> dict:
-        """The current tier settings, as ``assign_tiers`` takes them."""
+    def settings(self) -> TierSettings:
+        """The tier settings the controls show now."""
         method = self.method.value
         chosen = {name: self.sliders[name].value for name in SLIDERS[method]}
-        return {"metric": self.metric.value, "method": method, **chosen}
+        return TierSettings(metric=self.metric.value, method=method, **chosen)
 
     def tiered(self) -> pd.DataFrame:
-        """Return the accounts with ``rank`` and ``tier`` as the sliders set them (O(n))."""
+        """Return the accounts with ``rank`` and ``tier`` as the sliders set them (O(n)).
+
+        ``settings`` says how they were tiered (e.g. for ``tier_summary``)."""
         ranking = self.ranking
         return self.accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*self.cuts))
 
@@ -172,17 +167,15 @@ class TierPanel:
         return self.view._repr_mimebundle_(**kwargs)
 
     # --- updates ------------------------------------------------------------------------------
-    def _set_sliders(self, method: str, values: dict[str, float | None]) -> None:
+    def _set_sliders(self, settings: TierSettings) -> None:
         """Give the sliders the method's ranges and values, without an update per change."""
-        defaults = analysis.DEFAULTS[method]
         for name, control in self.sliders.items():
-            spec = SLIDERS[method].get(name)
+            spec = SLIDERS[settings.method].get(name)
             control.layout.display = None if spec else "none"
             if not spec:
                 continue
             label, low, high = spec
-            value = values.get(name)
-            value = defaults[name] if value is None else value
+            value = getattr(settings, name)
             if self._refresh is not None:
                 control.unobserve(self._refresh, "value")
             control.max = max(control.max, high)  # widen first: min may never exceed max
@@ -192,11 +185,8 @@ class TierPanel:
                 control.observe(self._refresh, "value")
 
     def _update(self) -> None:
-        settings = self.settings
         ranking = self.ranking
-        self.cuts = ranking.cuts(
-            settings["method"], **{k: settings[k] for k in SLIDERS[settings["method"]]}
-        )
+        self.cuts = ranking.cuts(self.settings)
         summary = ranking.summary(*self.cuts)
         with self.curve_chart.hold_sync():
             for name, value in charts.cut_params(*self.cuts, ranking.n).items():
@@ -215,16 +205,16 @@ class TierPanel:
 
     def _build_charts(self) -> None:
         ranking = self.ranking
-        self.cuts = ranking.cuts(
-            self.method.value, **{k: self.sliders[k].value for k in SLIDERS[self.method.value]}
-        )
+        self.cuts = ranking.cuts(self.settings)
         curves = {
             metric_label(ranking.metric): analysis.pareto_curve(
                 self.accounts, metric=ranking.metric
             )
         }
         if ranking.metric != "gross_profit" and "gross_profit" in self.accounts.columns:
-            curves["gross profit"] = analysis.pareto_curve(self.accounts, metric="gross_profit")
+            curves[metric_label("gross_profit")] = analysis.pareto_curve(
+                self.accounts, metric="gross_profit"
+            )
         pareto = charts.pareto_chart(curves, k_a=self.cuts[0], k_ab=self.cuts[1], n=ranking.n)
         bars = charts.tier_summary_chart(ranking.summary(*self.cuts))
         if self.curve_chart is None:
@@ -233,7 +223,7 @@ class TierPanel:
             self.curve_chart.chart, self.bars_chart.chart = pareto, bars
 
     def _on_method(self, change) -> None:
-        self._set_sliders(change["new"], {})
+        self._set_sliders(TierSettings(metric=self.metric.value, method=change["new"]))
         self._show_hint()
         self._update()
 
@@ -247,7 +237,8 @@ class TierPanel:
             self.accounts, metric=self.metric.value, method=self.method.value
         )
         shown = ", ".join(
-            f"{name} = {value:.0%}" for name, value in self._suggestion.thresholds().items()
+            f"{name} = {fmt.share(value)}"
+            for name, value in self._suggestion.settings.thresholds.items()
         )
         self.hint.value = (
             f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
@@ -257,5 +248,5 @@ class TierPanel:
     def _apply_hint(self, _button=None) -> None:
         if self._suggestion is None:
             return
-        for name, value in self._suggestion.thresholds().items():
+        for name, value in self._suggestion.settings.thresholds.items():
             self.sliders[name].value = value

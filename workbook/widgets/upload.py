@@ -14,6 +14,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from workbook import charts, loading, paths, schema
+from workbook.coaching import wording
 from workbook.widgets.base import MessageArea, guarded, message_html
 
 ACCEPTED = ".csv,.tsv,.txt,.xlsx,.parquet"
@@ -189,7 +190,7 @@ def describe(result: loading.LoadResult) -> str:
     for name in ("revenue", "gross_profit"):
         if name in accounts.columns:
             facts.append(
-                f"Total {charts.metric_label(name)}: "
+                f"Total {wording.metric_label(name)}: "
                 f"{charts.format_value(float(accounts[name].sum()), 'money')}."
             )
     if result.dropped_rows:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbook import formatting as fmt
 from workbook import paths
 from workbook.analysis.concentration import Concentration, concentration
-from workbook.analysis.thresholds import Thresholds, check_thresholds
 from workbook.analysis.tiers import assign_tiers, tier_summary
+from workbook.i18n import _, ngettext
 from workbook.loading import LoadResult, load
 from workbook.selection import owners, select_owner
+from workbook.settings import TierSettings
 
 
 @dataclass(frozen=True, eq=False)
@@ -31,16 +33,14 @@ class Book:
         The salesperson chosen ("" for everyone in the file).
     accounts : pandas.DataFrame
         The chosen accounts (canonical columns).
+    tiers : TierSettings
+        What the accounts are ranked by and where the tier lines are, defaults filled in.
     tiered : pandas.DataFrame
-        The same with ``rank`` and ``tier`` (see ``assign_tiers``).
+        The accounts with ``rank`` and ``tier`` (see ``assign_tiers``).
     summary : pandas.DataFrame
         The per-tier summary (see ``tier_summary``).
     figures : Concentration
-        How concentrated the chosen metric is.
-    metric : str
-        What the accounts are ranked by.
-    thresholds : Thresholds
-        The tier method and its thresholds, defaults filled in.
+        How concentrated the ranking metric is.
     is_sample : bool
         Whether the file is the workbook's sample.
     """
@@ -48,11 +48,10 @@ class Book:
     loaded: LoadResult
     owner: str
     accounts: pd.DataFrame
+    tiers: TierSettings
     tiered: pd.DataFrame
     summary: pd.DataFrame
     figures: Concentration
-    metric: str
-    thresholds: Thresholds
     is_sample: bool = False
 
     @property
@@ -66,16 +65,49 @@ class Book:
         names = self.owners
         return names[0] if len(names) == 1 else ""
 
-    def with_tiers(
-        self,
-        *,
-        metric: str | None = None,
-        method: str | None = None,
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-    ) -> Book:
-        """Return the same accounts tiered another way (unset thresholds: the method's default).
+    def whose(self) -> str:
+        """Return whose accounts these are and where they come from, in one sentence.
+
+        Examples
+        --------
+        >>> print(read_book(("kunder.csv", EXAMPLE_CSV)).whose())
+        5 accounts of 2 salespeople (Kari and Per), from kunder.csv. Set owner in the parameters
+        cell to look at one of them.
+        >>> read_book(("kunder.csv", EXAMPLE_CSV), owner="per").whose()
+        "Per's 1 account, from kunder.csv."
+        """
+        n = len(self.accounts)
+        names = self.owners
+        source = (_("from the sample file {file}") if self.is_sample else _("from {file}")).format(
+            file=self.loaded.file
+        )
+        if self.salesperson:
+            text = ngettext(
+                "{owner}'s {n} account, {source}.", "{owner}'s {n} accounts, {source}.", n
+            ).format(owner=self.salesperson, n=fmt.number(n), source=source)
+        elif len(names) > 1:
+            text = _(
+                "{n} accounts of {count} salespeople ({names}), {source}. Set owner in the "
+                "parameters cell to look at one of them."
+            ).format(
+                n=fmt.number(n),
+                count=fmt.number(len(names)),
+                names=fmt.listing(names),
+                source=source,
+            )
+        else:
+            text = ngettext("{n} account, {source}.", "{n} accounts, {source}.", n).format(
+                n=fmt.number(n), source=source
+            )
+        if self.loaded.period:
+            start, end = (fmt.day(day) for day in self.loaded.period)
+            text += " " + _("Order lines from {start} to {end}, added up per customer.").format(
+                start=start, end=end
+            )
+        return text
+
+    def with_tiers(self, tiers: TierSettings | None = None, **choices) -> Book:
+        """Return the same accounts tiered another way (a new method starts from its defaults).
 
         Examples
         --------
@@ -83,28 +115,18 @@ class Book:
         >>> book.with_tiers(method="value_share").summary["accounts"].tolist()
         [3, 2, 0]
         """
-        return _tiered_book(
-            self.loaded,
-            self.accounts,
-            owner=self.owner,
-            metric=metric or self.metric,
-            method=method or self.thresholds.method,
-            a=a,
-            b=b,
-            c=c,
-            is_sample=self.is_sample,
+        chosen = TierSettings.of(tiers or self.tiers, **choices)
+        return tiered_book(
+            self.loaded, self.accounts, chosen, owner=self.owner, is_sample=self.is_sample
         )
 
 
 def read_book(
     source: str | Path | tuple[str, bytes] = "",
+    tiers: TierSettings | None = None,
     *,
     owner: str = "",
-    metric: str = "revenue",
-    method: str = "account_share",
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
+    **choices,
 ) -> Book:
     """Read a file, choose one salesperson's accounts and tier them, as every notebook starts.
 
@@ -112,14 +134,12 @@ def read_book(
     ----------
     source : str, Path or (name, bytes), default ""
         The accounts or order-lines file; empty (or "sample") reads the sample accounts.
+    tiers : TierSettings, optional
+        How to tier the accounts (default: ``TierSettings()``).
     owner : str, default ""
         One salesperson's accounts (matched ignoring case); empty: every account in the file.
-    metric : str, default "revenue"
-        Rank by ``"revenue"``, ``"gross_profit"`` or ``"blend"``.
-    method : str, default "account_share"
-        ``"account_share"`` (the 80/20 rule) or ``"value_share"`` (classic ABC).
-    a, b, c : float, optional
-        The thresholds; None takes the method's default.
+    **choices
+        ``metric``, ``method``, ``a``, ``b``, ``c`` changing ``tiers`` (see ``TierSettings``).
 
     Returns
     -------
@@ -129,8 +149,8 @@ def read_book(
     ------
     AccountDataError
         The file cannot be used, or the owner has no accounts in it (every problem listed).
-    ValueError
-        An unknown metric or method, or a threshold out of range.
+    SettingsError
+        An unknown metric or method, or a threshold out of range (said before the file is read).
 
     Examples
     --------
@@ -149,48 +169,38 @@ def read_book(
     workbook.errors.AccountDataError: 1 problem in the data:
       owner: "Ola" has no accounts (the owners are: Kari, Per)
     """
-    check_thresholds(method, a=a, b=b, c=c)  # a wrong setting is said before the file is read
+    chosen = TierSettings.of(tiers, **choices)  # a wrong setting is said before the file is read
     is_sample = not isinstance(source, tuple) and str(source).strip() in {"", "sample"}
     if not isinstance(source, tuple):
         source = paths.resolve_accounts_path(source)
     loaded = load(source)
-    chosen = select_owner(loaded.accounts, owner)
-    return _tiered_book(
+    return tiered_book(
         loaded,
+        select_owner(loaded.accounts, owner),
         chosen,
         owner=(owner or "").strip(),
-        metric=metric,
-        method=method,
-        a=a,
-        b=b,
-        c=c,
         is_sample=is_sample,
     )
 
 
-def _tiered_book(
+def tiered_book(
     loaded: LoadResult,
     accounts: pd.DataFrame,
+    tiers: TierSettings,
     *,
-    owner: str,
-    metric: str,
-    method: str,
-    a,
-    b,
-    c,
-    is_sample: bool,
+    owner: str = "",
+    is_sample: bool = False,
 ) -> Book:
-    thresholds = check_thresholds(method, a=a, b=b, c=c)
-    tiered = assign_tiers(accounts, metric=metric, method=method, a=a, b=b, c=c)
+    """Return the book of ``accounts`` (read as ``loaded``) tiered by ``tiers``."""
+    tiered = assign_tiers(accounts, tiers)
     return Book(
         loaded=loaded,
         owner=owner,
         accounts=accounts,
+        tiers=tiers,
         tiered=tiered,
-        summary=tier_summary(tiered),
-        figures=concentration(accounts, metric=metric),
-        metric=metric,
-        thresholds=thresholds,
+        summary=tier_summary(tiered, tiers),
+        figures=concentration(accounts, metric=tiers.metric),
         is_sample=is_sample,
     )
 

@@ -1,0 +1,476 @@
+"""Every setting a person chooses, with its default and the reason for it, checked once.
+
+Two frozen objects carry the settings from the parameters cell, the command line and the panels
+to every function that needs them:
+
+- :class:`TierSettings`: what the accounts are ranked by and where the tier lines are drawn;
+- :class:`PlanSettings`: the selling time a year, how it is split over the tiers, how long a
+  visit takes and what an hour costs.
+
+Each is checked where it is made, so a function that receives one never checks it again, and a
+setting that cannot be used raises :class:`~workbook.errors.SettingsError` naming the setting and
+the values it may take (the command line exits 2 on it). The public functions keep a keyword form
+(``assign_tiers(accounts, method="value_share", a=0.7)``) that builds the object.
+
+Examples
+--------
+>>> TierSettings(method="value_share", a=0.7)
+TierSettings(metric='revenue', method='value_share', a=0.7, b=0.95, c=None)
+>>> TierSettings(c=1.5)
+Traceback (most recent call last):
+...
+workbook.errors.SettingsError: c must be a share between 0 and 1 (e.g. 0.25), not 1.5
+>>> PlanSettings(hours_per_week=20).total_hours
+920.0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+
+from workbook.errors import SettingsError
+from workbook.schema import TIERS
+
+# --- tiers --------------------------------------------------------------------------------------
+#: What accounts can be ranked by: revenue, gross profit, or a blend of the two shares.
+METRICS: tuple[str, ...] = ("revenue", "gross_profit", "blend")
+#: How the tier lines are drawn: by share of accounts (the article's rule) or share of value (ABC).
+METHODS: tuple[str, ...] = ("account_share", "value_share")
+#: The thresholds of each method. account_share: A is the top 20% of accounts (the article's
+#: "about 20% of accounts bring most of the revenue"), C the bottom 25% (its "20–25% low-revenue
+#: accounts"). value_share: classic ABC analysis, A until 80% of the value, B until 95%.
+THRESHOLDS: Mapping[str, Mapping[str, float]] = MappingProxyType(
+    {
+        "account_share": MappingProxyType({"a": 0.20, "c": 0.25}),
+        "value_share": MappingProxyType({"a": 0.80, "b": 0.95}),
+    }
+)
+#: The weight of revenue in the ``blend`` metric (gross profit gets the rest).
+BLEND_WEIGHT = 0.5
+
+# --- the time plan ------------------------------------------------------------------------------
+#: Selling hours a week: a 40-hour week less about 10 hours of e-mail, quotes, reports and travel
+#: that is not time with a customer.
+HOURS_PER_WEEK = 30.0
+#: Selling weeks a year: 52 less 5 weeks of holiday and about one week of public holidays.
+WEEKS = 46.0
+#: The article's rule: block 80% of selling time for the top accounts ...
+SHARE_A = 0.8
+#: ... and fit the B accounts into the remaining 20%.
+SHARE_B = 0.2
+#: C accounts get no field time by default: inside sales, e-mail or self-service serves them.
+SHARE_C = 0.0
+#: Shares must add up to 1 within this tolerance (0.8 + 0.2 is not exactly 1.0 in floating point).
+SHARE_TOLERANCE = 1e-9
+#: Hours one visit takes, travel included: A meetings are longer (several people, a review of the
+#: business); a B visit is a normal call; a C contact is short (and mostly by phone).
+VISIT_HOURS = MappingProxyType({"A": 1.5, "B": 1.0, "C": 0.5})
+#: The least contact a plan must allow, in visits a year ("do not ignore anyone, but reduce
+#: contact"): every A account at least monthly, every B account at least once a year, C none (other
+#: channels serve them). With the defaults above the sample's 50 A / 138 B accounts get about 14.7
+#: and 2 visits a year, so the plan fits; at 10 hours a week A gets 4.9 and it does not.
+MIN_VISITS_PER_YEAR = MappingProxyType({"A": 12.0, "B": 1.0, "C": 0.0})
+#: More than two visits a week to one account is more time than it can use: the plan says so
+#: (it happens with a handful of accounts, e.g. a small test file).
+MAX_VISITS_PER_MONTH = 8.0
+
+# --- cost to serve ------------------------------------------------------------------------------
+#: What one hour of a field salesperson costs, in the file's currency (NOK in the sample): salary,
+#: social costs, car and travel come to about 1.1 million NOK a year, spread over the
+#: 1,380 selling hours of the default plan (30 h x 46 weeks) that is about 800 an hour.
+HOURLY_COST = 800.0
+#: Minutes one small service request takes (a call, an e-mail, a complaint, a credit note).
+MINUTES_PER_REQUEST = 20.0
+#: The sample's gross_profit is already net of concessions (see data/README.md), as most ERP
+#: margin reports are; subtracting them again would count them twice.
+PROFIT_INCLUDES_CONCESSIONS = True
+
+# --- where time goes today ----------------------------------------------------------------------
+#: An account is over-served ("a customer you like") when its share of your time is at least this
+#: many times its share of value ...
+OVER_SERVED_RATIO = 2.0
+#: ... and, so that tiny accounts with one visit do not all qualify, above the average share of
+#: time (1 / number of accounts). An A account is under-served when its time share is at most this
+#: fraction of its value share.
+UNDER_SERVED_RATIO = 0.5
+
+# --- growth screen for B ------------------------------------------------------------------------
+#: Room to grow matters most, then recent growth, then margin (a growing, profitable customer with
+#: a big wallet is where extra B time pays back).
+GROWTH_WEIGHTS = MappingProxyType({"headroom": 0.5, "growth": 0.3, "margin": 0.2})
+#: The article: only about one in five B accounts has real potential.
+GROWTH_TOP_SHARE = 0.2
+
+# --- the weekly calendar ------------------------------------------------------------------------
+#: The working day starts here; the A block comes first, when customers are easiest to meet.
+DAY_START = "08:00"
+#: A short daily slot for admin and C follow-up (e-mail, hand-overs to inside sales), outside the
+#: planned selling hours.
+ADMIN_MINUTES = 30
+#: The calendar's time zone (an IANA name): the sample's salespeople work in Norway.
+TIMEZONE = "Europe/Oslo"
+
+
+# --- checks -------------------------------------------------------------------------------------
+def choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    """Return ``value`` when it is one of ``allowed``; raise SettingsError naming them otherwise.
+
+    Examples
+    --------
+    >>> choice("metric", "margin", METRICS)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: unknown metric 'margin': choose revenue, gross_profit or blend
+    """
+    if value in allowed:
+        return str(value)
+    names = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+    raise SettingsError(f"unknown {name} {value!r}: choose {names}", setting=name, allowed=allowed)
+
+
+def share(name: str, value: object, example: float | None = None) -> float:
+    """Return ``value`` as a share between 0 and 1, or raise SettingsError naming ``name``."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float | np.number)
+        or not math.isfinite(float(value))
+        or not 0 <= value <= 1
+    ):
+        hint = f" (e.g. {example})" if example is not None else ""
+        raise SettingsError(
+            f"{name} must be a share between 0 and 1{hint}, not {value!r}",
+            setting=name,
+            allowed="0..1",
+        )
+    return float(value)
+
+
+def positive(name: str, value: object, *, most: float | None = None) -> float:
+    """Return ``value`` as a float, or raise SettingsError when it is not a number above zero
+    (and, with ``most``, at most that).
+
+    Examples
+    --------
+    >>> positive("weeks", 60, most=53)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: weeks must be a number above 0 and at most 53, not 60
+    """
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not (
+        math.isfinite(number) and number > 0 and (most is None or number <= most)
+    ):
+        bound = "above 0" if most is None else f"above 0 and at most {most:g}"
+        raise SettingsError(
+            f"{name} must be a number {bound}, not {value!r}",
+            setting=name,
+            allowed=f"0 < {name}" + ("" if most is None else f" <= {most:g}"),
+        )
+    return number
+
+
+def per_tier(
+    name: str,
+    given: Mapping[str, float] | None,
+    defaults: Mapping[str, float],
+    *,
+    allow_zero: bool = False,
+) -> Mapping[str, float]:
+    """Return ``defaults`` updated with ``given`` (one number per tier), each checked.
+
+    Examples
+    --------
+    >>> dict(per_tier("visit_hours", {"A": 2}, {"A": 1.5, "B": 1.0, "C": 0.5}))
+    {'A': 2.0, 'B': 1.0, 'C': 0.5}
+    """
+    merged = dict(defaults)
+    unknown = sorted(set(given or {}) - set(TIERS))
+    if unknown:
+        raise SettingsError(
+            f"{name} names unknown tiers {unknown}: use A, B and C", setting=name, allowed=TIERS
+        )
+    merged.update(given or {})
+    checked = {}
+    for tier in TIERS:
+        value = merged[tier]
+        if allow_zero and isinstance(value, int | float) and value == 0:
+            checked[tier] = 0.0
+        else:
+            checked[tier] = positive(f"{name}[{tier!r}]", value)
+    return MappingProxyType(checked)
+
+
+# --- the objects --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TierSettings:
+    """What the accounts are ranked by and where the tier lines are drawn, checked.
+
+    Parameters
+    ----------
+    metric : str, default "revenue"
+        ``"revenue"``, ``"gross_profit"`` or ``"blend"`` (half each account's share of the
+        positive revenue, half its share of the positive profit).
+    method : str, default "account_share"
+        ``"account_share"``: A = the top ``ceil(a·n)`` accounts, C = the bottom ``floor(c·n)``,
+        B the rest. ``"value_share"``: A = the smallest top group reaching a share a of the
+        value, B on until b, C the rest.
+    a, b, c : float, optional
+        Shares between 0 and 1 in the method's own unit (None: the method's default, see
+        :data:`THRESHOLDS`). The threshold a method does not use must be left out; it is None
+        on the object.
+
+    Examples
+    --------
+    >>> TierSettings()
+    TierSettings(metric='revenue', method='account_share', a=0.2, b=None, c=0.25)
+    >>> TierSettings(method="value_share", c=0.3)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: c is a threshold of account_share; value_share uses a and b
+    >>> TierSettings(method="value_share", a=0.8, b=0.6)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: b (0.6) must be at least a (0.8): B runs on from A ...
+    """
+
+    metric: str = "revenue"
+    method: str = "account_share"
+    a: float | None = None
+    b: float | None = None
+    c: float | None = None
+
+    def __post_init__(self) -> None:
+        choice("metric", self.metric, METRICS)
+        method = choice("method", self.method, METHODS)
+        used = THRESHOLDS[method]
+        for name in ("a", "b", "c"):
+            value = getattr(self, name)
+            if name not in used:
+                if value is not None:
+                    other = next(m for m in METHODS if name in THRESHOLDS[m])
+                    raise SettingsError(
+                        f"{name} is a threshold of {other}; {method} uses {' and '.join(used)}",
+                        setting=name,
+                        allowed=tuple(used),
+                    )
+                continue
+            value = used[name] if value is None else share(name, value, used[name])
+            object.__setattr__(self, name, float(value))
+        if method == "value_share" and self.b < self.a:
+            raise SettingsError(
+                f"b ({self.b}) must be at least a ({self.a}): "
+                "B runs on from A until the value share reaches b",
+                setting="b",
+            )
+
+    @classmethod
+    def of(cls, settings: TierSettings | None = None, /, **choices) -> TierSettings:
+        """Return ``settings`` with ``choices`` changed (None values ignored); the defaults when
+        both are empty. This is how the keyword form of the public functions builds the object.
+
+        Changing the method starts its thresholds from their defaults, unless they are given.
+
+        Examples
+        --------
+        >>> TierSettings.of(TierSettings(c=0.3), method="value_share", a=0.7)
+        TierSettings(metric='revenue', method='value_share', a=0.7, b=0.95, c=None)
+        """
+        given = {name: value for name, value in choices.items() if value is not None}
+        if settings is None:
+            return cls(**given)
+        if "method" in given and given["method"] != settings.method:
+            kept = {"metric": settings.metric}
+            return cls(**{**kept, **given})
+        return dataclasses.replace(settings, **given) if given else settings
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        """The thresholds the method uses, by name (e.g. ``{"a": 0.2, "c": 0.25}``)."""
+        return {name: getattr(self, name) for name in THRESHOLDS[self.method]}
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the settings as plain data (for JSON); :meth:`from_dict` reads it back."""
+        return {"metric": self.metric, "method": self.method, **self.thresholds}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> TierSettings:
+        """Return the settings saved by :meth:`to_dict` (unknown keys are ignored)."""
+        return cls(**{k: data[k] for k in ("metric", "method", "a", "b", "c") if k in data})
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The year's selling time, how it is split over the tiers, visits and the cost of an hour.
+
+    Parameters
+    ----------
+    hours_per_week : float, default 30.0
+        Selling hours you can plan each week.
+    weeks : float, default 46.0
+        Selling weeks in the year.
+    share_a, share_b : float, default 0.8, 0.2
+        The tiers' shares of selling time.
+    share_c : float, optional
+        C's share; by default what A and B leave (0 with the defaults).
+    visit_hours : mapping, default {"A": 1.5, "B": 1.0, "C": 0.5}
+        Hours one visit takes per tier, travel included; tiers left out keep their default.
+    min_visits_per_year : mapping, default {"A": 12, "B": 1, "C": 0}
+        The least contact each account of a tier must get for the plan to fit.
+    hourly_cost : float, default 800.0
+        What an hour of selling time costs, in the file's currency.
+    minutes_per_request : float, default 20.0
+        Minutes one small service request takes.
+
+    Examples
+    --------
+    >>> plan = PlanSettings(share_a=0.7)
+    >>> PlanSettings.from_dict(plan.to_dict()) == plan
+    True
+    >>> dict(plan.shares)
+    {'A': 0.7, 'B': 0.2, 'C': 0.1...}
+    >>> PlanSettings(share_a=0.9)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: the shares of selling time add up to more than 1 without C
+    (A 0.9 + B 0.2 = 1.1): lower share_a or share_b
+    """
+
+    hours_per_week: float = HOURS_PER_WEEK
+    weeks: float = WEEKS
+    share_a: float = SHARE_A
+    share_b: float = SHARE_B
+    share_c: float | None = None
+    visit_hours: Mapping[str, float] = field(default_factory=lambda: VISIT_HOURS)
+    min_visits_per_year: Mapping[str, float] = field(default_factory=lambda: MIN_VISITS_PER_YEAR)
+    hourly_cost: float = HOURLY_COST
+    minutes_per_request: float = MINUTES_PER_REQUEST
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        # a week has 168 hours and a year 53 weeks: more is a typing slip, not a plan
+        set_(self, "hours_per_week", positive("hours_per_week", self.hours_per_week, most=168))
+        set_(self, "weeks", positive("weeks", self.weeks, most=53))
+        shares = check_shares(self.share_a, self.share_b, self.share_c)
+        for tier, value in shares.items():
+            set_(self, f"share_{tier.lower()}", value)
+        set_(self, "visit_hours", per_tier("visit_hours", self.visit_hours, VISIT_HOURS))
+        set_(
+            self,
+            "min_visits_per_year",
+            per_tier(
+                "min_visits_per_year",
+                self.min_visits_per_year,
+                MIN_VISITS_PER_YEAR,
+                allow_zero=True,
+            ),
+        )
+        set_(self, "hourly_cost", positive("hourly_cost", self.hourly_cost))
+        set_(self, "minutes_per_request", positive("minutes_per_request", self.minutes_per_request))
+
+    @classmethod
+    def of(cls, settings: PlanSettings | None = None, /, **choices) -> PlanSettings:
+        """Return ``settings`` (default: the defaults) with ``choices`` changed (None ignored).
+
+        Changing share_a or share_b without share_c lets C take what A and B leave again.
+
+        Examples
+        --------
+        >>> PlanSettings.of(PlanSettings(share_a=0.7), share_a=0.6).share_c
+        0.2...
+        """
+        given = {name: value for name, value in choices.items() if value is not None}
+        if settings is None:
+            return cls(**given)
+        if not given:
+            return settings
+        if ("share_a" in given or "share_b" in given) and "share_c" not in given:
+            given["share_c"] = None
+        return dataclasses.replace(settings, **given)
+
+    @property
+    def total_hours(self) -> float:
+        """The plan's hours: hours_per_week × weeks."""
+        return self.hours_per_week * self.weeks
+
+    @property
+    def shares(self) -> Mapping[str, float]:
+        """Each tier's share of selling time."""
+        return MappingProxyType({"A": self.share_a, "B": self.share_b, "C": self.share_c})
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the settings as plain data (for JSON); :meth:`from_dict` reads it back."""
+        return {
+            f.name: dict(value) if isinstance(value, Mapping) else value
+            for f in dataclasses.fields(self)
+            for value in (getattr(self, f.name),)
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> PlanSettings:
+        """Return the settings saved by :meth:`to_dict` (unknown keys are ignored)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def check_shares(share_a: float, share_b: float, share_c: float | None = None) -> dict[str, float]:
+    """Return the three tiers' shares of selling time, checked; C defaults to what A and B leave.
+
+    Examples
+    --------
+    >>> check_shares(0.8, 0.2)
+    {'A': 0.8, 'B': 0.2, 'C': 0.0}
+    >>> check_shares(0.5, 0.2, 0.2)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: the shares of selling time add up to 0.9 (A 0.5 + B 0.2 + C 0.2),
+    not 1: change them so they do
+    """
+    given = {"A": share_a, "B": share_b, "C": share_c}
+    shares = {}
+    for tier, value in given.items():
+        if value is None:
+            continue
+        try:
+            shares[tier] = float(value)
+        except (TypeError, ValueError):
+            raise SettingsError(
+                f"share_{tier.lower()} must be a number, not {value!r}",
+                setting=f"share_{tier.lower()}",
+            ) from None
+    implied = share_c is None
+    if implied:
+        rest = 1.0 - shares["A"] - shares["B"]
+        shares["C"] = 0.0 if abs(rest) <= SHARE_TOLERANCE else rest  # 1 - 0.8 - 0.2 is -5.6e-17
+        if shares["C"] < 0:
+            raise SettingsError(
+                f"the shares of selling time add up to more than 1 without C "
+                f"(A {shares['A']:g} + B {shares['B']:g} = {shares['A'] + shares['B']:g}): "
+                "lower share_a or share_b",
+                setting="share_a",
+            )
+    text = f"A {shares['A']:g} + B {shares['B']:g} + C {shares['C']:g}"
+    for tier, number in shares.items():
+        if not (math.isfinite(number) and 0 <= number <= 1):
+            raise SettingsError(
+                f"share_{tier.lower()} is {given[tier]!r}: a share of selling time "
+                f"must be between 0 and 1 ({text})",
+                setting=f"share_{tier.lower()}",
+                allowed="0..1",
+            )
+    total = sum(shares.values())
+    if abs(total - 1.0) > SHARE_TOLERANCE:
+        raise SettingsError(
+            f"the shares of selling time add up to {total:g} ({text}), not 1: "
+            "change them so they do",
+            setting="share_c",
+        )
+    return shares
