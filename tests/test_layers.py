@@ -33,7 +33,7 @@ BOTTOM = {
     "parameters",
 }
 ORDER = ["loading", "analysis", "coaching", "charts"]
-TOP = {"widgets", "report", "commands", "course", "cli", "app", "__main__", "__init__"}
+TOP = {"widgets", "report", "commands", "course", "cli", "app", "room", "__main__", "__init__"}
 
 
 def layer_of(path: Path) -> str:

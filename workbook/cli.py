@@ -1,4 +1,4 @@
-"""The command line: ``python -m workbook check|tiers|plan|report|sample``.
+"""The command line: ``python -m workbook check|tiers|plan|report|sample|app|lab``.
 
 Exit status: 0 on success, 1 when the data is unusable (every problem on stderr, each naming the
 column and, where there is one, the row), 2 for a wrong command line. Never a traceback: set
@@ -227,6 +227,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the synthetic sample data (fixed seed: the same files every time).",
     )
     sample.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
+
+    from workbook.app.__main__ import add_arguments as add_app_arguments
+
+    app = sub.add_parser(
+        "app",
+        help="serve the app (the whole workbook on one page) for you or a training room",
+        description="Serve the Voilà app on notebooks/app.ipynb, as make app does. For a room: "
+        "--host 0.0.0.0 --token WORD, and --room NAME for the room view.",
+    )
+    add_app_arguments(app)
+
+    lab = sub.add_parser(
+        "lab",
+        help="open the guided notebooks in JupyterLab",
+        description="Open JupyterLab on the notebooks folder, as make lab does.",
+    )
+    lab.add_argument("--port", type=int, default=None, help="port (default: JupyterLab's, 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 

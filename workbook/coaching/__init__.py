@@ -9,6 +9,7 @@
 - :func:`before_after`: selling cost per unit of revenue today and under the plan.
 - :func:`plan_per_account`, :func:`plan_export`, :func:`weekly_schedule_ics`: the plan as a
   table, a spreadsheet and a calendar file.
+- :func:`room_figures`: the anonymous figures a participant may share with the room.
 
 Every default lives in :mod:`workbook.settings`; settings that cannot be used raise
 :class:`SettingsError` (a ``ValueError``).
@@ -20,6 +21,7 @@ from workbook.coaching.focus import HoursFreed, TimeVsValue, focus_score, hours_
 from workbook.coaching.growth import GrowthScreen, growth_screen
 from workbook.coaching.outlook import BeforeAfter, before_after
 from workbook.coaching.plan import TimePlan, plan_time
+from workbook.coaching.room import RoomFigures, check_room_figures, room_figures
 from workbook.coaching.schedule import weekly_blocks, weekly_schedule_ics
 from workbook.coaching.service import ServiceCheck, check_service_levels, default_service_levels
 from workbook.coaching.team import team_overview
@@ -29,10 +31,12 @@ __all__ = [
     "CostToServe",
     "GrowthScreen",
     "HoursFreed",
+    "RoomFigures",
     "ServiceCheck",
     "TimePlan",
     "TimeVsValue",
     "before_after",
+    "check_room_figures",
     "check_service_levels",
     "cost_to_serve",
     "default_service_levels",
@@ -42,6 +46,7 @@ __all__ = [
     "plan_export",
     "plan_per_account",
     "plan_time",
+    "room_figures",
     "team_overview",
     "time_vs_value",
     "weekly_blocks",

@@ -42,6 +42,7 @@ from workbook.widgets.growth import GrowthPanel
 from workbook.widgets.lesson_step import LessonStep
 from workbook.widgets.plan import PlanPanel
 from workbook.widgets.plan_step import PlanStep, found_line
+from workbook.widgets.room import RoomShare
 from workbook.widgets.style import figure_html, stylesheet
 from workbook.widgets.tiers import TierPanel
 from workbook.widgets.time_value import TimePanel
@@ -116,6 +117,7 @@ class WorkbookApp:
         self._restoring = False
         self.store = BrowserStore()
         self.store.on_msg(self._from_browser)
+        self.room = RoomShare(self._room_figures)  # hidden unless the session has a room
         self.view = widgets.VBox(layout=widgets.Layout(max_width="1100px"))
         self.upload = UploadPanel(on_loaded=self._on_loaded)
         self._render()
@@ -179,10 +181,11 @@ class WorkbookApp:
             self.upload.view,
             self.owner,
             self.message,
+            self.room.view,
             self.tabs,
         ]
         for widget in old:
-            if widget is not self.store and widget is not self.upload.view:
+            if widget not in (self.store, self.upload.view, self.room.view):
                 close_tree(widget)  # the old upload panel too, when it was replaced
         if self.result is not None:
             self._show_owners(self.result)
@@ -443,6 +446,11 @@ class WorkbookApp:
         if key == LESSONS[-1].key:
             self.plan_step.show_found(self._found())
         self._save()
+
+    def _room_figures(self):
+        """Return the anonymous figures of the current tiers and plan (for the room view)."""
+        results = self.results()
+        return coaching.room_figures(results.tiered, results.plan, metric=self.metric)
 
     # --- the plan -----------------------------------------------------------------------------
     def _who(self) -> str:
