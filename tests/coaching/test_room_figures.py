@@ -35,7 +35,8 @@ def distinctive_book(n: int, seed: int) -> pd.DataFrame:
             "account_id": [f"ZX{seed:03d}{i:05d}" for i in range(n)],
             "account": [f"Secretcustomer {seed}-{i} AS" for i in range(n)],
             "revenue": revenue,
-            "gross_profit": np.round(revenue * rng.uniform(-0.1, 0.4, n), 2),
+            # four decimals: a profit can never equal a rounded share or a half hour
+            "gross_profit": np.round(revenue * rng.uniform(-0.1, 0.4, n), 2) + 0.0037,
             "visits": rng.integers(0, 30, n),
             "selling_hours": np.round(rng.uniform(0, 60, n), 1),
             "owner": "Secret Seller",

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from workbook import coaching
+from workbook.coaching.lessons import LESSONS
 from workbook.room.store import Room
 from workbook.widgets import WorkbookApp
-from workbook.widgets.app import STEPS
 from workbook.widgets.room import RoomShare
 
 
@@ -46,9 +46,10 @@ def test_sharing_sends_the_figures_shown_and_withdrawing_takes_them_back(app, ro
 
 def test_sharing_again_replaces_the_figures_with_the_current_plan(app, room, monkeypatch):
     app.room.share_button.click()
-    app.tabs.selected_index = STEPS.index("Your week")
-    app.panels["Your week"].share_a.value = 0.7
-    app.panels["Your week"].share_b.value = 0.3
+    app.tabs.selected_index = [lesson.key for lesson in LESSONS].index("week")
+    app.lessons["week"].skip.click()
+    app.panels["week"].share_a.value = 0.7
+    app.panels["week"].share_b.value = 0.3
     monkeypatch.setattr("workbook.widgets.room.MIN_SECONDS_BETWEEN_SHARES", 0.0)
     app.room.share_button.click()
     assert room.count() == 1 and room.figures()[0].time_on_a_plan == 0.7
