@@ -190,16 +190,23 @@ def _literal(name: str, value: object) -> str:
     return repr(value).replace("'", '"')
 
 
-def parameters_cell(names: Iterable[str], *, help: Mapping[str, str] | None = None) -> str:
+def parameters_cell(
+    names: Iterable[str],
+    *,
+    help: Mapping[str, str] | None = None,
+    defaults: Mapping[str, object] | None = None,
+) -> str:
     """Return a ``parameters`` cell declaring ``names``: annotated literals with their help.
 
-    ``help`` replaces the help of some names (e.g. the team overview's own ``accounts_path``).
+    ``help`` replaces the help of some names (e.g. the team overview's own ``accounts_path``);
+    ``defaults`` replaces some literals (e.g. ``language`` in the Norwegian notebooks).
     """
     lines = []
     for name in names:
         spec = PARAMETERS[name]
         text = (help or {}).get(name) or spec.describe()
-        lines.append(f"{name}: {spec.annotation} = {_literal(name, spec.default)}  # {text}")
+        value = (defaults or {}).get(name, spec.default)
+        lines.append(f"{name}: {spec.annotation} = {_literal(name, value)}  # {text}")
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from servers import serving_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-FIRST_CHART = ".vega-embed svg, .wb-chart svg"
+FIRST_STEP = "button:has-text('Check my guess')"  # the first step is ready
 TOKEN = "room-view-browser-test-9f3c2a7d5e"
 LOCAL = ("http://127.0.0.1", "data:", "blob:")
 
@@ -30,7 +30,7 @@ def room_url(chromium_path, tmp_path_factory, artifacts):
 class Page:
     """One browser page with every request that tried to leave this machine."""
 
-    def __init__(self, browser, url: str, *, wait_for: str | None = FIRST_CHART):
+    def __init__(self, browser, url: str, *, wait_for: str | None = FIRST_STEP):
         self.context = browser.new_context(viewport={"width": 1280, "height": 1000})
         self.page = self.context.new_page()
         self.outside: list[str] = []
