@@ -231,7 +231,7 @@ def plan_settings(
     Examples
     --------
     >>> plan_settings({"hours_per_week": 20.0, "weeks": None}).total_hours
-    920.0
+    900.0
     """
     return PlanSettings.of(saved, **_given({**(values or {}), **given}, PLAN))
 
