@@ -5,7 +5,7 @@ Each notebook in ``notebooks/`` keeps its own lesson; this script owns the cells
 - the navigation header ("← previous · start · next →") and the title;
 - the ``parameters`` cell: the shared names, their help and the package's defaults;
 - the set-up cell (imports of what the notebook uses, offline charts, where answers are kept)
-  and the cell that opens your accounts;
+  the cell that opens your accounts, and the one that makes the plan settings;
 - the navigation footer, and the list of notebooks in ``00-start-here``.
 
 It also clears outputs and execution counts. Run it after editing a notebook:
@@ -303,18 +303,22 @@ def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:
 
 
 def book(notebook: Notebook) -> str:
-    """Return the cell that opens your accounts (and plan) with the notebook's own parameters."""
+    """Return the cell that opens your accounts with the notebook's own parameters."""
     lines = [
         _call(
             "book = course.open_book",
             ["accounts_path", *_keywords(notebook, ("owner", *TIERING))],
-        )
+        ),
+        "course.about(book)",
     ]
-    plan = _keywords(notebook, PLAN)
-    if plan:
-        lines.append(_call("plan_settings = course.plan_settings", plan))
-    lines.append("course.about(book)")
     return "\n".join(lines)
+
+
+def plan(notebook: Notebook) -> str:
+    """Return the cell that makes the plan settings of the notebook's parameters (on top of the
+    plan kept in 07), or "" when the notebook has no plan parameters."""
+    keywords = _keywords(notebook, PLAN)
+    return _call("plan_settings = course.plan_settings", keywords) if keywords else ""
 
 
 def run_settings(notebook: Notebook) -> str:
@@ -402,6 +406,8 @@ def refresh(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookN
     ]
     if notebook.opens_book:
         top.append(_cell("book", "code", book(notebook)))
+        if plan(notebook):
+            top.append(_cell("plan-settings", "code", plan(notebook)))
     cells = [
         _cell("header", "markdown", header(notebook)),
         *lesson[:1],

@@ -424,9 +424,7 @@ class PlanSettings:
     prospecting_share: float = PROSPECTING_SHARE
     allocation: str = ALLOCATION
     max_visits_per_year: Mapping[str, float] = field(default_factory=lambda: MAX_VISITS_PER_YEAR)
-    response_half_visits: Mapping[str, float] = field(
-        default_factory=lambda: RESPONSE_HALF_VISITS
-    )
+    response_half_visits: Mapping[str, float] = field(default_factory=lambda: RESPONSE_HALF_VISITS)
     new_account_months: float = NEW_ACCOUNT_MONTHS
     holidays: str = HOLIDAYS
     summer_break: tuple[int, ...] | str = SUMMER_BREAK

@@ -277,9 +277,10 @@ def time_unit(time_column: str | None) -> str:
 def focus_if_followed(tiered: pd.DataFrame, plan: TimePlan) -> float:
     """Return the focus score of a salesperson who follows ``plan`` exactly.
 
-    The accounts get the plan's hours and visits as today's time, the plan is made again from
-    them with the same settings, and the score is measured as for today: the plan and the
-    yardstick agree when this is 1 (at least 0.95 by the design).
+    The accounts get the plan's hours and visits as today's time and the score is measured as
+    for today: the plan and the yardstick agree when this is 1 (at least 0.95 by the design).
+    The plan itself depends only on the accounts' value and tiers, which following it does not
+    change, so it is measured against the same plan (the tests make it again to check).
 
     Examples
     --------
@@ -292,8 +293,7 @@ def focus_if_followed(tiered: pd.DataFrame, plan: TimePlan) -> float:
         selling_hours=plan.accounts["planned_hours"].to_numpy(),
         visits=plan.accounts["visits_per_year"].to_numpy(),
     )
-    again = plan_time(followed, plan.settings, metric=plan.metric)
-    result = time_vs_value(followed, metric=plan.metric, plan=again)
+    result = time_vs_value(followed, metric=plan.metric, plan=plan)
     return result.score if result.available else float("nan")
 
 

@@ -273,6 +273,14 @@ ALLOCATION_LABELS = {
 }
 
 
+#: The same, in a few words (a legend, a drop-down).
+ALLOCATION_NAMES = {
+    "response": N_("by response (diminishing returns)"),
+    "equal": N_("equal within the tier"),
+    "value": N_("in proportion to value"),
+}
+
+
 def cadence_label(key: str) -> str:
     """Return a cadence as people say it.
 
@@ -289,9 +297,9 @@ def channel_label(key: str) -> str:
     return _(CHANNEL_LABELS[key])
 
 
-def allocation_label(key: str) -> str:
-    """Return how a tier's hours are shared, as people say it."""
-    return _(ALLOCATION_LABELS[key])
+def allocation_label(key: str, *, short: bool = False) -> str:
+    """Return how a tier's hours are shared, as people say it (in a few words when ``short``)."""
+    return _((ALLOCATION_NAMES if short else ALLOCATION_LABELS)[key])
 
 
 def visits_a_year(n: float) -> str:

@@ -191,13 +191,13 @@ class WorkbookApp:
             return ConcentrationPanel(self.accounts, metric=self.metric)
         tiered = self._tiered()
         if name == "Your time":
-            return TimePanel(tiered, metric=self.metric)
+            return TimePanel(tiered, metric=self.metric, settings=self.plan_settings)
         if name == "What C costs":
             return CostPanel(tiered, self.plan_settings)
         if name == "Growth in B":
             return GrowthPanel(tiered)
         owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
-        return PlanPanel(tiered, self.plan_settings, owner=owner)
+        return PlanPanel(tiered, self.plan_settings, owner=owner, metric=self.metric)
 
     def _fill(self, index: int) -> None:
         parts = [self.panels[STEPS[index]].view]
