@@ -293,7 +293,7 @@ def allocate_visits(
         return np.minimum(np.maximum(raw, floor), most)
 
     low, high = 0.0, 1.0
-    while target(high).sum() < visits_total and high < 1e18:
+    while target(high).sum() < visits_total and high < 1e300:  # a tiny account needs a high level
         high *= 2
     while high - low > 1e-12 * high:  # about 40 halvings: exact to the last digits
         middle = (low + high) / 2

@@ -263,7 +263,7 @@ def visit_rota(
         .groupby("week", sort=False)["why"]
         .agg(lambda names: "; ".join(dict.fromkeys(names)))
     )
-    weeks["free"] = weeks["week"].map(free).fillna("")
+    weeks["free"] = [free.get(week, "") for week in weeks["week"]]
     missing = pd.DataFrame(
         unplaced, columns=["account_id", "account", "tier", "visit", "visits", "hours"]
     )

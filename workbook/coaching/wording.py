@@ -609,7 +609,8 @@ def next_actions(
             Action(
                 "stop",
                 _(
-                    "Cut back on the accounts that get far more of your time than their value: "
+                    "Cut back on the accounts that get far more of your time than the plan gives "
+                    "them: "
                     "{names}."
                 ).format(names=names(today.over_served)),
             )
