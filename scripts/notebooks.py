@@ -90,7 +90,7 @@ GUIDED = (
     Notebook(
         "04-where-your-time-goes",
         "Where your time goes",
-        "your time against your value; the customers you like; your focus score",
+        "your time against your plan and your value; the customers you like; your focus score",
         (*START, *TIERING, "answers_path"),
     ),
     Notebook(
@@ -108,7 +108,7 @@ GUIDED = (
     Notebook(
         "07-plan-your-week",
         "Plan your week",
-        "the 80/20 schedule, service levels per tier, your week as a calendar file",
+        "the plan per account, service levels per tier, your visits for the year as a calendar",
         (*START, *TIERING, *PLAN, "answers_path"),
     ),
     Notebook(
