@@ -31,7 +31,7 @@ CHARTS_PER_STEP = {
     "Your time": 2,
     "What C costs": 2,
     "Growth in B": 1,
-    "Your week": 2,
+    "Your week": 4,  # the plan, how A follows value, today against the plan, the accounts
 }
 first_chart_seconds: list[float] = []
 

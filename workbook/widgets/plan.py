@@ -158,7 +158,7 @@ class PlanPanel(Panel):
         )
         self.visit_hours = {
             tier: number(
-                _("Hours a {tier} visit").format(tier=tier),
+                _("Hours per {tier} visit").format(tier=tier),
                 start.visit_hours[tier],
                 0.25,
                 8,
