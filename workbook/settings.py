@@ -59,16 +59,14 @@ BLEND_WEIGHT = 0.5
 
 # --- the time plan ------------------------------------------------------------------------------
 #: Selling hours a week: a 40-hour week less about 10 hours of e-mail, quotes, reports and internal
-#: meetings. The drive to and from customers is *in* these 30 hours, as it is in the length of a
-#: visit (:data:`VISIT_HOURS`): travel is counted once, as part of each visit (:data:`TRAVEL`).
+#: meetings. Travel is counted once, as part of each visit: the drive to a customer is in the
+#: length of the visit (:data:`VISIT_HOURS`: a 1.5 h A visit is about an hour with the customer
+#: and half an hour on the road), and so in these 30 hours; never subtracted from one and added
+#: to the other.
 HOURS_PER_WEEK = 30.0
 #: Selling weeks a year: 52 less 5 weeks of holiday (Norway's 25 working days, three of them in
 #: the July "fellesferie") and about 2 weeks of public holidays on weekdays (Norway has about 10).
 WEEKS = 45.0
-#: Where the drive to a customer is counted: in the visit (a 1.5 h A visit is about an hour with
-#: the customer and half an hour on the road), and so in the selling hours a week. Never
-#: subtracted from one and added to the other.
-TRAVEL = "in_visit"
 #: The share of selling time kept for new customers, outside the tiers: a book loses some
 #: customers every year (5-15% is common in business-to-business sales) and only prospecting
 #: replaces them. The rest of the time (the field hours) is split over the tiers.
@@ -112,7 +110,7 @@ ALLOCATION = "response"
 RESPONSE_HALF_VISITS = MappingProxyType({"A": 4.0, "B": 2.0, "C": 1.0})
 #: The share of an account's purchases that visits drive (1 - b of the curve), for the revenue
 #: effect the before/after shows as a range: 10% for customers who would buy nearly as much
-#: without you, 40% for customers who buy because you come. On the sample this gives +1% to +7%,
+#: without you, 40% for customers who buy because you come. On the sample: +1.4% to +6.6%,
 #: the range field studies report (Zoltners & Sinha: 2-7%; CALLPLAN's users at United Airlines
 #: sold 8.1% more after six months, Fudge & Lodish 1977).
 VISIT_DRIVEN_SHARE = (0.10, 0.40)

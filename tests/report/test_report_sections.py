@@ -38,7 +38,10 @@ def every_section(accounts: pd.DataFrame) -> dict[str, object]:
         "growth_story": sections.growth_story(screen),
         "growth_chart": sections.growth_chart(screen),
         "plan_story": sections.plan_story(
-            plan, freed, followed=coaching.focus_if_followed(tiered, plan)
+            plan,
+            freed,
+            followed=coaching.focus_if_followed(tiered, plan),
+            rota=coaching.visit_rota(plan),
         ),
         "allocation": sections.allocation_chart(tiered, plan),
         "hours_chart": sections.hours_chart(freed),
@@ -72,6 +75,9 @@ def test_a_full_book_gets_every_chart(ingrid):
         "hours_chart",
     }
     assert all(str(shown[name]) for name in set(shown) - charts)
+    story = str(shown["plan_story"])
+    assert "Following the plan exactly would score 1.00" in story
+    assert "Your visit rota:" in story and "--rota" in story
 
 
 def test_lists_stop_at_a_few_accounts_so_the_report_carries_no_customer_list(ingrid):

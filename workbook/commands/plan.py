@@ -22,7 +22,12 @@ def run(args) -> int:
 
     for option, path in (("--accounts-out", args.accounts_out), ("--tasks-out", args.tasks_out)):
         if path and path.suffix.lower() not in TABLE_SUFFIXES:
-            print(f"error: {option} {path}: write a .csv or .xlsx file", file=sys.stderr)
+            print(
+                _("error: {option} {path}: write a .csv or .xlsx file").format(
+                    option=option, path=path
+                ),
+                file=sys.stderr,
+            )
             return 2
     # wrong settings are said (exit 2) before any file is read
     tiers, settings = tier_settings(args), plan_settings(args)

@@ -433,7 +433,9 @@ def growth_chart(screen: GrowthScreen):
 
 
 # --- the plan ------------------------------------------------------------------------------------
-def plan_story(plan: TimePlan, freed: HoursFreed, *, followed: float | None = None) -> Html:
+def plan_story(
+    plan: TimePlan, freed: HoursFreed, *, followed: float | None = None, rota=None
+) -> Html:
     """Return the time plan: what the accounts get, whether it fits, the biggest accounts' visits,
     and the hours it moves.
 
@@ -444,6 +446,9 @@ def plan_story(plan: TimePlan, freed: HoursFreed, *, followed: float | None = No
         The hours the plan moves from today's habits.
     followed : float, optional
         The focus score of following the plan exactly (``coaching.focus_if_followed``).
+    rota : Rota, optional
+        The plan's visits in the weeks of the coming year (``coaching.visit_rota``), said in a
+        sentence with how to take it to a calendar.
 
     Examples
     --------
@@ -513,6 +518,16 @@ def plan_story(plan: TimePlan, freed: HoursFreed, *, followed: float | None = No
             )
         )
     parts.append(paragraph(freed.message))
+    if rota is not None:
+        parts.append(
+            paragraph(
+                _(
+                    "Your visit rota: {rota} Take it to your calendar with python -m workbook "
+                    "plan FILE --ics visits.ics --rota, or from the week step of the app."
+                ).format(rota=rota.summary)
+            )
+        )
+        parts += [paragraph(message) for message in rota.messages]
     return Html("".join(parts))
 
 
