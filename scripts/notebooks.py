@@ -5,7 +5,7 @@ Each notebook in ``notebooks/`` keeps its own lesson; this script owns the cells
 - the navigation header ("← previous · start · next →") and the title;
 - the ``parameters`` cell: the shared names, their help and the package's defaults;
 - the set-up cell (imports of what the notebook uses, offline charts, where answers are kept)
-  and the cell that opens your accounts;
+  the cell that opens your accounts, and the one that makes the plan settings;
 - the navigation footer, and the list of notebooks in ``00-start-here``.
 
 It also clears outputs and execution counts. Run it after editing a notebook:
@@ -98,7 +98,7 @@ GUIDED = (
     Notebook(
         "04-where-your-time-goes",
         N_("Where your time goes"),
-        N_("your time against your value; the customers you like; your focus score"),
+        N_("your time against your plan and your value; the customers you like; your focus score"),
         (*START, *TIERING, "answers_path"),
     ),
     Notebook(
@@ -116,7 +116,7 @@ GUIDED = (
     Notebook(
         "07-plan-your-week",
         N_("Plan your week"),
-        N_("the 80/20 schedule, service levels per tier, your week as a calendar file"),
+        N_("the plan per account, service levels per tier, your visits for the year as a calendar"),
         (*START, *TIERING, *PLAN, "answers_path"),
     ),
     Notebook(
@@ -335,18 +335,22 @@ def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:
 
 
 def book(notebook: Notebook) -> str:
-    """Return the cell that opens your accounts (and plan) with the notebook's own parameters."""
+    """Return the cell that opens your accounts with the notebook's own parameters."""
     lines = [
         _call(
             "book = course.open_book",
             ["accounts_path", *_keywords(notebook, ("owner", *TIERING))],
-        )
+        ),
+        "course.about(book)",
     ]
-    plan = _keywords(notebook, PLAN)
-    if plan:
-        lines.append(_call("plan_settings = course.plan_settings", plan))
-    lines.append("course.about(book)")
     return "\n".join(lines)
+
+
+def plan(notebook: Notebook) -> str:
+    """Return the cell that makes the plan settings of the notebook's parameters (on top of the
+    plan kept in 07), or "" when the notebook has no plan parameters."""
+    keywords = _keywords(notebook, PLAN)
+    return _call("plan_settings = course.plan_settings", keywords) if keywords else ""
 
 
 def run_settings(notebook: Notebook) -> str:
@@ -437,6 +441,8 @@ def refresh(
     ]
     if notebook.opens_book:
         top.append(_cell("book", "code", book(notebook)))
+        if plan(notebook):
+            top.append(_cell("plan-settings", "code", plan(notebook)))
     cells = [
         _cell("header", "markdown", header(notebook)),
         *lesson[:1],

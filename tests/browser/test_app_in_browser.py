@@ -36,7 +36,7 @@ CHARTS_PER_STEP = {
     "Your time": 2,
     "What C costs": 2,
     "Growth in B": 1,
-    "Your week": 2,
+    "Your week": 4,  # the plan, how A follows value, today against the plan, the accounts
     "Your plan": 0,
 }
 first_step_seconds: list[float] = []

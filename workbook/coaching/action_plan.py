@@ -19,7 +19,7 @@ from workbook.coaching.focus import TimeVsValue
 from workbook.coaching.growth import GrowthScreen
 from workbook.coaching.plan import TimePlan
 from workbook.coaching.prompts import COMMIT, LEARNED, MEASURE, PROMPTS, SECTIONS, STOP, Prompt
-from workbook.coaching.wording import next_actions, tier_rule, visits
+from workbook.coaching.wording import next_actions, tier_rule, tier_visits
 from workbook.i18n import _, language
 from workbook.schema import TIERS
 from workbook.settings import TierSettings
@@ -248,7 +248,7 @@ def action_plan(
     >>> tiered = example_tiered()
     >>> week = plan_time(tiered, hours_per_week=2, weeks=46)
     >>> plan = action_plan({"commit": "Book a review with Fjordbakeri AS.", "stop": " "},
-    ...                    plan=week, today=time_vs_value(tiered),
+    ...                    plan=week, today=time_vs_value(tiered, plan=week),
     ...                    owner="Kari Nordmann", made=dt.date(2026, 11, 2))
     >>> plan.title, [p.key for p in plan.missing][:3]
     ('My action plan: Kari Nordmann', ['start', 'data', 'pareto'])
@@ -259,14 +259,15 @@ def action_plan(
     ...
     ## What I commit to
     <BLANKLINE>
-    - Block 1.6 h a week (80% of your selling time) for your 1 A account: about 4.1 visits a month.
-    - Fit your 2 B accounts into 0.4 h a week (20% of your selling time): about 9.2 visits a ...
+    - Block 1.4 h a week (80% of your field time) for your 1 A account: 44 visits a year.
+    - Fit your 2 B accounts into 0.3 h a week (20% of your field time): 7 to 9 visits a year ...
+    - Keep 0.2 h a week (10% of your selling time) for new customers.
     <BLANKLINE>
     **What will you do differently from next week? Name the accounts and the days.**
     <BLANKLINE>
     > Book a review with Fjordbakeri AS.
     ...
-    - Share of your selling time on A accounts: today 57%, in the plan 80%.
+    - Share of your time on A accounts: today 57%, in the plan 80%.
     ...
     """
     made = made or dt.date.today()
@@ -336,10 +337,10 @@ def _week(plan: TimePlan, levels: pd.DataFrame | None) -> pd.DataFrame:
             {
                 "Tier": tier,
                 "Accounts": f"{int(row['accounts']):,}",
-                "Share of my time": f"{plan.shares[tier]:.0%}",
-                "Hours a week": fmt.number(plan.hours_per_week * plan.shares[tier], 1),
+                "Share of my field time": fmt.share(plan.shares[tier]),
+                "Hours a week": fmt.number(float(row["planned_hours"]) / plan.weeks, 1),
                 "Hours per account a year": fmt.number(float(row["hours_per_account"]), 1),
-                "Visits per account": visits(float(row["visits_per_account_per_year"])),
+                "Visits per account": tier_visits(plan, tier),
             }
         )
         if levels is not None:

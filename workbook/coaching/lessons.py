@@ -67,7 +67,8 @@ class Results:
 
     @cached_property
     def today(self) -> TimeVsValue:
-        return time_vs_value(self.tiered, metric=self.tiers.metric)
+        """Today's time, judged against the plan (the workbook's one yardstick)."""
+        return time_vs_value(self.tiered, metric=self.tiers.metric, plan=self.plan)
 
     @cached_property
     def cost(self) -> CostToServe:
@@ -79,7 +80,7 @@ class Results:
 
     @cached_property
     def plan(self) -> TimePlan:
-        return plan_time(self.tiered, self.plan_settings)
+        return plan_time(self.tiered, self.plan_settings, metric=self.tiers.metric)
 
     @cached_property
     def freed(self) -> HoursFreed:
@@ -117,10 +118,6 @@ class Guess:
         """Return the answer from the person's own data (NaN when the data cannot give it)."""
         value = self.answer_of(results)
         return float(value) if value is not None and math.isfinite(float(value)) else math.nan
-
-
-def _hours_per_a_account(results: Results) -> float:
-    return float(results.plan.tiers.at["A", "hours_per_account"])
 
 
 def _freed_to_a(results: Results) -> float:
@@ -198,11 +195,11 @@ GUESSES = MappingProxyType(
             ),
             Guess(
                 "week",
-                N_("How many hours a year does each A account get with this share of your time?"),
+                N_("How many visits a year does the plan give your biggest A account?"),
                 "count",
-                N_("Less than most people think: make each A visit count, and prepare it."),
+                N_("More than your average A account, but far from in proportion to its value."),
                 N_("your tiers have no A accounts."),
-                _hours_per_a_account,
+                lambda r: self_check.visits_of_biggest(r.plan, tier="A"),
             ),
             Guess(
                 "plan",

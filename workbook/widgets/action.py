@@ -71,8 +71,8 @@ class ActionPlanPanel:
         self.book, self.store = book, store
         tiered = book.tiered
         self.settings = settings or PlanSettings()
-        self.plan = coaching.plan_time(tiered, self.settings)
-        self.today = coaching.time_vs_value(tiered, metric=book.tiers.metric)
+        self.plan = coaching.plan_time(tiered, self.settings, metric=book.tiers.metric)
+        self.today = coaching.time_vs_value(tiered, metric=book.tiers.metric, plan=self.plan)
         self.screen = coaching.growth_screen(tiered)
         self.levels = coaching.default_service_levels() if levels is None else levels
         self.facts = key_facts(

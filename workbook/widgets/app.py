@@ -355,14 +355,18 @@ class WorkbookApp:
         if key == "accounts":
             return _AccountsStep(self._summary(), tiered, self.metric)
         if key == "time":
-            return TimePanel(tiered, metric=self.metric)
+            return TimePanel(tiered, metric=self.metric, settings=self.plan_settings)
         if key == "cost":
             panel = CostPanel(tiered, settings=self.plan_settings)
         elif key == "growth":
             panel = GrowthPanel(tiered)
         else:
             panel = PlanPanel(
-                tiered, settings=self.plan_settings, owner=self.owner.value, levels=self.levels
+                tiered,
+                settings=self.plan_settings,
+                owner=self.owner.value,
+                levels=self.levels,
+                metric=self.metric,
             )
         _watch(panel.view, self._save)
         return panel
