@@ -18,7 +18,7 @@ UV_COMPILE := pip compile requirements.txt --universal --python-version 3.11 --g
 .PHONY: help app test test-latest lock lab report lint browser messages catalogs
 
 help:
-	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL= override)"
+	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, ROOM= override)"
 	@echo "make test    run every test with the locked versions (installs Chromium when it can)"
 	@echo "make test-latest  run every test with the newest versions requirements.txt allows ($(LATEST))"
 	@echo "make lock    write requirements.lock again from requirements.txt (newest versions allowed)"
@@ -56,7 +56,7 @@ test-latest: browser
 	$(LATEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 app: $(STAMP)
-	$(BIN)/python -m workbook.app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)")
+	$(BIN)/python -m workbook app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(ROOM),--room "$(ROOM)")
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -65,7 +65,7 @@ browser:
 	@scripts/ensure-chromium.sh
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/python -m workbook lab
 
 report: $(STAMP)
 	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports

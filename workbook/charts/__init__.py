@@ -7,7 +7,7 @@ shown without internet: offline widgets in notebooks and the app, SVG in reports
 from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
-from workbook.charts.plan import plan_chart
+from workbook.charts.plan import allocation_chart, outlook_table, plan_chart
 from workbook.charts.render import (
     enable_offline_widgets,
     enable_static_svg,
@@ -23,6 +23,7 @@ from workbook.charts.time_value import hours_change_chart, served_chart, time_va
 __all__ = [
     "TIER_COLORS",
     "TIER_TINTS",
+    "allocation_chart",
     "cost_chart",
     "cut_params",
     "enable_offline_widgets",
@@ -32,6 +33,7 @@ __all__ = [
     "hours_change_chart",
     "html_table",
     "interactive",
+    "outlook_table",
     "pareto_chart",
     "plan_chart",
     "served_chart",

@@ -22,7 +22,7 @@ from workbook.errors import AccountDataError, Problem
 from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
-from workbook.loading.orders import aggregate_orders, resolve_period
+from workbook.loading.orders import DERIVED, aggregate_orders, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.rows import (
     drop_blank_and_total_rows,
@@ -254,7 +254,7 @@ def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
     window = resolve_period(period, lines["date"].min(), lines["date"].max(), file=file)
     accounts, notes = aggregate_orders(lines, window, file=file)
     warnings.extend(notes)
-    accounts = accounts[[n for n in NAMES if n in accounts.columns]]
+    accounts = accounts[[n for n in (*NAMES, *DERIVED) if n in accounts.columns]]
     for name in accounts.columns:
         if name in TEXT_COLUMNS:
             accounts[name] = accounts[name].astype(text_dtype())

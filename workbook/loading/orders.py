@@ -14,6 +14,11 @@ Accounts with no line in the period are left out. When the lines cover less of t
 it spans (they start, or end, more than a month inside it: five months of orders in a 12-month
 period), a warning names their first and last dates and the months they cover; the period stays
 as the rule above says, so two files are always compared over the same window.
+
+``months_as_customer`` (not a column of the file: made from it) is the months from the account's
+first line in the file to the end of the period; it is blank when that first line is in the
+file's first month, since the account may have bought before the file starts. The time plan
+marks an account new when it is under 6 months.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ TEXT = ("account", "owner", "segment", "region")
 #: Lines that start (or end) within this much of the period's ends cover the whole period.
 SLACK = pd.Timedelta(days=31)
 DAYS_PER_MONTH = 365.25 / 12
+#: The columns made from the order lines that an account list does not have.
+DERIVED = ("months_as_customer",)
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,7 @@ def aggregate_orders(
                     f"{file}: the order lines start on {dates.min().date()}, so revenue_prev "
                     f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}."
                 )
+    accounts["months_as_customer"] = months_as_customer(lines, window).reindex(accounts.index)
     left_out = lines.loc[~lines["account_id"].isin(accounts.index), "account_id"].nunique()
     if left_out:
         warnings.append(
@@ -251,6 +259,24 @@ def coverage_warning(
         start=formatting.day(window.start),
         end=formatting.day(window.end),
     )
+
+
+def months_as_customer(lines: pd.DataFrame, window: Window) -> pd.Series:
+    """Return the months from each account's first order line to the end of the period (one
+    decimal), blank for the accounts whose first line is in the file's first month.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"account_id": ["1", "2", "2", "3"],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-03-01", "2025-12-01",
+    ...                                               "2025-10-01"])})
+    >>> w = resolve_period(None, lines["date"].min(), pd.Timestamp("2025-12-31"))
+    >>> months_as_customer(lines, w).to_dict()
+    {'1': nan, '2': 10.0, '3': 3.0}
+    """
+    first = lines.groupby("account_id", sort=False)["date"].min()
+    months = ((window.end - first).dt.days / DAYS_PER_MONTH).round(1)
+    return months.where(first > lines["date"].min() + pd.Timedelta(days=31))
 
 
 def most_frequent(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
