@@ -116,17 +116,20 @@ def scale_warnings(columns: MappedColumns, amounts: list[str]) -> list[str]:
     notes = []
     for target in scaled:
         scale = columns.scales[target]
-        where = (
-            _("as its header says")
-            if scale.where == "header"
-            else _("as the line above the header says")
-        )
+        if scale.where == "header":
+            sentence = _(
+                '{file}: {column}: amounts multiplied by {factor}, as its header says ("{note}").'
+            )
+        else:
+            sentence = _(
+                "{file}: {column}: amounts multiplied by {factor}, as the line above the header "
+                'says ("{note}").'
+            )
         notes.append(
-            _('{file}: {column}: amounts multiplied by {factor}, {where} ("{note}").').format(
+            sentence.format(
                 file=columns.file,
                 column=columns.labels[target],
                 factor=formatting.number(scale.factor),
-                where=where,
                 note=scale.note,
             )
         )
