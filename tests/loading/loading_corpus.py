@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +63,18 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def with_saved_values(book: bytes, value: str = "42") -> bytes:
+    """Return an .xlsx from ``xlsx`` with a saved value after every formula, as Excel saves."""
+    source = zipfile.ZipFile(io.BytesIO(book))
+    members = {}
+    for info in source.infolist():
+        content = source.read(info)
+        if info.filename.startswith("xl/worksheets/"):
+            content = re.sub(rb"</f><v\s*/>", b"</f><v>" + value.encode() + b"</v>", content)
+        members[info.filename] = content
+    return zipped(members)
 
 
 def zipped(members: dict[str, bytes | str]) -> bytes:
@@ -595,6 +608,13 @@ CASES: list[Case] = [
             ("no_account", "Kunde (account)", 5, ""),
         ),
         check=lambda err: "open the file in Excel" in str(err),
+    ),
+    Case(
+        "xlsx-formulas-with-saved-values",
+        "kunder.xlsx",
+        with_saved_values(xlsx({"Ark1": [["Kunde", "Omsetning"], ["A", "=40+2"], ["B", 10]]})),
+        accounts=2,
+        totals={"revenue": 52.0},
     ),
     Case(
         "xlsx-a-formula-in-an-unused-column",

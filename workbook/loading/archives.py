@@ -12,8 +12,9 @@ once, counting bytes and keeping none, to make sure it holds no more than the ta
 - ``MAX_MEMBERS`` (10,000): the number of files inside.
 
 Members must be stored or deflated (what every spreadsheet program writes) and not encrypted.
-The same pass notes which members hold formulas (``<f>`` elements of an .xlsx sheet), so the
-reader looks for formulas without saved values only in files that have formulas.
+The same pass notes which sheets of an .xlsx hold a formula without a saved value (an ``<f>``
+element with no ``<v>`` value after it in its cell, as programs that do not calculate write
+them), so the reader looks for those cells only in the files that have them.
 """
 
 from __future__ import annotations
@@ -36,13 +37,17 @@ MAX_MEMBERS = 10_000
 CHUNK = 1024 * 1024
 HEAD = 200  # bytes kept of each member's start (enough for an OpenDocument "mimetype")
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: A formula element closing its cell with no value: ``<f>A1*2</f></c>``, ``<f>..</f><v/></c>``,
+#: ``<f t="shared" si="0"/></c>`` (any namespace prefix).
+_NO_VALUE = rb"\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+_FORMULA = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)" + _NO_VALUE)
+_OVERLAP = 256  # bytes of one chunk kept for a match that runs on into the next
 
 
 @dataclass(frozen=True)
 class Archive:
     """What a checked archive holds: its members' names, what they unpack to, and which of them
-    have formulas."""
+    have formulas without saved values."""
 
     names: tuple[str, ...]
     unpacked: int
@@ -80,6 +85,11 @@ def check_archive(data: bytes, *, file: str) -> Archive:
     >>> found = check_archive(buffer.getvalue(), file="book.xlsx")
     >>> found.names, sorted(found.formulas)
     (('xl/worksheets/sheet1.xml',), ['xl/worksheets/sheet1.xml'])
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    ...     archive.writestr("xl/worksheets/sheet1.xml", "<c><f>SUM(A1:A2)</f><v>3</v></c>")
+    >>> check_archive(buffer.getvalue(), file="book.xlsx").formulas  # Excel saved its value
+    frozenset()
     >>> buffer = io.BytesIO()
     >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
     ...     archive.writestr("xl/worksheets/sheet1.xml", " " * 20_000_000)
@@ -156,7 +166,8 @@ def _check_size(unpacked: int, packed: int, file: str) -> None:
 
 
 def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> tuple[bool, bytes]:
-    """Unpack one member without keeping it; return whether it holds formulas, and its start.
+    """Unpack one member without keeping it; return whether it holds formulas without saved
+    values, and its start.
 
     The output is counted as it comes and stops one byte past what the table of contents says,
     so a member that lies about its size is caught before it fills the memory.
@@ -191,7 +202,7 @@ def _inflate(data: bytes, member: zipfile.ZipInfo, file: str) -> tuple[bool, byt
                     raise _refusal(file, _lying(member))
                 if look_for_formulas and not found:
                     found = _FORMULA.search(tail + chunk) is not None
-                    tail = chunk[-8:]
+                    tail = chunk[-_OVERLAP:]
                 if not chunk:
                     break
     except zlib.error:
