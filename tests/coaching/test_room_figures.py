@@ -87,11 +87,11 @@ def test_the_sample_gives_the_figures_the_session_guide_quotes():
         "top20_share": 0.77,
         "accounts_for_80_share": 0.23,  # 58 of 250
         "gini": 0.73,
-        "focus_today": 0.52,
-        "focus_plan": 0.67,
+        "focus_today": 0.5,
+        "focus_plan": 1.0,
         "time_on_a_today": 0.31,
         "time_on_a_plan": 0.8,
-        "hours_freed_per_week": 11.5,
+        "hours_freed_per_week": 10.5,
     }
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from workbook import coaching, formatting, paths
 from workbook.coaching import self_check
+from workbook.coaching.lessons import Results
 from workbook.course.book import read_book
 from workbook.loading import load
 from workbook.loading.headers import match_header
@@ -39,9 +40,8 @@ def sample_answers() -> dict[str, str]:
     book = read_book("")
     tiered, figures = book.tiered, book.figures
     counts = book.summary["accounts"]
-    today = coaching.time_vs_value(tiered)
-    plan = coaching.plan_time(tiered)
-    freed = coaching.hours_freed(today, plan)
+    results = Results(tiered, book.tiers)  # the figures the app's steps show
+    today, plan, freed = results.today, results.plan, results.freed
     outlook = coaching.before_after(tiered, plan).table["cost_per_revenue"]
     room = coaching.room_figures(tiered, plan)
     n = figures.n
@@ -62,7 +62,7 @@ def sample_answers() -> dict[str, str]:
             self_check.kept_in_tier(tiered, book.tiers, metric="gross_profit")
         ),
         "Share of selling time on A accounts today": formatting.share(self_check.time_share(today)),
-        "Focus score today": formatting.number(today.score, 2),
+        "Focus score today": formatting.fixed(today.score, 2),
         'Over-served accounts ("customers you like")': str(len(today.over_served)),
         "Under-served A accounts": str(len(today.under_served)),
         "Share of C accounts that lose money after serving costs": formatting.share(
@@ -72,16 +72,18 @@ def sample_answers() -> dict[str, str]:
             self_check.near_potential_share(tiered)
         ),
         "B accounts the growth screen flags": str(len(coaching.growth_screen(tiered).flagged)),
-        "Hours a year for each A account": formatting.hours(
-            plan.tiers.at["A", "hours_per_account"]
+        "Visits a year the plan gives the biggest A account": formatting.number(
+            self_check.visits_of_biggest(plan, tier="A")
         ),
         "Hours a year the plan frees from C, frees from over-served accounts, adds to A": ", ".join(
             formatting.hours(h, 0) for h in (freed.from_c, freed.from_over_served, freed.to_a)
         ),
-        "Selling cost per unit of revenue, today and with the plan": (
-            f"{formatting.share(outlook['today'], 1)} and {formatting.share(outlook['plan'], 1)}"
+        "Selling cost per unit of revenue, today and with the plan (same hours)": (
+            f"{formatting.share(outlook['today'], 1)}; with the plan "
+            f"{formatting.share(outlook['plan_high'], 1)} to "
+            f"{formatting.share(outlook['plan_low'], 1)}"
         ),
-        "Focus score in the plan": formatting.number(room.focus_plan, 2),
+        "Focus score in the plan": formatting.fixed(room.focus_plan, 2),
         "Hours a week the plan frees": formatting.hours(room.hours_freed_per_week),
     }
 

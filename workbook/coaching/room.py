@@ -27,11 +27,10 @@ import pandas as pd
 
 from workbook import formatting
 from workbook.analysis.concentration import concentration
-from workbook.analysis.metrics import METRICS, metric_values
-from workbook.coaching.exports import plan_per_account
-from workbook.coaching.focus import focus_score, hours_freed, time_vs_value
+from workbook.coaching.focus import focus_if_followed, hours_freed, time_vs_value
 from workbook.coaching.plan import TimePlan
 from workbook.i18n import N_, _, ngettext
+from workbook.settings import METRICS
 
 #: The bands the number of accounts is shared in: (lowest, highest); None is open-ended.
 ACCOUNT_BANDS: tuple[tuple[int, int | None], ...] = (
@@ -236,10 +235,9 @@ def room_figures(tiered: pd.DataFrame, plan: TimePlan, *, metric: str = "revenue
     False
     """
     figures = concentration(tiered, metric="revenue")
-    value = pd.Series(metric_values(tiered, metric)).clip(lower=0).to_numpy()
-    hours = plan_per_account(tiered, plan)["hours_per_year"].to_numpy()
-    focus_plan = focus_score(hours, value) if hours.sum() > 0 and value.sum() > 0 else None
-    today = time_vs_value(tiered, metric=metric)
+    # the one yardstick: time against the plan, so following the plan scores its own figure
+    focus_plan = focus_if_followed(tiered, plan)
+    today = time_vs_value(tiered, metric=metric, plan=plan)
     focus_today = time_on_a = freed_per_week = None
     if today.available:
         focus_today = today.score
