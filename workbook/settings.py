@@ -37,7 +37,9 @@ from types import MappingProxyType
 
 import numpy as np
 
+from workbook import formatting as fmt
 from workbook.errors import SettingsError
+from workbook.i18n import _
 from workbook.schema import TIERS
 
 # --- tiers --------------------------------------------------------------------------------------
@@ -162,6 +164,22 @@ TIMEZONE = "Europe/Oslo"
 
 
 # --- checks -------------------------------------------------------------------------------------
+# The messages name settings and the values a person types (``share_a``, ``0.25``, ``none``) as they
+# are typed, in placeholders, so no translation changes what has to be typed.
+def either(items) -> str:
+    """Return choices for a sentence: ``revenue, gross_profit or blend``.
+
+    Examples
+    --------
+    >>> either(["A", "B", "C"]), either(["x"])
+    ('A, B or C', 'x')
+    """
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return _("{options} or {last}").format(options=", ".join(items[:-1]), last=items[-1])
+
+
 def choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     """Return ``value`` when it is one of ``allowed``; raise SettingsError naming them otherwise.
 
@@ -174,8 +192,13 @@ def choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     """
     if value in allowed:
         return str(value)
-    names = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
-    raise SettingsError(f"unknown {name} {value!r}: choose {names}", setting=name, allowed=allowed)
+    raise SettingsError(
+        _("unknown {name} {value}: choose {choices}").format(
+            name=name, value=repr(value), choices=either(allowed)
+        ),
+        setting=name,
+        allowed=allowed,
+    )
 
 
 def share(name: str, value: object, example: float | None = None) -> float:
@@ -186,9 +209,13 @@ def share(name: str, value: object, example: float | None = None) -> float:
         or not math.isfinite(float(value))
         or not 0 <= value <= 1
     ):
-        hint = f" (e.g. {example})" if example is not None else ""
+        text = (
+            _("{name} must be a share between 0 and 1, not {value}")
+            if example is None
+            else _("{name} must be a share between 0 and 1 (e.g. {example}), not {value}")
+        )
         raise SettingsError(
-            f"{name} must be a share between 0 and 1{hint}, not {value!r}",
+            text.format(name=name, example=example, value=repr(value)),
             setting=name,
             allowed="0..1",
         )
@@ -213,9 +240,13 @@ def positive(name: str, value: object, *, most: float | None = None) -> float:
     if isinstance(value, bool) or not (
         math.isfinite(number) and number > 0 and (most is None or number <= most)
     ):
-        bound = "above 0" if most is None else f"above 0 and at most {most:g}"
+        text = (
+            _("{name} must be a number above 0, not {value}")
+            if most is None
+            else _("{name} must be a number above 0 and at most {most}, not {value}")
+        )
         raise SettingsError(
-            f"{name} must be a number {bound}, not {value!r}",
+            text.format(name=name, most=f"{most:g}" if most is not None else "", value=repr(value)),
             setting=name,
             allowed=f"0 < {name}" + ("" if most is None else f" <= {most:g}"),
         )
@@ -240,7 +271,11 @@ def per_tier(
     unknown = sorted(set(given or {}) - set(TIERS))
     if unknown:
         raise SettingsError(
-            f"{name} names unknown tiers {unknown}: use A, B and C", setting=name, allowed=TIERS
+            _("{name} names unknown tiers {tiers}: use A, B and C").format(
+                name=name, tiers=unknown
+            ),
+            setting=name,
+            allowed=TIERS,
         )
     merged.update(given or {})
     checked = {}
@@ -302,7 +337,9 @@ class TierSettings:
                 if value is not None:
                     other = next(m for m in METHODS if name in THRESHOLDS[m])
                     raise SettingsError(
-                        f"{name} is a threshold of {other}; {method} uses {' and '.join(used)}",
+                        _("{name} is a threshold of {other}; {method} uses {used}").format(
+                            name=name, other=other, method=method, used=fmt.listing(list(used))
+                        ),
                         setting=name,
                         allowed=tuple(used),
                     )
@@ -311,8 +348,10 @@ class TierSettings:
             object.__setattr__(self, name, float(value))
         if method == "value_share" and self.b < self.a:
             raise SettingsError(
-                f"b ({self.b}) must be at least a ({self.a}): "
-                "B runs on from A until the value share reaches b",
+                _(
+                    "b ({b}) must be at least a ({a}): B runs on from A until the value share "
+                    "reaches b"
+                ).format(b=self.b, a=self.a),
                 setting="b",
             )
 
@@ -438,8 +477,14 @@ class PlanSettings:
         prospecting = share("prospecting_share", self.prospecting_share, PROSPECTING_SHARE)
         if prospecting >= 1:
             raise SettingsError(
-                "prospecting_share must leave time for your accounts: "
-                f"choose less than 1 (e.g. {PROSPECTING_SHARE}), not {self.prospecting_share!r}",
+                _(
+                    "{name} must leave time for your accounts: choose less than 1 (e.g. "
+                    "{example}), not {value}"
+                ).format(
+                    name="prospecting_share",
+                    example=PROSPECTING_SHARE,
+                    value=repr(self.prospecting_share),
+                ),
                 setting="prospecting_share",
                 allowed="0 <= prospecting_share < 1",
             )
@@ -451,9 +496,15 @@ class PlanSettings:
         for tier in TIERS:
             if least[tier] > most[tier]:
                 raise SettingsError(
-                    f"min_visits_per_year[{tier!r}] is {least[tier]:g}, more than "
-                    f"max_visits_per_year[{tier!r}] ({most[tier]:g}): lower the one or raise "
-                    "the other",
+                    _(
+                        "{least_name} is {least}, more than {most_name} ({most}): lower the one "
+                        "or raise the other"
+                    ).format(
+                        least_name=f"min_visits_per_year[{tier!r}]",
+                        least=f"{least[tier]:g}",
+                        most_name=f"max_visits_per_year[{tier!r}]",
+                        most=f"{most[tier]:g}",
+                    ),
                     setting="min_visits_per_year",
                 )
         set_(self, "min_visits_per_year", least)
@@ -554,8 +605,9 @@ def whole_visits(
     for tier, value in merged.items():
         if not (value == int(value) and 0 <= value <= 365):
             raise SettingsError(
-                f"{name}[{tier!r}] must be a whole number of visits a year from 0 to 365, "
-                f"not {value:g}",
+                _(
+                    "{name} must be a whole number of visits a year from 0 to 365, not {value}"
+                ).format(name=f"{name}[{tier!r}]", value=f"{value:g}"),
                 setting=name,
                 allowed="0..365",
             )
@@ -585,8 +637,10 @@ def holiday_country(code: object) -> str:
 
     if text.upper() not in holidays.list_supported_countries():
         raise SettingsError(
-            f"holidays {text!r} is not a country the holidays package knows: use a country code "
-            "such as NO (Norway), SE or DK, or none",
+            _(
+                "{name} {value} is not a country the holidays package knows: use a country code "
+                "such as NO (Norway), SE or DK, or {none}"
+            ).format(name="holidays", value=repr(text), none="none"),
             setting="holidays",
         )
     return text.upper()
@@ -621,8 +675,10 @@ def summer_weeks(value: object) -> tuple[int, ...]:
             raise ValueError
     except (TypeError, ValueError):
         raise SettingsError(
-            f"summer_break {value!r} must be two ISO weeks from 1 to 53, first to last "
-            "(e.g. 28-30), or none",
+            _(
+                "{name} {value} must be two ISO weeks from 1 to 53, first to last (e.g. 28-30), "
+                "or {none}"
+            ).format(name="summer_break", value=repr(value), none="none"),
             setting="summer_break",
         ) from None
     return (first, last)
@@ -650,7 +706,9 @@ def check_shares(share_a: float, share_b: float, share_c: float | None = None) -
             shares[tier] = float(value)
         except (TypeError, ValueError):
             raise SettingsError(
-                f"share_{tier.lower()} must be a number, not {value!r}",
+                _("{name} must be a number, not {value}").format(
+                    name=f"share_{tier.lower()}", value=repr(value)
+                ),
                 setting=f"share_{tier.lower()}",
             ) from None
     implied = share_c is None
@@ -659,25 +717,33 @@ def check_shares(share_a: float, share_b: float, share_c: float | None = None) -
         shares["C"] = 0.0 if abs(rest) <= SHARE_TOLERANCE else rest  # 1 - 0.8 - 0.2 is -5.6e-17
         if shares["C"] < 0:
             raise SettingsError(
-                f"the shares of selling time add up to more than 1 without C "
-                f"(A {shares['A']:g} + B {shares['B']:g} = {shares['A'] + shares['B']:g}): "
-                "lower share_a or share_b",
+                _(
+                    "the shares of selling time add up to more than 1 without C ({sum}): lower "
+                    "{a} or {b}"
+                ).format(
+                    sum=f"A {shares['A']:g} + B {shares['B']:g} = {shares['A'] + shares['B']:g}",
+                    a="share_a",
+                    b="share_b",
+                ),
                 setting="share_a",
             )
     text = f"A {shares['A']:g} + B {shares['B']:g} + C {shares['C']:g}"
     for tier, number in shares.items():
         if not (math.isfinite(number) and 0 <= number <= 1):
             raise SettingsError(
-                f"share_{tier.lower()} is {given[tier]!r}: a share of selling time "
-                f"must be between 0 and 1 ({text})",
+                _(
+                    "{name} is {value}: a share of selling time must be between 0 and 1 ({sum})"
+                ).format(name=f"share_{tier.lower()}", value=repr(given[tier]), sum=text),
                 setting=f"share_{tier.lower()}",
                 allowed="0..1",
             )
     total = sum(shares.values())
     if abs(total - 1.0) > SHARE_TOLERANCE:
         raise SettingsError(
-            f"the shares of selling time add up to {total:g} ({text}), not 1: "
-            "change them so they do",
+            _(
+                "the shares of selling time add up to {total} ({sum}), not 1: change them so "
+                "they do"
+            ).format(total=f"{total:g}", sum=text),
             setting="share_c",
         )
     return shares
