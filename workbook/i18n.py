@@ -224,13 +224,17 @@ def pseudo(message: str) -> str:
     --------
     >>> pseudo("<b>{n}</b> accounts &amp; %(x)s more")
     '⟦<b>{n}</b> áççóúñţš &amp; %(x)s ɱóŕé⟧'
+    >>> pseudo("invalid choice: %r (choose from %s)")  # argparse's own texts
+    '⟦íñṽáĺíđ çĥóíçé: %r (çĥóóšé ƒŕóɱ %s)⟧'
     """
     out, i = [], 0
     closers = {"{": "}", "<": ">", "&": ";", "%": ")"}
     while i < len(message):
         char = message[i]
         end = -1
-        if char in closers and (char != "%" or message[i + 1 : i + 2] == "("):
+        if char == "%" and message[i + 1 : i + 2] in ("s", "r", "d", "%"):  # printf-style
+            end = i
+        elif char in closers and (char != "%" or message[i + 1 : i + 2] == "("):
             end = message.find(closers[char], i)
             if char == "&" and (end < 0 or not message[i + 1 : end].replace("#", "").isalnum()):
                 end = -1

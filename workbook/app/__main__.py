@@ -16,6 +16,7 @@ import sys
 from workbook import paths
 from workbook.app import APP_DIR, TEMPLATES_ROOT
 from workbook.app.bundle import chart_bundle
+from workbook.i18n import _
 from workbook.room import NAME_VARIABLE, TOKEN_VARIABLE, check_room_name
 
 
@@ -85,23 +86,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (0.0.0.0 for a training room; default 127.0.0.1)",
+        metavar=_("ADDRESS"),
+        help=_("address to listen on (0.0.0.0 for a training room; default 127.0.0.1)"),
     )
-    parser.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    parser.add_argument(
+        "--port", type=int, default=8866, metavar=_("PORT"), help=_("port (default 8866)")
+    )
     parser.add_argument(
         "--token",
         default=os.environ.get("TOKEN", ""),
-        help="a secret participants must add to the address (?token=...)",
+        metavar=_("WORD"),
+        help=_("a secret participants must add to the address (?token=...)"),
     )
-    parser.add_argument("--pool", type=int, help="kernels kept ready for new visitors (default 2)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    parser.add_argument(
+        "--pool", type=int, metavar="N", help=_("kernels kept ready for new visitors (default 2)")
+    )
+    parser.add_argument("--no-browser", action="store_true", help=_("do not open a browser"))
     parser.add_argument(
         "--room",
         default=os.environ.get("ROOM", ""),
         type=room_name,
-        metavar="NAME",
-        help="open a room view for this session: participants may share anonymous figures, "
-        "the trainer's page shows them (its address and token are printed at start)",
+        metavar=_("NAME"),
+        help=_(
+            "open a room view for this session: participants may share anonymous figures, the "
+            "trainer's page shows them (its address and token are printed at start)"
+        ),
     )
 
 
@@ -109,8 +118,10 @@ def run(args: argparse.Namespace) -> int:
     """Serve the app with the options ``add_arguments`` defined; return the server's status."""
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.token:
         print(
-            "warning: serving beyond this machine without a token; anyone on the network can "
-            "open the app. Set TOKEN=... (make app) or --token.",
+            _(
+                "warning: serving beyond this machine without a token; anyone on the network can "
+                "open the app. Set TOKEN=... (make app) or --token."
+            ),
             file=sys.stderr,
         )
     command = voila_command(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from workbook import formatting as fmt
-from workbook.cli import plan_settings, print_json, tier_settings
+from workbook.cli import plan_settings, print_json, table_lines, tier_settings
 from workbook.coaching import wording
 from workbook.commands._common import accounts_from_args
 from workbook.i18n import _
@@ -173,14 +173,8 @@ def _print_plan(plan, *, n: int, owner: str | None) -> None:
     print(head)
     print(_("Hours within a tier go {how}.").format(how=wording.allocation_label(plan.allocation)))
     print()
-    columns = [_("tier"), _("accounts"), _("share"), _("hours"), _("visits a year"), _("h/account")]
-    widths = [5, 9, 7, 9, 16, 11]
-    print(
-        "".join(
-            f"{c:<{w}}" if i == 0 else f"{c:>{w}}"
-            for i, (c, w) in enumerate(zip(columns, widths, strict=True))
-        )
-    )
+    header = [_("tier"), _("accounts"), _("share"), _("hours"), _("visits a year"), _("h/account")]
+    rows = []
     for tier, row in plan.tiers.iterrows():
         empty = row["accounts"] == 0
         visits = (
@@ -190,20 +184,17 @@ def _print_plan(plan, *, n: int, owner: str | None) -> None:
             if row["least_visits"] == row["most_visits"]
             else f"{fmt.number(row['least_visits'])}-{fmt.number(row['most_visits'])}"
         )
-        cells = [
-            tier,
-            fmt.number(row["accounts"]),
-            fmt.share(row["share"]),
-            fmt.number(row["hours"]),
-            visits,
-            "-" if empty else fmt.number(row["hours_per_account"], 1),
-        ]
-        print(
-            "".join(
-                f"{c:<{w}}" if i == 0 else f"{c:>{w}}"
-                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-            )
+        rows.append(
+            [
+                tier,
+                fmt.number(row["accounts"]),
+                fmt.share(row["share"]),
+                fmt.number(row["hours"]),
+                visits,
+                "-" if empty else fmt.number(row["hours_per_account"], 1),
+            ]
         )
+    print("\n".join(table_lines(header, rows)))
     print()
     print(plan.summary)
     for message in plan.messages:
@@ -236,7 +227,7 @@ def _print_today(tiered, plan, today, freed, outlook) -> None:
             if len(table):
                 print(f"- {title}: {wording.names(table, limit=NAMED)}")
         for note in today.notes:
-            print(f"- {_('note')}: {note}")
+            print(_("- note: {note}").format(note=note))
         print(freed.message)
     print()
     print(outlook.summary)

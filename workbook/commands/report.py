@@ -7,18 +7,23 @@ writes each as an executed notebook and an offline HTML file, with ``manifest.js
 :mod:`workbook.report.cluster`). Exit status 1 when any report failed (each failure's message on
 stderr) or the cluster cannot run reports (no scheduler, no worker, Dask not installed), 2 for a
 wrong command line (e.g. a parameter the notebooks do not take).
+
+The reports are written in the language of ``-p language nb``, else in the command line's own
+(``--language``, else ``WORKBOOK_LANGUAGE``): their texts, their numbers and their pages' ``lang``.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
 from datetime import UTC, datetime
 
+from workbook import formatting as fmt
 from workbook import paths
-from workbook.cli import PROG
-from workbook.i18n import _
+from workbook.cli import PROG, error
+from workbook.i18n import DEFAULT_LANGUAGE, _, language, ngettext
 from workbook.report.cluster import ClusterError, connect, run_on_cluster, worker_versions
 from workbook.report.manifest import build_manifest, file_sha256, manifest_csv, manifest_json
 from workbook.report.owners import owners_in_file
@@ -35,7 +40,9 @@ TEAM_NOTEBOOK = paths.NOTEBOOKS_DIR / "team-report.ipynb"
 
 
 def _usage_error(message: str) -> int:
-    print(f"{PROG} report: error: {message}", file=sys.stderr)
+    # argparse's own words for a wrong command line, so both read alike in every language
+    text = _("%(prog)s: error: %(message)s\n") % {"prog": f"{PROG} report", "message": message}
+    print(text, file=sys.stderr, end="")
     return 2
 
 
@@ -54,7 +61,7 @@ def _run_on_cluster(jobs, out, args):
 def run(args) -> int:
     by_owner = args.by == "owner"
     if args.jobs is not None and args.jobs < 1:
-        return _usage_error(f"--jobs must be 1 or more, not {args.jobs}")
+        return _usage_error(_("--jobs must be 1 or more, not {n}").format(n=args.jobs))
     if args.jobs is not None and args.scheduler:
         return _usage_error(
             _(
@@ -70,8 +77,10 @@ def run(args) -> int:
         values = check_parameters(args.parameters, declared, set_by_command=reserved)
     except ParameterError as err:
         return _usage_error(str(err))
+    if "language" not in values and language() != DEFAULT_LANGUAGE:
+        values["language"] = language()  # the reports speak the command line's language
     if not args.file.is_file():
-        raise FileNotFoundError(2, "no such file", str(args.file))
+        raise FileNotFoundError(errno.ENOENT, _("no such file"), str(args.file))
 
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()
@@ -91,7 +100,7 @@ def run(args) -> int:
         try:
             records, workers, cluster = _run_on_cluster(jobs, out, args)
         except ClusterError as err:
-            print(f"error: {err}", file=sys.stderr)
+            error(str(err))
             return 1
     else:
         workers = args.jobs or os.cpu_count() or 1
@@ -114,18 +123,30 @@ def run(args) -> int:
         }
     )
     for record in records:
-        name = record.owner or ("team overview" if record.kind == "team" else str(args.file))
+        name = record.owner or (_("team overview") if record.kind == "team" else str(args.file))
         if record.status == "ok":
             print(
-                f"wrote {out / record.html} and {record.notebook} ({name}, "
-                f"{record.duration_s:.1f} s)"
+                _("wrote {html} and {notebook} ({name}, {seconds} s)").format(
+                    html=out / record.html,
+                    notebook=record.notebook,
+                    name=name,
+                    seconds=fmt.fixed(record.duration_s, 1),
+                )
             )
         else:
             message = record.error.replace("\n", "\n    ")
-            print(f"error: the report of {name} failed:\n    {message}", file=sys.stderr)
-    failed = manifest["failed"]
+            error(
+                _("the report of {name} failed:\n    {message}").format(name=name, message=message)
+            )
     print(
-        f"{manifest['ok']} report{'s' if manifest['ok'] != 1 else ''} written, {failed} failed; "
-        f"manifest: {out / 'manifest.json'}"
+        ngettext(
+            "{n} report written, {failed} failed; manifest: {manifest}",
+            "{n} reports written, {failed} failed; manifest: {manifest}",
+            manifest["ok"],
+        ).format(
+            n=fmt.number(manifest["ok"]),
+            failed=fmt.number(manifest["failed"]),
+            manifest=out / "manifest.json",
+        )
     )
-    return 1 if failed else 0
+    return 1 if manifest["failed"] else 0

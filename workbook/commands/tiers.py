@@ -19,7 +19,12 @@ def run(args) -> int:
     from workbook.analysis import Ranking
 
     if args.out and args.out.suffix.lower() not in TABLE_SUFFIXES:
-        print(f"error: --out {args.out}: write a .csv or .xlsx file", file=sys.stderr)
+        print(
+            _("error: {option} {path}: write a .csv or .xlsx file").format(
+                option="--out", path=args.out
+            ),
+            file=sys.stderr,
+        )
         return 2
     limits = tier_settings(args)  # a wrong setting is said (exit 2) before any file is read
 
@@ -44,7 +49,11 @@ def run(args) -> int:
         _print_tiers(limits, summary, figures, owner=owner)
     if args.out:
         print(
-            f"wrote {args.out} ({ranking.n:,} accounts with rank and tier)",
+            ngettext(
+                "wrote {file} ({n} account with rank and tier)",
+                "wrote {file} ({n} accounts with rank and tier)",
+                ranking.n,
+            ).format(file=args.out, n=fmt.number(ranking.n)),
             file=sys.stderr if args.json else sys.stdout,
         )
     return 0

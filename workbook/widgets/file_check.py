@@ -9,32 +9,35 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, loading, paths
+from workbook import formatting as fmt
 from workbook.analysis import assign_tiers
 from workbook.errors import AccountDataError
+from workbook.i18n import N_, _, ngettext
 from workbook.selection import owners, select_owner
 from workbook.widgets.base import MessageArea, message_html
-from workbook.widgets.style import stylesheet
+from workbook.widgets.style import headings, stylesheet
 from workbook.widgets.upload import columns_used, describe
 
 #: What each optional column lets the workbook show, for a file that lacks it.
 COLUMN_USES = {
-    "gross_profit": "the profit curve (02) and what accounts cost to serve (05)",
-    "visits": "where your time goes (04), with selling_hours",
-    "service_requests": "the cost of small service calls (05)",
-    "potential": "the room to grow of your B accounts (06)",
-    "revenue_prev": "recent growth of your B accounts (06)",
+    "gross_profit": N_("the profit curve (02) and what accounts cost to serve (05)"),
+    "visits": N_("where your time goes (04), with selling_hours"),
+    "service_requests": N_("the cost of small service calls (05)"),
+    "potential": N_("the room to grow of your B accounts (06)"),
+    "revenue_prev": N_("recent growth of your B accounts (06)"),
 }
 BIGGEST_COLUMNS = {
-    "rank": ("Rank", "count"),
-    "account": ("Account", "text"),
-    "tier": ("Tier", "text"),
-    "revenue": ("Revenue", "money"),
-    "gross_profit": ("Gross profit", "money"),
+    "rank": (N_("Rank"), "count"),
+    "account": (N_("Account"), "text"),
+    "tier": (N_("Tier"), "text"),
+    "revenue": (N_("Revenue"), "money"),
+    "gross_profit": (N_("Gross profit"), "money"),
 }
 
 
 def missing_columns(columns: list[str] | pd.Index) -> list[str]:
-    """Return, for each optional column a file lacks, what it would let the workbook show.
+    """Return, for each optional column a file lacks, what it would let the workbook show (the
+    column by its canonical name, the name ``--map`` and the parameters cell use).
 
     Examples
     --------
@@ -47,7 +50,11 @@ def missing_columns(columns: list[str] | pd.Index) -> list[str]:
     present = set(columns)
     if "selling_hours" in present:
         present.add("visits")  # either one tells where the time goes
-    return [f"{name}: {use}" for name, use in COLUMN_USES.items() if name not in present]
+    return [
+        _("{column}: {use}").format(column=name, use=_(use))
+        for name, use in COLUMN_USES.items()
+        if name not in present
+    ]
 
 
 class FileCheck:
@@ -82,24 +89,29 @@ class FileCheck:
         if result.dropped_rows:
             parts.append(
                 message_html(
-                    "Rows left out:",
+                    _("Rows left out:"),
                     "info",
-                    details=[f"row {d['row']}: {d['reason']}" for d in result.dropped_rows[:10]],
+                    details=[
+                        _("row {row}: {reason}").format(row=d["row"], reason=d["reason"])
+                        for d in result.dropped_rows[:10]
+                    ],
                 )
             )
         if result.warnings:
-            parts.append(message_html("Notes:", "warning", details=result.warnings[:20]))
+            parts.append(message_html(_("Notes:"), "warning", details=result.warnings[:20]))
         lacking = missing_columns(result.accounts.columns)
         if lacking:
             parts.append(
-                message_html("Not in this file, and what it would add:", "info", details=lacking)
+                message_html(_("Not in this file, and what it would add:"), "info", details=lacking)
             )
         names = owners(result.accounts)
         if len(names) > 1 and not owner:
             parts.append(
                 message_html(
-                    f"{len(names)} salespeople are in this file ({', '.join(names)}). Set owner in "
-                    "the parameters cell to work on one salesperson's accounts.",
+                    _(
+                        "{n} salespeople are in this file ({names}). Set owner in the "
+                        "parameters cell to work on one salesperson's accounts."
+                    ).format(n=fmt.number(len(names)), names=fmt.listing(names)),
                     "info",
                 )
             )
@@ -107,19 +119,21 @@ class FileCheck:
             chosen = owners(self.accounts)[0]
             parts.append(
                 message_html(
-                    f"Below: {chosen}'s {len(self.accounts):,} accounts only (owner in the "
-                    "parameters cell).",
+                    ngettext(
+                        "Below: the {n} account of {owner} only (owner in the parameters cell).",
+                        "Below: the {n} accounts of {owner} only (owner in the parameters cell).",
+                        len(self.accounts),
+                    ).format(n=fmt.number(len(self.accounts)), owner=chosen),
                     "info",
                 )
             )
         if self.accounts is not None:
-            shown = {k: v for k, v in BIGGEST_COLUMNS.items() if k in self.accounts.columns}
             parts.append(
                 charts.html_table(
                     self.accounts.sort_values("rank"),
-                    shown,
+                    headings(BIGGEST_COLUMNS, self.accounts.columns),
                     max_rows=10,
-                    caption="Your ten biggest accounts, as read",
+                    caption=_("Your ten biggest accounts, as read"),
                 )
             )
         return "".join(parts)

@@ -21,7 +21,7 @@ from workbook.schema import TIERS
 from workbook.settings import PlanSettings
 from workbook.widgets.base import Panel, message_html
 from workbook.widgets.downloads import Download
-from workbook.widgets.style import figure_html, look_for, number, slider
+from workbook.widgets.style import figure_html, headings, look_for, number, slider
 
 SERVICE_FIELDS = {
     "visits_per_year": N_("Visits a year, at least"),
@@ -379,7 +379,7 @@ class PlanPanel(Panel):
         self.body.children = body
         self.accounts.value = charts.html_table(
             self._biggest(),
-            _headings(
+            headings(
                 ACCOUNT_COLUMNS if self.today.available else _without(ACCOUNT_COLUMNS, "time")
             ),
             max_rows=LISTED,
@@ -390,7 +390,7 @@ class PlanPanel(Panel):
         self._draw_today()
         check = coaching.check_service_levels(self.service.levels(), self.plan)
         self.service_check.value = charts.html_table(
-            check.table.reset_index(), _headings(CHECK_COLUMNS)
+            check.table.reset_index(), headings(CHECK_COLUMNS)
         ) + "".join(message_html(m, "warning") for m in check.messages)
         outlook = coaching.before_after(self.tiered, self.plan, today=self.today)
         self.outlook.value = (
@@ -437,11 +437,6 @@ class PlanPanel(Panel):
 
 def _note(text: str) -> widgets.HTML:
     return widgets.HTML(f"<div class='wb-note'>{html.escape(text)}</div>")
-
-
-def _headings(columns: dict) -> dict:
-    """Return table columns with their headings translated."""
-    return {key: (_(heading), kind) for key, (heading, kind) in columns.items()}
 
 
 def _section(title: str) -> widgets.HTML:

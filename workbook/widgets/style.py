@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 
 from workbook.charts.theme import FONT, INK, MUTED
+from workbook.i18n import _
 
 #: Styles for the classes the panels use; shown once per page by ``stylesheet()``.
 CSS = f"""
@@ -53,9 +54,25 @@ def note_html(text: str) -> str:
     return f"<span class='wb-note'>{html.escape(text)}</span>"
 
 
+def headings(columns: dict, present=None) -> dict:
+    """Return table columns with their headings translated (only those in ``present``, if given).
+
+    Examples
+    --------
+    >>> headings({"tier": ("Tier", "text"), "x": ("X", "count")}, present=["tier"])
+    {'tier': ('Tier', 'text')}
+    """
+    return {
+        key: (_(heading), kind)
+        for key, (heading, kind) in columns.items()
+        if present is None or key in present
+    }
+
+
 def look_for(text: str) -> widgets.HTML:
-    """Return a 'what to look for' note that goes under a chart."""
-    return widgets.HTML(f"<div class='wb-look'><b>What to look for:</b> {html.escape(text)}</div>")
+    """Return a 'what to look for' note that goes under a chart (``text`` already translated)."""
+    label = html.escape(_("What to look for:"))
+    return widgets.HTML(f"<div class='wb-look'><b>{label}</b> {html.escape(text)}</div>")
 
 
 def slider(

@@ -10,7 +10,7 @@ from workbook import formatting as fmt
 from workbook.i18n import N_, _, ngettext
 from workbook.settings import PlanSettings
 from workbook.widgets.base import Panel
-from workbook.widgets.style import figure_html, look_for
+from workbook.widgets.style import figure_html, headings, look_for
 
 SERVED_COLUMNS = {
     "account": (N_("Account"), "text"),
@@ -93,7 +93,7 @@ class TimePanel(Panel):
                 )
             ),
         ]
-        columns = {key: (_(heading), kind) for key, (heading, kind) in SERVED_COLUMNS.items()}
+        columns = headings(SERVED_COLUMNS)
         self.tables.value = charts.html_table(
             today.over_served,
             columns,
