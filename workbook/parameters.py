@@ -249,6 +249,8 @@ def parameter_lines(tiers: TierSettings) -> str:
     """
     lines = []
     for name, value in tiers.to_dict().items():
+        if name not in PARAMETERS:  # the pins are kept with the settings, not typed in a cell
+            continue
         spec = PARAMETERS[name]
         shown = f'"{value}"' if spec.annotation == "str" else repr(round(float(value), 4))
         lines.append(f"{name}: {spec.annotation} = {shown}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbook.cli import plan_settings, print_json, tier_settings
-from workbook.commands._common import accounts_from_args
+from workbook.commands import _common
 
 #: How many over- or under-served accounts the human output names (all are in --json).
 NAMED = 5
@@ -15,7 +15,7 @@ def run(args) -> int:
 
     # wrong settings are said (exit 2) before any file is read
     tiers, settings = tier_settings(args), plan_settings(args)
-    accounts = accounts_from_args(args)
+    _, accounts, tiers = _common.book_from_args(args, tiers)
     tiered = assign_tiers(accounts, tiers)
     plan = plan_time(tiered, settings)
     today = time_vs_value(tiered, metric=tiers.metric)

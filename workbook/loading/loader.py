@@ -21,7 +21,7 @@ import pyarrow as pa
 from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
-from workbook.loading.orders import aggregate_orders, resolve_period
+from workbook.loading.orders import aggregate_orders, previous_accounts, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.rows import (
     drop_blank_and_total_rows,
@@ -150,6 +150,7 @@ def load(
         )
     lines = _frame({**texts, **numbers, "date": dates}, (*NAMES, "date", "cost"))
     accounts, window = _aggregate(lines, period, file, warnings)
+    previous = previous_accounts(lines, window, file=file)
     return LoadResult(
         accounts,
         file,
@@ -159,6 +160,8 @@ def load(
         warnings,
         (window.start, window.end),
         headers=list(raw.headers),
+        previous=None if previous is None else _canonical(previous),
+        previous_period=None if previous is None else (window.prev_start, window.prev_end),
     )
 
 
@@ -225,13 +228,18 @@ def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
     window = resolve_period(period, lines["date"].min(), lines["date"].max(), file=file)
     accounts, notes = aggregate_orders(lines, window, file=file)
     warnings.extend(notes)
+    return _canonical(accounts), window
+
+
+def _canonical(accounts: pd.DataFrame) -> pd.DataFrame:
+    """Return aggregated accounts with the canonical columns, in order, of canonical types."""
     accounts = accounts[[n for n in NAMES if n in accounts.columns]]
     for name in accounts.columns:
         if name in TEXT_COLUMNS:
             accounts[name] = accounts[name].astype(text_dtype())
         else:
             accounts[name] = accounts[name].astype(np.float64)
-    return accounts.reset_index(drop=True), window
+    return accounts.reset_index(drop=True)
 
 
 __all__ = ["load", "load_accounts"]

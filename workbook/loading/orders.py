@@ -10,7 +10,8 @@ Per account: ``revenue`` is the sum of amounts in the period (credit notes inclu
 ``gross_profit`` the sum of profit, or of amount − cost when the file has cost instead; the other
 added-up columns (concessions, visits, ...) are summed too. The name, owner, segment and region
 are each the most frequent value of the account's lines in the period (the latest on ties).
-Accounts with no line in the period are left out.
+Accounts with no line in the period are left out. ``previous_accounts`` gives the same table for
+the period before (the accounts with a line there), to compare two periods.
 """
 
 from __future__ import annotations
@@ -206,6 +207,35 @@ def aggregate_orders(
             f"{'are' if left_out != 1 else 'is'} left out."
         )
     return accounts.reset_index(), warnings
+
+
+def previous_accounts(
+    lines: pd.DataFrame, window: Window, *, file: str | None = None
+) -> pd.DataFrame | None:
+    """Return one row per account with a line in the period before ``window``, as
+    :func:`aggregate_orders` adds them up; None when there is no such period or no line in it.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({
+    ...     "account_id": ["1", "2", "1", "3"], "account": ["Fjord AS", "Berg AS", "Fjord AS",
+    ...                                                     "Lys AS"],
+    ...     "date": pd.to_datetime(["2024-03-01", "2024-01-15", "2025-02-01", "2025-03-01"]),
+    ...     "revenue": [40.0, 25.0, 100.0, 70.0]})
+    >>> w = resolve_period(None, lines["date"].min(), lines["date"].max())
+    >>> previous_accounts(lines, w)[["account_id", "account", "revenue"]]
+      account_id   account  revenue
+    0          2   Berg AS     25.0
+    1          1  Fjord AS     40.0
+    """
+    if window.prev_start is None:
+        return None
+    dates = lines["date"]
+    before = lines[((dates >= window.prev_start) & (dates <= window.prev_end)).to_numpy()]
+    if before.empty:
+        return None
+    accounts, _ = aggregate_orders(before, Window(window.prev_start, window.prev_end), file=file)
+    return accounts
 
 
 def most_frequent(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
