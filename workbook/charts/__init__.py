@@ -4,6 +4,7 @@ Importing this package registers and enables the workbook's theme. ``render`` sa
 shown without internet: offline widgets in notebooks and the app, SVG in reports.
 """
 
+from workbook.charts.change import bridge_chart, change_tables, migration_chart
 from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
@@ -23,6 +24,8 @@ from workbook.charts.time_value import hours_change_chart, served_chart, time_va
 __all__ = [
     "TIER_COLORS",
     "TIER_TINTS",
+    "bridge_chart",
+    "change_tables",
     "cost_chart",
     "cut_params",
     "enable_offline_widgets",
@@ -32,6 +35,7 @@ __all__ = [
     "hours_change_chart",
     "html_table",
     "interactive",
+    "migration_chart",
     "pareto_chart",
     "plan_chart",
     "served_chart",

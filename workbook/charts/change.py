@@ -16,7 +16,8 @@ import altair as alt
 import pandas as pd
 
 from workbook import formatting as fmt
-from workbook.analysis.periods import AFTER, BEFORE, Bridge
+from workbook.analysis.periods import AFTER, BEFORE, Bridge, PeriodComparison
+from workbook.charts.tables import html_table
 from workbook.charts.theme import BAD, GOOD, INK, MUTED, TIER_COLORS
 from workbook.i18n import N_, _
 
@@ -185,7 +186,9 @@ def bridge_rows(bridge: Bridge) -> pd.DataFrame:
     level = bridge.previous
     for key, amount in signed.items():
         kind = "increase" if amount >= 0 else "decrease"
-        text = ("+" if amount >= 0 else "\u2212") + fmt.money(abs(amount))
+        text = fmt.money(abs(amount))
+        if text != fmt.money(0):
+            text = ("+" if amount >= 0 else "\u2212") + text
         rows.append(_step(key, level, level + amount, kind, text))
         level += amount
     rows.append(_step("current", 0.0, bridge.current, "total", fmt.money(bridge.current)))
@@ -257,3 +260,54 @@ def bridge_chart(bridge: Bridge, *, title: str = "") -> alt.LayerChart:
             ),
         ),
     )
+
+
+def _moved_columns() -> dict[str, tuple[str, str]]:
+    return {
+        "account": (_("Account"), "text"),
+        "move": (_("Tier"), "text"),
+        "tier": (_("Now"), "text"),
+        "previous_revenue": (_("Revenue last period"), "money"),
+        "revenue": (_("Revenue now"), "money"),
+        "revenue_change": (_("Change"), "money"),
+    }
+
+
+def change_tables(change: PeriodComparison, *, listed: int = 15) -> str:
+    """Return the accounts that moved tier, the new and the lost ones as HTML tables, the
+    biggest change first (at most ``listed`` rows each; the rest are counted)."""
+    parts = []
+    moved = change.moved
+    if len(moved):
+        moved = moved.assign(
+            move=moved["previous_tier"].astype(str) + " → " + moved["tier"].astype(str)
+        )
+        parts.append(
+            html_table(
+                moved,
+                _moved_columns(),
+                caption=_("Accounts that moved up or down a tier"),
+                max_rows=listed,
+            )
+        )
+    for table, caption, column, heading, tier in (
+        (change.new, _("New accounts"), "revenue", _("Revenue now"), "tier"),
+        (
+            change.lost,
+            _("Lost accounts"),
+            "previous_revenue",
+            _("Revenue last period"),
+            "previous_tier",
+        ),
+    ):
+        if len(table):
+            parts.append(
+                html_table(
+                    table,
+                    {"account": (_("Account"), "text"), column: (heading, "money")},
+                    tier_column=tier,
+                    caption=caption,
+                    max_rows=listed,
+                )
+            )
+    return "".join(parts)

@@ -4,7 +4,7 @@ salesperson's accounts, checking the pins against the file, and the previous per
 from __future__ import annotations
 
 from workbook.errors import AccountDataError, Problem
-from workbook.selection import select_owner
+from workbook.selection import select_owner, select_owner_or_none
 
 
 def load_from_args(args, file=None):
@@ -56,13 +56,7 @@ def previous_from_args(args, loaded):
             raise AccountDataError(_no_previous(loaded))
     else:
         return None, ""
-    try:
-        accounts = select_owner(accounts, getattr(args, "owner", None))
-    except AccountDataError as error:
-        if error.problems[0].code != "unknown_owner":
-            raise
-        accounts = accounts.iloc[:0]  # none of theirs then: every account of theirs is new
-    return accounts, name
+    return select_owner_or_none(accounts, getattr(args, "owner", None)), name
 
 
 def _previous_name(loaded) -> str:

@@ -47,7 +47,8 @@ def read_pins(source) -> tuple[Pin, ...]:
     ----------
     source : str, Path, (name, bytes) or an uploaded file
         The file (see ``workbook.load``): a header row with ``account_id``, ``tier`` and
-        ``reason``, then one pinned account a row.
+        ``reason``, then one pinned account a row. An empty path ("" or None, as a notebook's
+        ``pins_path`` is by default) is no pins.
 
     Returns
     -------
@@ -72,6 +73,8 @@ def read_pins(source) -> tuple[Pin, ...]:
       tier: "D" in row 2 is not a tier: pin to A, B or C
       reason: row 3 is blank: say why account 002 is pinned
     """  # noqa: E501
+    if source is None or (isinstance(source, str) and not source.strip()):
+        return ()
     src = read_source(source)
     raw = read_table(src)
     file = src.name

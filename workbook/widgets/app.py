@@ -10,12 +10,14 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import analysis, charts, loading, paths
+from workbook import formatting as fmt
 from workbook.coaching import wording
 from workbook.i18n import set_language
 from workbook.parameters import PLAN, TIERING, plan_settings, tier_settings
-from workbook.selection import owners, select_owner
+from workbook.selection import owners, select_owner, select_owner_or_none
 from workbook.settings import PlanSettings, TierSettings
 from workbook.widgets.base import MessageArea, guarded
+from workbook.widgets.change import ChangePanel
 from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
 from workbook.widgets.growth import GrowthPanel
@@ -29,6 +31,7 @@ STEPS = [
     "Your accounts",
     "Pareto curve",
     "Tiers",
+    "Since last period",
     "Your time",
     "What C costs",
     "Growth in B",
@@ -178,8 +181,7 @@ class WorkbookApp:
         tiers = self.panels.get("Tiers")
         if tiers:
             return tiers.summary()
-        ranking = analysis.Ranking(self.accounts, self.tier_start.metric)
-        return ranking.summary(*ranking.cuts(self.tier_start))
+        return analysis.tier_summary(self._tiered(), self.tier_start)
 
     def _make(self, name: str):
         """Return the panel of step ``name``, built on the current tiers."""
@@ -189,6 +191,18 @@ class WorkbookApp:
             return tiers
         if name == "Pareto curve":
             return ConcentrationPanel(self.accounts, metric=self.metric)
+        owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
+        if name == "Since last period":  # order lines bring their previous 12 months along
+            previous = getattr(self.result, "previous", None)
+            return ChangePanel(
+                self.accounts,
+                self.tier_settings,
+                previous=None if previous is None else select_owner_or_none(previous, owner),
+                previous_name=fmt.period(*self.result.previous_period)
+                if previous is not None
+                else "",
+                owner=owner,
+            )
         tiered = self._tiered()
         if name == "Your time":
             return TimePanel(tiered, metric=self.metric)
@@ -196,7 +210,6 @@ class WorkbookApp:
             return CostPanel(tiered, self.plan_settings)
         if name == "Growth in B":
             return GrowthPanel(tiered)
-        owner = "" if self.owner.value in (None, ALL_OWNERS) else self.owner.value
         return PlanPanel(tiered, self.plan_settings, owner=owner)
 
     def _fill(self, index: int) -> None:
@@ -235,6 +248,9 @@ class WorkbookApp:
             panel = self.panels[name]
             if name == "Your accounts":
                 panel.show(self._summary(), self._tiered(), self.metric)
+                return
+            if name == "Since last period":
+                panel.show(self.accounts, self.tier_settings)
                 return
             if hasattr(panel, "metric"):  # value is counted in the metric the tiers rank by
                 panel.metric = self.metric
