@@ -34,6 +34,8 @@ EXPECTED = {
     ("06-find-growth-in-b", "orders"): ["no potential"],
     ("07-plan-your-week", "sample"): ["The plan fits", "Prepare your week as a calendar (.ics)"],
     ("08-your-action-plan", "sample"): ["No answers are kept yet", "My week, by tier"],
+    ("09-since-last-period", "sample"): ["moved up a tier", "Revenue went from 52,320,176"],
+    ("09-since-last-period", "orders"): ["moved up a tier", "Compared with 1 Nov 2024"],
     ("facilitator/team-overview", "team"): ["Ingrid Berg", '"who": "you"'],
 }
 

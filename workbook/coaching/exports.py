@@ -59,7 +59,8 @@ def plan_per_account(
     Returns
     -------
     pandas.DataFrame
-        account_id, account, tier, hours_per_year, visits_per_month, channel, service_level.
+        account_id, account, tier, hours_per_year, visits_per_month, channel, service_level;
+        with pinned accounts, ``pinned`` and ``pin_reason`` after the tier.
 
     Examples
     --------
@@ -82,7 +83,12 @@ def plan_per_account(
     table["visits_per_month"] = tier.map(plan.tiers["visits_per_account_per_month"]).astype(float)
     table["channel"] = tier.map(levels["channel"])
     table["service_level"] = tier.map({t: service_level_text(levels.loc[t]) for t in levels.index})
-    return table[EXPORT_COLUMNS]
+    if "pinned" not in tiered.columns:
+        return table[EXPORT_COLUMNS]
+    table["pinned"] = tiered["pinned"].to_numpy(dtype=bool)
+    table["pin_reason"] = tiered["pin_reason"].to_numpy(dtype=object)
+    at = EXPORT_COLUMNS.index("tier") + 1
+    return table[[*EXPORT_COLUMNS[:at], "pinned", "pin_reason", *EXPORT_COLUMNS[at:]]]
 
 
 def plan_export(

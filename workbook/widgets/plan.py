@@ -204,7 +204,17 @@ class PlanPanel(Panel):
     def _tier_list(self) -> pd.DataFrame:
         columns = [
             c
-            for c in ("account_id", "account", "rank", "tier", "revenue", "gross_profit", "owner")
+            for c in (
+                "account_id",
+                "account",
+                "rank",
+                "tier",
+                "pinned",
+                "pin_reason",
+                "revenue",
+                "gross_profit",
+                "owner",
+            )
             if c in self.tiered.columns
         ]
         ordered = self.tiered.sort_values("rank") if "rank" in self.tiered.columns else self.tiered
