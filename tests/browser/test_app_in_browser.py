@@ -28,6 +28,7 @@ CHARTS_PER_STEP = {
     "Your accounts": 1,
     "Pareto curve": 2,
     "Tiers": 2,
+    "Since last period": 0,  # an account list: it asks for last period's file
     "Your time": 2,
     "What C costs": 2,
     "Growth in B": 1,
@@ -104,7 +105,10 @@ def test_every_step_draws_its_charts_with_nothing_fetched_from_outside(sample_vi
     for index, step in enumerate(STEPS):
         sample_visit.open_step(step)
         panel = page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
-        panel.locator(FIRST_CHART).nth(CHARTS_PER_STEP[step] - 1).wait_for(timeout=60_000)
+        if CHARTS_PER_STEP[step]:
+            panel.locator(FIRST_CHART).nth(CHARTS_PER_STEP[step] - 1).wait_for(timeout=60_000)
+        else:
+            panel.locator(".wb-message").first.wait_for(timeout=60_000)
         assert panel.locator(FIRST_CHART).count() >= CHARTS_PER_STEP[step], step
         page.screenshot(path=artifacts / f"step-{index + 1}.png", full_page=True)
     assert sample_visit.outside == []
@@ -136,6 +140,17 @@ def test_a_norwegian_export_shows_its_accounts(norwegian_visit, artifacts):
     norwegian_visit.page.get_by_text("sample_orders_nb.csv: 150 accounts").wait_for(timeout=60_000)
     expect(norwegian_visit.page.locator(".wb-figure").first).to_contain_text("(30 of 150)")
     norwegian_visit.page.screenshot(path=artifacts / "upload-norwegian.png", full_page=True)
+
+
+def test_order_lines_show_what_changed_since_last_period(norwegian_visit, artifacts):
+    page = norwegian_visit.page
+    norwegian_visit.open_step("Since last period")
+    panel = page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
+    panel.locator(FIRST_CHART).nth(1).wait_for(timeout=60_000)  # the matrix and the waterfall
+    expect(panel.locator(".wb-figure").first).to_contain_text("moved up a tier")
+    assert "Accounts that moved up or down a tier" in panel.inner_text()
+    page.screenshot(path=artifacts / "since-last-period.png", full_page=True)
+    assert norwegian_visit.outside == []
 
 
 def test_a_broken_file_names_row_and_column_and_the_app_keeps_working(
