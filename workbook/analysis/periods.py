@@ -369,15 +369,12 @@ def _numbers(values: pd.Series) -> pd.Series:
 
 
 def _matrix(accounts: pd.DataFrame) -> pd.DataFrame:
-    rows = accounts["previous_tier"].astype(object).fillna("new")
-    columns = accounts["tier"].astype(object).fillna("lost")
-    counts = pd.crosstab(
-        pd.Categorical(rows, categories=list(BEFORE)),
-        pd.Categorical(columns, categories=list(AFTER)),
-        dropna=False,
-    )
-    counts.index, counts.columns = pd.Index(list(BEFORE)), pd.Index(list(AFTER))
-    return counts.astype(np.int64)
+    """Count the accounts by their tier then (A, B, C or new) and now (A, B, C or lost)."""
+    before = accounts["previous_tier"].cat.codes.to_numpy().astype(np.int64)
+    now = accounts["tier"].cat.codes.to_numpy().astype(np.int64)
+    cells = np.where(before < 0, 3, before) * 4 + np.where(now < 0, 3, now)
+    counts = np.bincount(cells, minlength=16).reshape(4, 4)
+    return pd.DataFrame(counts, index=pd.Index(list(BEFORE)), columns=pd.Index(list(AFTER)))
 
 
 def cents(values: pd.Series | np.ndarray) -> np.ndarray:

@@ -28,7 +28,7 @@ from workbook.analysis.metrics import column_values, metric_values, require_posi
 from workbook.analysis.thresholds import bottom_count, first_reaching, running_total, top_count
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
-from workbook.settings import Pin, TierSettings
+from workbook.settings import Pin, TierSettings, as_pins
 
 #: The money columns a tier summary adds up, besides the ranking value.
 SUMMED_COLUMNS: tuple[str, ...] = ("revenue", "gross_profit")
@@ -301,14 +301,14 @@ class Ranking:
         accounts : DataFrame
             The accounts this ranking was made of (the same rows, in the same order).
         pins : iterable of Pin
-            The pins (e.g. ``TierSettings.pins``).
+            The pins (e.g. ``TierSettings.pins``; ``(account_id, tier, reason)`` triples too).
 
         Raises
         ------
         AccountDataError
             A pin names an account that is not in ``accounts`` (one problem per such pin).
         """
-        pins = tuple(pins)
+        pins = as_pins(pins)
         if len(accounts) != self.n:
             raise ValueError(f"these are {len(accounts)} accounts; the ranking has {self.n}")
         ids = _account_ids(accounts).astype(str)

@@ -185,9 +185,7 @@ def read_book(
       owner: "Ola" has no accounts (the owners are: Kari, Per)
     """
     chosen = TierSettings.of(tiers, **choices)  # a wrong setting is said before the file is read
-    is_sample = not isinstance(source, tuple) and (
-        str(source).strip() in {"", "sample"} or Path(source).resolve() in SAMPLES
-    )
+    is_sample = not isinstance(source, tuple) and str(source).strip() in {"", "sample"}
     if not isinstance(source, tuple):
         source = paths.resolve_accounts_path(source)
     loaded = load(source)
@@ -333,9 +331,6 @@ def tiered_book(
         is_sample=is_sample,
     )
 
-
-#: The workbook's own sample files.
-SAMPLES = frozenset({paths.SAMPLE_ACCOUNTS, paths.SAMPLE_TEAM, paths.SAMPLE_ORDERS_NB})
 
 #: Five accounts of two salespeople, for the examples (revenue as in the qcc Pareto example).
 EXAMPLE_CSV = (

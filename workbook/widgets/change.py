@@ -22,7 +22,7 @@ from workbook.selection import select_owner_or_none
 from workbook.settings import TierSettings
 from workbook.widgets.base import Panel, guarded, message_html
 from workbook.widgets.style import figure_html, look_for
-from workbook.widgets.upload import ACCEPTED, upload_item
+from workbook.widgets.upload import ACCEPTED, upload_within_limit
 
 #: How many accounts each list shows (moved, new, lost); the rest are counted.
 LISTED = 15
@@ -114,7 +114,7 @@ class ChangePanel(Panel):
     def _on_upload(self, change) -> None:
         if not change["new"]:
             return
-        name, content = upload_item(change["new"])
+        name, content = upload_within_limit(change["new"])
         result = loading.load((name, content))
         self.previous = select_owner_or_none(result.accounts, self.owner or None)
         self.previous_name = result.file
