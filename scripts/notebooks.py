@@ -5,7 +5,7 @@ Each notebook in ``notebooks/`` keeps its own lesson; this script owns the cells
 - the navigation header ("← previous · start · next →") and the title;
 - the ``parameters`` cell: the shared names, their help and the package's defaults;
 - the set-up cell (imports of what the notebook uses, offline charts, where answers are kept)
-  and the cell that opens your accounts;
+  the cell that opens your accounts, and the one that makes the plan settings;
 - the navigation footer, and the list of notebooks in ``00-start-here``.
 
 It also clears outputs and execution counts. Run it after editing a notebook:
@@ -27,6 +27,8 @@ from pathlib import Path
 import nbformat
 
 from workbook import paths
+from workbook.i18n import N_, _, use_language
+from workbook.notebook_text import translate_markdown
 from workbook.parameters import PLAN, TIERING, parameters_cell
 
 #: A generated cell says which part it is in its metadata, under this key.
@@ -56,6 +58,12 @@ class Notebook:
     def path(self) -> Path:
         return paths.NOTEBOOKS_DIR / f"{self.name}.ipynb"
 
+    def path_in(self, language: str) -> Path:
+        """Where the notebook is written in ``language`` (the English one is the source)."""
+        if language == "en":
+            return self.path
+        return paths.NOTEBOOKS_DIR / language / f"{self.name}.ipynb"
+
     @property
     def file(self) -> str:
         return Path(self.name).name + ".ipynb"
@@ -65,63 +73,63 @@ START = ("accounts_path", "owner", "language")
 GUIDED = (
     Notebook(
         "00-start-here",
-        "Start here: your customers are not all alike",
-        "why customers are not all alike; how the notebooks work; your revenue at a glance",
+        N_("Start here: your customers are not all alike"),
+        N_("why customers are not all alike; how the notebooks work; your revenue at a glance"),
         (*START, "answers_path"),
     ),
     Notebook(
         "01-load-your-accounts",
-        "Load your accounts",
-        "what your export must contain; what the workbook understood; fixing what it refuses",
+        N_("Load your accounts"),
+        N_("what your export must contain; what the workbook understood; fixing what it refuses"),
         (*START, "answers_path"),
         opens_book=False,
     ),
     Notebook(
         "02-see-your-pareto-curve",
-        "See your Pareto curve",
-        "how concentrated your business is: the Pareto curve and the profit whale curve",
+        N_("See your Pareto curve"),
+        N_("how concentrated your business is: the Pareto curve and the profit whale curve"),
         (*START, "metric", "answers_path"),
     ),
     Notebook(
         "03-tune-your-tiers",
-        "Tune your tiers",
-        "A, B and C on sliders; share of accounts against share of value; what moves when",
+        N_("Tune your tiers"),
+        N_("A, B and C on sliders; share of accounts against share of value; what moves when"),
         (*START, *TIERING, "answers_path"),
     ),
     Notebook(
         "04-where-your-time-goes",
-        "Where your time goes",
-        "your time against your value; the customers you like; your focus score",
+        N_("Where your time goes"),
+        N_("your time against your plan and your value; the customers you like; your focus score"),
         (*START, *TIERING, "answers_path"),
     ),
     Notebook(
         "05-what-c-accounts-cost",
-        "What C accounts cost",
-        "concessions, small service calls and time: what each account leaves",
+        N_("What C accounts cost"),
+        N_("concessions, small service calls and time: what each account leaves"),
         (*START, *TIERING, "hourly_cost", "answers_path"),
     ),
     Notebook(
         "06-find-growth-in-b",
-        "Find growth in B",
-        "the few B accounts with real room to grow, and why most have little",
+        N_("Find growth in B"),
+        N_("the few B accounts with real room to grow, and why most have little"),
         (*START, *TIERING, "answers_path"),
     ),
     Notebook(
         "07-plan-your-week",
-        "Plan your week",
-        "the 80/20 schedule, service levels per tier, your week as a calendar file",
+        N_("Plan your week"),
+        N_("the plan per account, service levels per tier, your visits for the year as a calendar"),
         (*START, *TIERING, *PLAN, "answers_path"),
     ),
     Notebook(
         "08-your-action-plan",
-        "Your action plan",
-        "what you commit to, what you stop doing, what you measure in a month",
+        N_("Your action plan"),
+        N_("what you commit to, what you stop doing, what you measure in a month"),
         (*START, *TIERING, *PLAN, "hourly_cost", "answers_path"),
     ),
     Notebook(
         "09-since-last-period",
-        "Since last period",
-        "each month or quarter: who moved tier, who is new or lost, where the revenue went",
+        N_("Since last period"),
+        N_("each month or quarter: who moved tier, who is new or lost, where the revenue went"),
         (*START, *TIERING, "previous_path", "answers_path"),
         help={"accounts_path": "your accounts or order-lines file; empty: the sample order lines"},
         sample="orders",
@@ -133,8 +141,8 @@ TEAM_HELP = {
 }
 TEAM = Notebook(
     "facilitator/team-overview",
-    "Compare the salespeople of a team",
-    "every salesperson's book side by side",
+    N_("Compare the salespeople of a team"),
+    N_("every salesperson's book side by side"),
     ("accounts_path", "owner", "language", *TIERING, "hourly_cost"),
     opens_book=False,
     help=TEAM_HELP,
@@ -199,61 +207,84 @@ IMPORTS = {
 def _link(notebook: Notebook, *, relative_to: Notebook, before: str = "", after: str = "") -> str:
     """Return a Markdown link to a guided notebook, e.g. ``[02 See your Pareto curve](…)``."""
     up = "../" * len(Path(relative_to.name).parent.parts)
-    label = f"{before}{notebook.name[:2]} {notebook.title}{after}"
+    label = f"{before}{notebook.name[:2]} {_(notebook.title)}{after}"
     return f"[{label}]({up}{notebook.name}.ipynb)"
 
 
 def header(notebook: Notebook) -> str:
     """Return the header: where this notebook stands in the course, with links either way."""
     if notebook not in GUIDED:
-        return (
-            "*Account Focus Workbook · for trainers and managers · "
-            "[session guide](session-guide.md) · the course starts at "
-            f"{_link(GUIDED[0], relative_to=notebook)}*\n\n# {notebook.title}"
-        )
+        line = _(
+            "*Account Focus Workbook · for trainers and managers · [session guide]"
+            "(session-guide.md) · the course starts at {start}*"
+        ).format(start=_link(GUIDED[0], relative_to=notebook))
+        return f"{line}\n\n# {_(notebook.title)}"
     i = GUIDED.index(notebook)
-    parts = [f"*Account Focus Workbook · notebook {i + 1} of {len(GUIDED)}*"]
+    parts = [
+        _("*Account Focus Workbook · notebook {n} of {count}*").format(n=i + 1, count=len(GUIDED))
+    ]
     if i > 0:
         parts.append(_link(GUIDED[i - 1], relative_to=notebook, before="← "))
     if i + 1 < len(GUIDED):
         parts.append(_link(GUIDED[i + 1], relative_to=notebook, after=" →"))
-    return " · ".join(parts) + f"\n\n# {notebook.name[:2]} · {notebook.title}"
+    return " · ".join(parts) + f"\n\n# {notebook.name[:2]} · {_(notebook.title)}"
 
 
 def footer(notebook: Notebook) -> str:
     """Return the footer: what comes next, and where the answers are."""
     if notebook not in GUIDED:
-        return (
-            "---\n\n*Back to the [session guide](session-guide.md). Reports for every "
-            "salesperson: `python -m workbook report FILE --by owner`.*"
+        return "---\n\n" + _(
+            "*Back to the [session guide](session-guide.md). Reports for every salesperson: "
+            "`python -m workbook report FILE --by owner`.*"
         )
     i = GUIDED.index(notebook)
     lines = ["---"]
     if i + 1 < len(GUIDED):
-        lines.append(f"**Next:** {_link(GUIDED[i + 1], relative_to=notebook, after=' →')}")
+        lines.append(
+            _("**Next:** {link}").format(
+                link=_link(GUIDED[i + 1], relative_to=notebook, after=" →")
+            )
+        )
     else:
         lines.append(
-            "**You have finished the course.** Back to the start: "
-            f"{_link(GUIDED[0], relative_to=notebook)}"
+            _("**You have finished the course.** Back to the start: {link}").format(
+                link=_link(GUIDED[0], relative_to=notebook)
+            )
         )
     if i > 0:
-        lines.append(f"Previous: {_link(GUIDED[i - 1], relative_to=notebook, before='← ')}")
+        lines.append(
+            _("Previous: {link}").format(
+                link=_link(GUIDED[i - 1], relative_to=notebook, before="← ")
+            )
+        )
     lines.append(
-        "*Your kept answers are in `reports/my-answers.json` (or the file named in "
-        "`answers_path`); `08-your-action-plan` gathers them into your plan.*"
+        _(
+            "*Your kept answers are in `reports/my-answers.json` (or the file named in "
+            "`answers_path`); `08-your-action-plan` gathers them into your plan.*"
+        )
     )
     return "\n\n".join(lines)
 
 
 def contents() -> str:
     """Return the list of guided notebooks and what each teaches (for 00-start-here)."""
-    rows = [f"| [{n.name}]({n.name}.ipynb) | {n.teaches} |" for n in GUIDED]
-    return "\n".join(["## The notebooks", "", "| notebook | what you learn |", "|---|---|", *rows])
+    rows = [f"| [{n.name}]({n.name}.ipynb) | {_(n.teaches)} |" for n in GUIDED]
+    return "\n".join(
+        [
+            "## " + _("The notebooks"),
+            "",
+            "| " + _("notebook") + " | " + _("what you learn") + " |",
+            "|---|---|",
+            *rows,
+        ]
+    )
 
 
-def parameters(notebook: Notebook) -> str:
-    """Return the parameters cell: annotated literals with help, from ``workbook.parameters``."""
-    return parameters_cell(notebook.parameters, help=notebook.help)
+def parameters(notebook: Notebook, language: str = "en") -> str:
+    """Return the parameters cell: annotated literals with help, from ``workbook.parameters``;
+    a notebook written in another language starts in it."""
+    help_texts = {name: _(text) for name, text in notebook.help.items()}
+    return parameters_cell(notebook.parameters, help=help_texts, defaults={"language": language})
 
 
 def _used_names(code: str) -> list[str]:
@@ -281,11 +312,12 @@ def setup(notebook: Notebook, lesson_code: str) -> str:
     lines = [
         *_import_lines([n for n in IMPORTS if n in names]),
         "",
-        "charts.enable_offline_widgets()  # charts are drawn here, with no internet",
+        "charts.enable_offline_widgets()  # " + _("charts are drawn here, with no internet"),
     ]
     if notebook.kind == "guided":
         lines.append(
-            "course = guide.Course(answers_path, language=language)  # your answers and settings"
+            "course = guide.Course(answers_path, language=language)  # "
+            + _("your answers and settings")
         )
     else:
         lines += [
@@ -312,19 +344,23 @@ def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:
 
 
 def book(notebook: Notebook) -> str:
-    """Return the cell that opens your accounts (and plan) with the notebook's own parameters."""
+    """Return the cell that opens your accounts with the notebook's own parameters."""
     sample = [f'sample="{notebook.sample}"'] if notebook.sample else []
     lines = [
         _call(
             "book = course.open_book",
             ["accounts_path", *_keywords(notebook, ("owner", *TIERING)), *sample],
-        )
+        ),
+        "course.about(book)",
     ]
-    plan = _keywords(notebook, PLAN)
-    if plan:
-        lines.append(_call("plan_settings = course.plan_settings", plan))
-    lines.append("course.about(book)")
     return "\n".join(lines)
+
+
+def plan(notebook: Notebook) -> str:
+    """Return the cell that makes the plan settings of the notebook's parameters (on top of the
+    plan kept in 07), or "" when the notebook has no plan parameters."""
+    keywords = _keywords(notebook, PLAN)
+    return _call("plan_settings = course.plan_settings", keywords) if keywords else ""
 
 
 def run_settings(notebook: Notebook) -> str:
@@ -391,8 +427,11 @@ def refresh_run(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.Noteb
     return nb
 
 
-def refresh(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return ``nb`` with its generated cells written afresh and its outputs cleared."""
+def refresh(
+    notebook: Notebook, nb: nbformat.NotebookNode, language: str = "en"
+) -> nbformat.NotebookNode:
+    """Return ``nb`` with its generated cells written afresh and its outputs cleared, in the
+    current language (the lesson's own text is translated by :func:`translated`)."""
     if notebook.kind == "run":
         return _clean(refresh_run(notebook, nb))
     lesson = [c for c in nb.cells if ROLE not in c.metadata]
@@ -408,11 +447,13 @@ def refresh(notebook: Notebook, nb: nbformat.NotebookNode) -> nbformat.NotebookN
         lesson.insert(max(len(lesson) - 2, 1), _cell("contents", "markdown", contents()))
     code = "\n".join(c.source for c in lesson if c.cell_type == "code")
     top = [
-        _cell("parameters", "code", parameters(notebook)),
+        _cell("parameters", "code", parameters(notebook, language)),
         _cell("setup", "code", setup(notebook, code)),
     ]
     if notebook.opens_book:
         top.append(_cell("book", "code", book(notebook)))
+        if plan(notebook):
+            top.append(_cell("plan-settings", "code", plan(notebook)))
     cells = [
         _cell("header", "markdown", header(notebook)),
         *lesson[:1],
@@ -437,12 +478,35 @@ def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def render(notebook: Notebook) -> str:
-    """Return the notebook's file as this script writes it."""
+#: The languages the guided course is written in besides English (its source).
+TRANSLATED = ("nb",)
+
+
+def translated(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return ``nb`` with the lesson's own Markdown in the current language, block by block."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and ROLE not in cell.metadata:
+            cell.source = translate_markdown(cell.source)
+    return nb
+
+
+def render(notebook: Notebook, language: str = "en") -> str:
+    """Return the notebook's file as this script writes it, in ``language``."""
     nb = (
         nbformat.read(notebook.path, as_version=4) if notebook.path.exists() else skeleton(notebook)
     )
-    return nbformat.writes(refresh(notebook, nb)) + "\n"
+    with use_language(language):
+        written = refresh(notebook, nb, language)
+        if language != "en":
+            written = translated(written)
+    return nbformat.writes(written) + "\n"
+
+
+def written_files() -> list[tuple[Notebook, str, Path]]:
+    """Return every notebook this script writes: (notebook, language, path)."""
+    files = [(n, "en", n.path) for n in NOTEBOOKS]
+    files += [(n, code, n.path_in(code)) for code in TRANSLATED for n in GUIDED]
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -454,15 +518,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     stale = []
-    for notebook in NOTEBOOKS:
-        text = render(notebook)
-        current = notebook.path.read_text(encoding="utf-8") if notebook.path.exists() else None
+    for notebook, language, path in written_files():
+        text = render(notebook, language)
+        current = path.read_text(encoding="utf-8") if path.exists() else None
         if text == current:
             continue
-        stale.append(notebook.path.relative_to(paths.PROJECT_ROOT))
+        stale.append(path.relative_to(paths.PROJECT_ROOT))
         if not args.check:
-            notebook.path.parent.mkdir(parents=True, exist_ok=True)
-            notebook.path.write_text(text, encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     verb = "would change" if args.check else "written"
     for path in stale:
         print(f"{verb}: {path}")

@@ -3,7 +3,8 @@
 loading <- analysis <- coaching <- charts <- widgets, report, commands (and the course, the app
 and the command line beside them). Bottom modules (errors, schema, settings, i18n, …) import only
 each other. Only the widget layer imports ipywidgets, only the report runner imports papermill,
-nothing below the charts imports Altair.
+nothing below the charts imports Altair, and only the report's cluster module imports Dask (an
+optional extra).
 
 Every import form counts: ``import workbook.charts``, ``from workbook.charts import x``,
 ``from workbook import charts`` and relative imports (``from .. import charts``).
@@ -32,7 +33,7 @@ BOTTOM = {
     "parameters",
 }
 ORDER = ["loading", "analysis", "coaching", "charts"]
-TOP = {"widgets", "report", "commands", "course", "cli", "app", "__main__", "__init__"}
+TOP = {"widgets", "report", "commands", "course", "cli", "app", "room", "__main__", "__init__"}
 
 
 def layer_of(path: Path) -> str:
@@ -128,3 +129,5 @@ def test_heavy_display_libraries_stay_in_their_layer(path):
         assert "papermill" not in roots
     if layer not in {"charts", "widgets", "report", "app"}:
         assert "altair" not in roots
+    if path != PACKAGE / "report" / "cluster.py":  # Dask is an optional extra
+        assert not roots & {"dask", "distributed"}

@@ -38,7 +38,7 @@ def test_a_changed_default_c_reaches_every_surface(c_is_30_percent, capsys, tmp_
     assert book.summary.at["C", "accounts"] == 75
     # the app
     app = WorkbookApp()
-    assert app._make("Tiers").sliders["c"].value == pytest.approx(0.3)
+    assert app._make("tiers").sliders["c"].value == pytest.approx(0.3)
     # the report
     heading = sections.heading(
         owner="", source="a.csv", accounts=book.accounts, tiers=parameters.tier_settings()

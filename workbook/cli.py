@@ -1,4 +1,4 @@
-"""The command line: ``python -m workbook check|tiers|plan|report|sample``.
+"""The command line: ``python -m workbook check|tiers|plan|report|sample|app|lab``.
 
 Exit status: 0 on success, 1 when the data is unusable (every problem on stderr, each naming the
 column and, where there is one, the row), 2 for a wrong command line. Never a traceback: set
@@ -11,6 +11,7 @@ only builds the parser, shares the options several commands take, and turns erro
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import os
@@ -23,6 +24,7 @@ from workbook.errors import AccountDataError, SettingsError
 PROG = "python -m workbook"
 METRICS = ("revenue", "gross_profit", "blend")  # as workbook.settings, without importing it
 METHODS = ("account_share", "value_share")
+ALLOCATIONS = ("response", "equal", "value")
 
 
 # --- option types -------------------------------------------------------------------------------
@@ -57,6 +59,16 @@ def positive(text: str) -> float:
     if not (math.isfinite(value) and value > 0):
         raise argparse.ArgumentTypeError(f"{text!r} must be greater than 0")
     return value
+
+
+def iso_date(text: str) -> dt.date:
+    """Read a date written as ``2027-01-04``."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (write e.g. 2027-01-04)"
+        ) from None
 
 
 def mapping_pair(text: str) -> tuple[str, str]:
@@ -193,21 +205,40 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser(
         "plan",
         help="turn the tiers into a time plan",
-        description="Turn the tiers into a time plan: hours and visits per tier "
-        "and account, whether it fits, and where time goes today.",
+        description="Turn the tiers into a time plan: hours for new customers, each tier and "
+        "each account (visits by value, with diminishing returns), whether it fits, where "
+        "time goes today against it, and a visit rota for the year.",
     )
     _add_input(plan)
     _add_tier_options(plan)
     _add_owner(plan)
     plan.add_argument(
-        "--hours-per-week", type=positive, default=None, help="selling hours you can plan each week"
+        "--hours-per-week",
+        type=positive,
+        default=None,
+        help="selling hours you can plan each week, travel included (default 30)",
     )
-    plan.add_argument("--weeks", type=positive, default=None, help="selling weeks in the year")
     plan.add_argument(
-        "--share-a", type=fraction, default=None, help="share of selling time for A (default 0.8)"
+        "--weeks", type=positive, default=None, help="selling weeks in the year (default 45)"
     )
     plan.add_argument(
-        "--share-b", type=fraction, default=None, help="share of selling time for B (default 0.2)"
+        "--prospecting-share",
+        type=fraction,
+        default=None,
+        help="share of selling time kept for new customers, outside the tiers (default 0.1)",
+    )
+    plan.add_argument(
+        "--share-a", type=fraction, default=None, help="share of field time for A (default 0.8)"
+    )
+    plan.add_argument(
+        "--share-b", type=fraction, default=None, help="share of field time for B (default 0.2)"
+    )
+    plan.add_argument(
+        "--allocation",
+        choices=ALLOCATIONS,
+        default=None,
+        help="how a tier's hours go to its accounts: response (diminishing returns, the "
+        "default), equal, or value (in proportion)",
     )
     plan.add_argument(
         "--hourly-cost",
@@ -216,7 +247,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="what an hour of selling time costs, in the file's currency (default 800)",
     )
     plan.add_argument(
-        "--ics", type=Path, metavar="FILE.ics", help="write the weekly schedule as a calendar file"
+        "--accounts-out",
+        type=Path,
+        metavar="PLAN.csv|PLAN.xlsx",
+        help="write the plan per account: hours, visits, cadence, channel, time today",
+    )
+    plan.add_argument(
+        "--ics",
+        type=Path,
+        metavar="FILE.ics",
+        help="write a calendar file: the weekly blocks, or the visit rota with --rota",
+    )
+    plan.add_argument(
+        "--rota",
+        action="store_true",
+        help="make --ics the visit rota: one event per visit, every visit in a week of the year",
+    )
+    plan.add_argument(
+        "--tasks-out",
+        type=Path,
+        metavar="TASKS.csv|TASKS.xlsx",
+        help="write the visit rota as a task list a CRM can import",
+    )
+    plan.add_argument(
+        "--holidays",
+        metavar="NO|none",
+        default=None,
+        help="the country whose public holidays the rota leaves free (default NO)",
+    )
+    plan.add_argument(
+        "--summer-break",
+        metavar="28-30|none",
+        default=None,
+        help="ISO weeks of a summer break the rota leaves free (default 28-30)",
+    )
+    plan.add_argument(
+        "--start",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the rota's and calendar's first week (default: next Monday)",
     )
     _add_json(plan)
 
@@ -231,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
     report.add_argument(
         "--jobs", type=int, default=None, help="reports run at once (default: the number of cores)"
+    )
+    report.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run the reports on this Dask cluster's workers (needs the cluster extra)",
     )
     report.add_argument(
         "-p",
@@ -257,6 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the synthetic sample data (fixed seed: the same files every time).",
     )
     sample.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
+
+    from workbook.app.__main__ import add_arguments as add_app_arguments
+
+    app = sub.add_parser(
+        "app",
+        help="serve the app (the whole workbook on one page) for you or a training room",
+        description="Serve the Voilà app on notebooks/app.ipynb, as make app does. For a room: "
+        "--host 0.0.0.0 --token WORD, and --room NAME for the room view.",
+    )
+    add_app_arguments(app)
+
+    lab = sub.add_parser(
+        "lab",
+        help="open the guided notebooks in JupyterLab",
+        description="Open JupyterLab on the notebooks folder, as make lab does.",
+    )
+    lab.add_argument("--port", type=int, default=None, help="port (default: JupyterLab's, 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 
@@ -283,9 +376,13 @@ def plan_settings(args):
         None,
         hours_per_week=args.hours_per_week,
         weeks=args.weeks,
+        prospecting_share=args.prospecting_share,
         share_a=args.share_a,
         share_b=args.share_b,
+        allocation=args.allocation,
         hourly_cost=args.hourly_cost,
+        holidays=args.holidays,
+        summer_break=args.summer_break,
     )
 
 

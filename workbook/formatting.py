@@ -141,13 +141,14 @@ def hours(value: float, digits: int = 1, *, blank: str = "–") -> str:
     return _("{hours} h").format(hours=number(value, digits))
 
 
-def day(value: dt.date | dt.datetime, *, blank: str = "–") -> str:
-    """Return a date as the locale writes it in a sentence (``29 Dec 2025``, ``29. des. 2025``).
+def day(value: dt.date | dt.datetime, *, long: bool = False, blank: str = "–") -> str:
+    """Return a date as the locale writes it in a sentence (``29 Dec 2025``, ``29. des. 2025``;
+    ``long``: ``29 December 2025``, ``29. desember 2025``).
 
     Examples
     --------
-    >>> day(dt.datetime(2026, 5, 17, 9, 30))
-    '17 May 2026'
+    >>> day(dt.datetime(2026, 5, 17, 9, 30)), day(dt.date(2026, 11, 2), long=True)
+    ('17 May 2026', '2 November 2026')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return blank
@@ -155,7 +156,7 @@ def day(value: dt.date | dt.datetime, *, blank: str = "–") -> str:
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         value = value.date()
-    return babel_dates.format_date(value, format="medium", locale=locale())
+    return babel_dates.format_date(value, format="long" if long else "medium", locale=locale())
 
 
 def period(start: dt.date | dt.datetime, end: dt.date | dt.datetime) -> str:

@@ -132,7 +132,7 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 "hours_per_week",
                 "float",
                 None,
-                N_("selling hours you can plan each week; None: {default}"),
+                N_("selling hours you can plan each week, travel included; None: {default}"),
                 "plan",
                 lambda: f"{defaults.HOURS_PER_WEEK:g}",
             ),
@@ -145,10 +145,18 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 lambda: f"{defaults.WEEKS:g}",
             ),
             Parameter(
+                "prospecting_share",
+                "float",
+                None,
+                N_("selling time kept for new customers, outside the tiers; None: {default}"),
+                "plan",
+                lambda: f"{defaults.PROSPECTING_SHARE:g}",
+            ),
+            Parameter(
                 "share_a",
                 "float",
                 None,
-                N_("share of selling time for A accounts; None: {default}"),
+                N_("share of field time for A accounts; None: {default}"),
                 "plan",
                 lambda: f"{defaults.SHARE_A:g}",
             ),
@@ -156,9 +164,17 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 "share_b",
                 "float",
                 None,
-                N_("share of selling time for B accounts (C gets the rest); None: {default}"),
+                N_("share of field time for B accounts (C gets the rest); None: {default}"),
                 "plan",
                 lambda: f"{defaults.SHARE_B:g}",
+            ),
+            Parameter(
+                "allocation",
+                "str",
+                None,
+                N_("a tier's hours to its accounts by response, equal or value; None: {default}"),
+                "plan",
+                lambda: defaults.ALLOCATION,
             ),
             Parameter(
                 "hourly_cost",
@@ -202,16 +218,23 @@ def _literal(name: str, value: object) -> str:
     return repr(value).replace("'", '"')
 
 
-def parameters_cell(names: Iterable[str], *, help: Mapping[str, str] | None = None) -> str:
+def parameters_cell(
+    names: Iterable[str],
+    *,
+    help: Mapping[str, str] | None = None,
+    defaults: Mapping[str, object] | None = None,
+) -> str:
     """Return a ``parameters`` cell declaring ``names``: annotated literals with their help.
 
-    ``help`` replaces the help of some names (e.g. the team overview's own ``accounts_path``).
+    ``help`` replaces the help of some names (e.g. the team overview's own ``accounts_path``);
+    ``defaults`` replaces some literals (e.g. ``language`` in the Norwegian notebooks).
     """
     lines = []
     for name in names:
         spec = PARAMETERS[name]
         text = (help or {}).get(name) or spec.describe()
-        lines.append(f"{name}: {spec.annotation} = {_literal(name, spec.default)}  # {text}")
+        value = (defaults or {}).get(name, spec.default)
+        lines.append(f"{name}: {spec.annotation} = {_literal(name, value)}  # {text}")
     return "\n".join(lines)
 
 
@@ -244,7 +267,7 @@ def plan_settings(
     Examples
     --------
     >>> plan_settings({"hours_per_week": 20.0, "weeks": None}).total_hours
-    920.0
+    900.0
     """
     return PlanSettings.of(saved, **_given({**(values or {}), **given}, PLAN))
 

@@ -1,5 +1,6 @@
 """Where things live: the one place that names the project's folders and sample files."""
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -8,6 +9,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJECT_ROOT / "data"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
+#: What the app's server keeps while it runs (the room view's figures): outside ``notebooks/``, so
+#: Voilà never serves it, and ignored by git. ``WORKBOOK_STATE_DIR`` moves it.
+STATE_DIR = Path(os.environ.get("WORKBOOK_STATE_DIR") or PROJECT_ROOT / "state")
+ROOMS_DIR = STATE_DIR / "rooms"
+FACILITATOR_DIR = NOTEBOOKS_DIR / "facilitator"
 
 SAMPLE_ACCOUNTS = DATA_DIR / "sample_accounts.csv"
 SAMPLE_TEAM = DATA_DIR / "sample_team.csv"

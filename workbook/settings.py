@@ -5,8 +5,9 @@ to every function that needs them:
 
 - :class:`TierSettings`: what the accounts are ranked by, where the tier lines are drawn, and
   the accounts pinned to a tier by hand (each a :class:`Pin` with its reason);
-- :class:`PlanSettings`: the selling time a year, how it is split over the tiers, how long a
-  visit takes and what an hour costs.
+- :class:`PlanSettings`: the selling time a year, how it is split between prospecting, the tiers
+  and their accounts, how long a visit takes, the weeks a visit rota leaves free and what an hour
+  costs.
 
 Each is checked where it is made, so a function that receives one never checks it again, and a
 setting that cannot be used raises :class:`~workbook.errors.SettingsError` naming the setting and
@@ -22,7 +23,9 @@ Traceback (most recent call last):
 ...
 workbook.errors.SettingsError: c must be a share between 0 and 1 (e.g. 0.25), not 1.5
 >>> PlanSettings(hours_per_week=20).total_hours
-920.0
+900.0
+>>> PlanSettings().field_hours  # 10% of the 1,350 hours kept for prospecting
+1215.0
 """
 
 from __future__ import annotations
@@ -56,12 +59,20 @@ THRESHOLDS: Mapping[str, Mapping[str, float]] = MappingProxyType(
 BLEND_WEIGHT = 0.5
 
 # --- the time plan ------------------------------------------------------------------------------
-#: Selling hours a week: a 40-hour week less about 10 hours of e-mail, quotes, reports and travel
-#: that is not time with a customer.
+#: Selling hours a week: a 40-hour week less about 10 hours of e-mail, quotes, reports and internal
+#: meetings. Travel is counted once, as part of each visit: the drive to a customer is in the
+#: length of the visit (:data:`VISIT_HOURS`: a 1.5 h A visit is about an hour with the customer
+#: and half an hour on the road), and so in these 30 hours; never subtracted from one and added
+#: to the other.
 HOURS_PER_WEEK = 30.0
-#: Selling weeks a year: 52 less 5 weeks of holiday and about one week of public holidays.
-WEEKS = 46.0
-#: The article's rule: block 80% of selling time for the top accounts ...
+#: Selling weeks a year: 52 less 5 weeks of holiday (Norway's 25 working days, three of them in
+#: the July "fellesferie") and about 2 weeks of public holidays on weekdays (Norway has about 10).
+WEEKS = 45.0
+#: The share of selling time kept for new customers, outside the tiers: a book loses some
+#: customers every year (5-15% is common in business-to-business sales) and only prospecting
+#: replaces them. The rest of the time (the field hours) is split over the tiers.
+PROSPECTING_SHARE = 0.10
+#: The article's rule: block 80% of the field hours for the top accounts ...
 SHARE_A = 0.8
 #: ... and fit the B accounts into the remaining 20%.
 SHARE_B = 0.2
@@ -73,18 +84,51 @@ SHARE_TOLERANCE = 1e-9
 #: business); a B visit is a normal call; a C contact is short (and mostly by phone).
 VISIT_HOURS = MappingProxyType({"A": 1.5, "B": 1.0, "C": 0.5})
 #: The least contact a plan must allow, in visits a year ("do not ignore anyone, but reduce
-#: contact"): every A account at least monthly, every B account at least once a year, C none (other
-#: channels serve them). With the defaults above the sample's 50 A / 138 B accounts get about 14.7
-#: and 2 visits a year, so the plan fits; at 10 hours a week A gets 4.9 and it does not.
-MIN_VISITS_PER_YEAR = MappingProxyType({"A": 12.0, "B": 1.0, "C": 0.0})
-#: More than two visits a week to one account is more time than it can use: the plan says so
-#: (it happens with a handful of accounts, e.g. a small test file).
-MAX_VISITS_PER_MONTH = 8.0
+#: contact"): every A account at least every other month in person (phone and e-mail between;
+#: the bigger A accounts get far more, so A averages about monthly), every B account at least once
+#: a year, C none (other channels serve them). With the defaults the sample's 50 A accounts need
+#: 450 of A's 972 field hours for their minimum; at 10 hours a week they do not fit.
+MIN_VISITS_PER_YEAR = MappingProxyType({"A": 6.0, "B": 1.0, "C": 0.0})
+#: The most visits a year an account can use: an A account weekly (one visit each selling week);
+#: a B account that needs more than monthly visits is an A account (draw the tiers again); C, when
+#: it gets field time at all, quarterly. Hours a tier cannot place within these are said.
+MAX_VISITS_PER_YEAR = MappingProxyType({"A": 45.0, "B": 12.0, "C": 4.0})
+#: How the hours of a tier are shared by its accounts: ``"response"`` (by a response to visits
+#: with diminishing returns, see :data:`RESPONSE_HALF_VISITS`), ``"equal"`` (the same for every
+#: account of the tier) or ``"value"`` (in proportion to each account's value).
+ALLOCATIONS: tuple[str, ...] = ("response", "equal", "value")
+#: Sales respond to visits with diminishing returns (CALLPLAN, Lodish 1971; the ADBUDG curve of
+#: Little 1970), so the default follows value less than in proportion.
+ALLOCATION = "response"
+#: The response curve of an account to x visits a year: r(x) = b + (1 - b) * x / (d + x), the
+#: ADBUDG form with c = 1 (concave: each visit adds less than the one before) and a saturation of
+#: 1. ``d`` is the visits a year at which an account gets half of what visits can do for it: an
+#: A account quarterly (4: monthly visits then bring 75% of it, weekly 92%), a B account twice a
+#: year, a C account once. Giving the next hour where it adds most (value x the curve's slope)
+#: makes visits + d follow the square root of value: an account with four times the value gets
+#: about twice the visits, not four times. A starting point, not a measurement: CALLPLAN asked
+#: the salesperson four questions per account to fit it (see notebook 07).
+RESPONSE_HALF_VISITS = MappingProxyType({"A": 4.0, "B": 2.0, "C": 1.0})
+#: The share of an account's purchases that visits drive (1 - b of the curve), for the revenue
+#: effect the before/after shows as a range: 10% for customers who would buy nearly as much
+#: without you, 40% for customers who buy because you come. On the sample: +1.4% to +6.6%,
+#: the range field studies report (Zoltners & Sinha: 2-7%; CALLPLAN's users at United Airlines
+#: sold 8.1% more after six months, Fudge & Lodish 1977).
+VISIT_DRIVEN_SHARE = (0.10, 0.40)
+#: An account whose first order is less than this many months old (when order lines show it) is
+#: "new": its revenue covers part of a year, so it is planned as B, never sent to C.
+NEW_ACCOUNT_MONTHS = 6.0
+#: The visit rota leaves the public holidays of this country free (a code of the ``holidays``
+#: package; "none" for none): the sample's salespeople work in Norway.
+HOLIDAYS = "NO"
+#: ... and an optional summer break, as ISO weeks (first, last): much of Norway takes three weeks
+#: in July ("fellesferie"). ``()`` for none.
+SUMMER_BREAK = (28, 30)
 
 # --- cost to serve ------------------------------------------------------------------------------
 #: What one hour of a field salesperson costs, in the file's currency (NOK in the sample): salary,
 #: social costs, car and travel come to about 1.1 million NOK a year, spread over the
-#: 1,380 selling hours of the default plan (30 h x 46 weeks) that is about 800 an hour.
+#: 1,350 selling hours of the default plan (30 h x 45 weeks) that is about 800 an hour.
 HOURLY_COST = 800.0
 #: Minutes one small service request takes (a call, an e-mail, a complaint, a credit note).
 MINUTES_PER_REQUEST = 20.0
@@ -472,39 +516,61 @@ class TierSettings:
 
 @dataclass(frozen=True)
 class PlanSettings:
-    """The year's selling time, how it is split over the tiers, visits and the cost of an hour.
+    """The year's selling time, how it is split over the tiers and accounts, and what it costs.
 
     Parameters
     ----------
     hours_per_week : float, default 30.0
-        Selling hours you can plan each week.
-    weeks : float, default 46.0
+        Selling hours you can plan each week, travel to customers included.
+    weeks : float, default 45.0
         Selling weeks in the year.
+    prospecting_share : float, default 0.10
+        The share of the selling time kept for new customers, outside the tiers.
     share_a, share_b : float, default 0.8, 0.2
-        The tiers' shares of selling time.
+        The tiers' shares of the field hours (the time left after prospecting).
     share_c : float, optional
         C's share; by default what A and B leave (0 with the defaults).
+    allocation : str, default "response"
+        How a tier's hours are shared by its accounts: ``"response"`` (diminishing returns),
+        ``"equal"`` or ``"value"`` (in proportion to value).
     visit_hours : mapping, default {"A": 1.5, "B": 1.0, "C": 0.5}
         Hours one visit takes per tier, travel included; tiers left out keep their default.
-    min_visits_per_year : mapping, default {"A": 12, "B": 1, "C": 0}
-        The least contact each account of a tier must get for the plan to fit.
+    min_visits_per_year, max_visits_per_year : mapping
+        The least (A 6, B 1, C 0) and the most (A 45, B 12, C 4) visits a year an account of a
+        tier gets; whole numbers.
+    response_half_visits : mapping, default {"A": 4, "B": 2, "C": 1}
+        The visits a year at which an account gets half of what visits can do for it (the ``d``
+        of the response curve, see :data:`RESPONSE_HALF_VISITS`).
     hourly_cost : float, default 800.0
         What an hour of selling time costs, in the file's currency.
     minutes_per_request : float, default 20.0
         Minutes one small service request takes.
+    new_account_months : float, default 6
+        An account whose first order is younger than this (when order lines show it) is new:
+        planned as B, never sent to C on a part of a year.
+    holidays : str, default "NO"
+        The country whose public holidays the visit rota leaves free (``"none"``: none).
+    summer_break : tuple of two ints, or str, default (28, 30)
+        The ISO weeks of a summer break the rota leaves free, first and last; ``"28-30"`` is read
+        the same way, ``"none"`` or ``()`` for no break.
 
     Examples
     --------
-    >>> plan = PlanSettings(share_a=0.7)
+    >>> plan = PlanSettings(share_a=0.7, summer_break="27-29")
     >>> PlanSettings.from_dict(plan.to_dict()) == plan
     True
-    >>> dict(plan.shares)
-    {'A': 0.7, 'B': 0.2, 'C': 0.1...}
+    >>> dict(plan.shares), plan.summer_break, plan.field_hours
+    ({'A': 0.7, 'B': 0.2, 'C': 0.1...}, (27, 29), 1215.0)
     >>> PlanSettings(share_a=0.9)
     Traceback (most recent call last):
     ...
     workbook.errors.SettingsError: the shares of selling time add up to more than 1 without C
     (A 0.9 + B 0.2 = 1.1): lower share_a or share_b
+    >>> PlanSettings(min_visits_per_year={"B": 14})
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: min_visits_per_year['B'] is 14, more than
+    max_visits_per_year['B'] (12): lower the one or raise the other
     """
 
     hours_per_week: float = HOURS_PER_WEEK
@@ -516,6 +582,13 @@ class PlanSettings:
     min_visits_per_year: Mapping[str, float] = field(default_factory=lambda: MIN_VISITS_PER_YEAR)
     hourly_cost: float = HOURLY_COST
     minutes_per_request: float = MINUTES_PER_REQUEST
+    prospecting_share: float = PROSPECTING_SHARE
+    allocation: str = ALLOCATION
+    max_visits_per_year: Mapping[str, float] = field(default_factory=lambda: MAX_VISITS_PER_YEAR)
+    response_half_visits: Mapping[str, float] = field(default_factory=lambda: RESPONSE_HALF_VISITS)
+    new_account_months: float = NEW_ACCOUNT_MONTHS
+    holidays: str = HOLIDAYS
+    summer_break: tuple[int, ...] | str = SUMMER_BREAK
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -525,19 +598,43 @@ class PlanSettings:
         shares = check_shares(self.share_a, self.share_b, self.share_c)
         for tier, value in shares.items():
             set_(self, f"share_{tier.lower()}", value)
+        prospecting = share("prospecting_share", self.prospecting_share, PROSPECTING_SHARE)
+        if prospecting >= 1:
+            raise SettingsError(
+                "prospecting_share must leave time for your accounts: "
+                f"choose less than 1 (e.g. {PROSPECTING_SHARE}), not {self.prospecting_share!r}",
+                setting="prospecting_share",
+                allowed="0 <= prospecting_share < 1",
+            )
+        set_(self, "prospecting_share", prospecting)
+        set_(self, "allocation", choice("allocation", self.allocation, ALLOCATIONS))
         set_(self, "visit_hours", per_tier("visit_hours", self.visit_hours, VISIT_HOURS))
+        least = whole_visits("min_visits_per_year", self.min_visits_per_year, MIN_VISITS_PER_YEAR)
+        most = whole_visits("max_visits_per_year", self.max_visits_per_year, MAX_VISITS_PER_YEAR)
+        for tier in TIERS:
+            if least[tier] > most[tier]:
+                raise SettingsError(
+                    f"min_visits_per_year[{tier!r}] is {least[tier]:g}, more than "
+                    f"max_visits_per_year[{tier!r}] ({most[tier]:g}): lower the one or raise "
+                    "the other",
+                    setting="min_visits_per_year",
+                )
+        set_(self, "min_visits_per_year", least)
+        set_(self, "max_visits_per_year", most)
         set_(
             self,
-            "min_visits_per_year",
-            per_tier(
-                "min_visits_per_year",
-                self.min_visits_per_year,
-                MIN_VISITS_PER_YEAR,
-                allow_zero=True,
-            ),
+            "response_half_visits",
+            per_tier("response_half_visits", self.response_half_visits, RESPONSE_HALF_VISITS),
         )
         set_(self, "hourly_cost", positive("hourly_cost", self.hourly_cost))
         set_(self, "minutes_per_request", positive("minutes_per_request", self.minutes_per_request))
+        set_(
+            self,
+            "new_account_months",
+            positive("new_account_months", self.new_account_months, most=24),
+        )
+        set_(self, "holidays", holiday_country(self.holidays))
+        set_(self, "summer_break", summer_weeks(self.summer_break))
 
     @classmethod
     def of(cls, settings: PlanSettings | None = None, /, **choices) -> PlanSettings:
@@ -565,23 +662,133 @@ class PlanSettings:
         return self.hours_per_week * self.weeks
 
     @property
+    def prospecting_hours(self) -> float:
+        """The hours kept for new customers: total_hours × prospecting_share."""
+        return self.total_hours * self.prospecting_share
+
+    @property
+    def field_hours(self) -> float:
+        """The hours for your accounts, split over the tiers: total_hours − prospecting_hours."""
+        return self.total_hours - self.prospecting_hours
+
+    @property
     def shares(self) -> Mapping[str, float]:
-        """Each tier's share of selling time."""
+        """Each tier's share of the field hours."""
         return MappingProxyType({"A": self.share_a, "B": self.share_b, "C": self.share_c})
 
     def to_dict(self) -> dict[str, object]:
         """Return the settings as plain data (for JSON); :meth:`from_dict` reads it back."""
-        return {
-            f.name: dict(value) if isinstance(value, Mapping) else value
-            for f in dataclasses.fields(self)
-            for value in (getattr(self, f.name),)
-        }
+        plain = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            plain[f.name] = (
+                dict(value)
+                if isinstance(value, Mapping)
+                else list(value)
+                if isinstance(value, tuple)
+                else value
+            )
+        return plain
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> PlanSettings:
         """Return the settings saved by :meth:`to_dict` (unknown keys are ignored)."""
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def whole_visits(
+    name: str, given: Mapping[str, float] | None, defaults: Mapping[str, float]
+) -> Mapping[str, float]:
+    """Return visits a year per tier (``defaults`` updated with ``given``): whole numbers, 0 or
+    more, at most one a day.
+
+    Examples
+    --------
+    >>> dict(whole_visits("min_visits_per_year", {"B": 2}, MIN_VISITS_PER_YEAR))
+    {'A': 6.0, 'B': 2.0, 'C': 0.0}
+    >>> whole_visits("min_visits_per_year", {"A": 6.5}, MIN_VISITS_PER_YEAR)
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: min_visits_per_year['A'] must be a whole number of visits a year
+    from 0 to 365, not 6.5
+    """
+    merged = dict(per_tier(name, given, defaults, allow_zero=True))
+    for tier, value in merged.items():
+        if not (value == int(value) and 0 <= value <= 365):
+            raise SettingsError(
+                f"{name}[{tier!r}] must be a whole number of visits a year from 0 to 365, "
+                f"not {value:g}",
+                setting=name,
+                allowed="0..365",
+            )
+    return MappingProxyType(merged)
+
+
+#: How "no holidays" and "no summer break" may be written.
+OFF = ("none", "no break", "off", "")
+
+
+def holiday_country(code: object) -> str:
+    """Return the country code whose public holidays the rota leaves free, or ``"none"``.
+
+    Examples
+    --------
+    >>> holiday_country("no"), holiday_country("None"), holiday_country("SE")
+    ('NO', 'none', 'SE')
+    >>> holiday_country("XX")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: holidays 'XX' is not a country the holidays package knows: ...
+    """
+    text = str(code if code is not None else "").strip()
+    if text.casefold() in OFF:
+        return "none"
+    import holidays  # imported here: only a rota needs it
+
+    if text.upper() not in holidays.list_supported_countries():
+        raise SettingsError(
+            f"holidays {text!r} is not a country the holidays package knows: use a country code "
+            "such as NO (Norway), SE or DK, or none",
+            setting="holidays",
+        )
+    return text.upper()
+
+
+def summer_weeks(value: object) -> tuple[int, ...]:
+    """Return the summer break as (first, last) ISO weeks, or ``()`` for none.
+
+    Examples
+    --------
+    >>> summer_weeks("28-30"), summer_weeks([27, 29]), summer_weeks("none"), summer_weeks("31")
+    ((28, 30), (27, 29), (), (31, 31))
+    >>> summer_weeks("30-28")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: summer_break '30-28' must be two ISO weeks from 1 to 53, first to
+    last (e.g. 28-30), or none
+    """
+    if value is None or (isinstance(value, str) and value.strip().casefold() in OFF):
+        return ()
+    try:
+        if isinstance(value, str):
+            parts = [int(part) for part in value.replace("–", "-").split("-")]
+        else:
+            parts = [int(part) for part in value]  # type: ignore[union-attr]
+        if len(parts) == 1:
+            parts *= 2
+        if not parts:
+            return ()
+        first, last = parts
+        if not (1 <= first <= last <= 53):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"summer_break {value!r} must be two ISO weeks from 1 to 53, first to last "
+            "(e.g. 28-30), or none",
+            setting="summer_break",
+        ) from None
+    return (first, last)
 
 
 def check_shares(share_a: float, share_b: float, share_c: float | None = None) -> dict[str, float]:

@@ -71,7 +71,9 @@ def test_the_book_cell_passes_only_the_declared_parameters():
         "book = course.open_book(accounts_path, owner=owner)\ncourse.about(book)"
     )
     plan = next(n for n in GENERATOR.GUIDED if n.name.startswith("07"))
-    assert "plan_settings = course.plan_settings(" in GENERATOR.book(plan)
+    assert GENERATOR.plan(plan).startswith("plan_settings = course.plan_settings(")
+    assert "prospecting_share=prospecting_share" in GENERATOR.plan(plan)
+    assert GENERATOR.plan(start) == ""  # no plan parameters, no plan cell
     assert all(len(line) <= 100 for line in GENERATOR.book(NOTEBOOK).splitlines())
 
 

@@ -24,6 +24,7 @@ from notebook_files import (
 )
 
 from workbook import paths
+from workbook.coaching.lessons import GUESSES
 from workbook.coaching.prompts import PROMPTS, prompts_of
 
 
@@ -82,7 +83,9 @@ def test_opens_with_questions_objectives_time_and_closes_with_key_points(name):
 @pytest.mark.parametrize("name", GUIDED)
 def test_has_a_prediction_and_the_reflections_its_plan_needs(name):
     code = "\n".join(lesson_code(name))
-    assert re.search(r"\b(Prediction|guide\.predict)\(", code), "no predict-then-check exercise"
+    asked_guess = re.findall(r'course\.ask\("(\w+)"', code)
+    assert len(asked_guess) == 1, "one guess-then-check exercise, from the course's lessons"
+    assert asked_guess[0] in GUESSES
     asked = re.findall(r'course\.reflect\("(\w+)"', code)
     assert asked, "no reflection"
     assert set(asked) <= set(PROMPTS)

@@ -171,11 +171,12 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
     [
         (
             ["-p", "alpha", "0.3"],
-            "unknown parameter 'alpha': the reports take a, b, c, hourly_cost",
+            "unknown parameter 'alpha': the reports take a, allocation, b, c, hourly_cost",
         ),
         (["-p", "a", "lots"], "parameter a must be a number"),
         (["--by", "owner", "-p", "owner", "Ola Dahl"], "set by the command"),
         (["--jobs", "0"], "--jobs must be 1 or more"),
+        (["--jobs", "2", "--scheduler", "tcp://127.0.0.1:8786"], "do not go together"),
     ],
 )
 def test_a_wrong_parameter_is_a_command_line_error(small_team, tmp_path, args, words):

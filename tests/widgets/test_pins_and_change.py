@@ -10,10 +10,21 @@ import pytest
 
 from workbook import paths
 from workbook.analysis import tier_summary
+from workbook.coaching.lessons import LESSONS
 from workbook.settings import TierSettings
 from workbook.widgets import TierPanel, WorkbookApp, guide
-from workbook.widgets.app import STEPS
 from workbook.widgets.change import ChangePanel
+
+KEYS = [lesson.key for lesson in LESSONS]
+
+
+def open_step(app: WorkbookApp, key: str):
+    """Open a step of the app and skip its guess, so its panel shows."""
+    app.tabs.selected_index = KEYS.index(key)
+    step = app.lessons[key]
+    if not step.answered:
+        step.skip.click()
+    return step
 
 
 def uploaded(name: str, content: bytes) -> tuple[dict, ...]:
@@ -92,32 +103,54 @@ def test_an_account_that_is_not_there_or_a_pin_without_reason_is_a_message(sampl
 
 def test_the_app_follows_the_pins_into_the_plan_and_its_downloads():
     app = WorkbookApp()
-    app.tabs.selected_index = STEPS.index("Tiers")
-    tiers = app.panels["Tiers"]
+    open_step(app, "tiers")
+    tiers = app.panels["tiers"]
     a_before = tiers.summary().at["A", "accounts"]
     small = app.accounts.sort_values("revenue")["account"].iloc[0]
     pin(tiers, small, "A", "reference customer")
-    app.tabs.selected_index = STEPS.index("Your week")
-    week = app.panels["Your week"]
+    open_step(app, "week")
+    week = app.panels["week"]
     assert week.plan.tiers.loc["A", "accounts"] == a_before + 1
     row = week.tiered.set_index("account").loc[small]
     assert (row["tier"], bool(row["pinned"])) == ("A", True)
+    listing = app._tier_list().set_index("account")
+    assert listing.loc[small, ["tier", "pinned", "pin_reason"]].tolist() == [
+        "A",
+        True,
+        "reference customer",
+    ]
+    assert app.state()["tiers"]["pins"][0]["reason"] == "reference customer"  # kept in the browser
 
 
-def test_the_app_compares_order_lines_with_their_previous_year():
+def test_the_tiers_step_compares_order_lines_with_their_previous_year():
     app = WorkbookApp()
     app.upload.upload.value = uploaded("ordrer.csv", paths.SAMPLE_ORDERS_NB.read_bytes())
-    app.tabs.selected_index = STEPS.index("Since last period")
-    change = app.panels["Since last period"]
+    open_step(app, "tiers")
+    change = app.panels["change"]
     assert app.message.value == "" and change.message.value == ""
+    assert change.view in app.lessons["tiers"].body.children  # below the tier panel
     assert "moved up a tier" in change.headline.value
     assert change.comparison.bridge.current == pytest.approx(60_213_350.83)
     assert "1 Nov 2024" in change.source.value
-    # the tiers step's settings reach it when it is opened again
-    app.tabs.selected_index = STEPS.index("Tiers")
-    app.panels["Tiers"].sliders["a"].value = 0.3
-    app.tabs.selected_index = STEPS.index("Since last period")
+    # the button compares again with the tiers as the sliders have them now
+    app.panels["tiers"].sliders["a"].value = 0.3
+    change.again.click()
     assert change.comparison.settings.a == pytest.approx(0.3)
+    # and coming back to the step shows the tiers as they are
+    app.panels["tiers"].sliders["a"].value = 0.25
+    open_step(app, "accounts")
+    open_step(app, "tiers")
+    assert app.panels["change"] is change and change.comparison.settings.a == pytest.approx(0.25)
+
+
+def test_pins_of_another_salespersons_accounts_do_not_stop_the_app():
+    app = WorkbookApp(str(paths.SAMPLE_ORDERS_NB))
+    team = app.result.accounts
+    kari = team.loc[team["owner"] == "Kari Nordmann", "account_id"].iloc[0]
+    app.tiers = TierSettings(pins=[(kari, "A", "Kari's reference customer")])
+    app.owner.value = "Per Hansen"
+    open_step(app, "tiers")
+    assert app.message.value == "" and app.panels["tiers"].settings.pins == ()
 
 
 def test_an_account_list_asks_for_last_periods_file_and_reads_it(sample, tmp_path):
@@ -183,7 +216,9 @@ def test_the_plan_per_account_and_the_tier_list_carry_the_pins(sample):
         True,
         "reference customer",
     ]
-    assert per_account.loc[small, "hours_per_year"] == plan.tiers.at["A", "hours_per_account"]
+    # a C account by the rule gets no field time; pinned to A it gets A's visits
+    assert per_account.loc[small, "planned_hours"] > 0
+    assert per_account.loc[small, "visits_per_year"] >= plan.settings.min_visits_per_year["A"]
     panel = PlanPanel(tiered)
     listing = spreadsheet.csv_bytes(panel._tier_list()).decode("utf-8-sig")
     assert "pinned,pin_reason" in listing.splitlines()[0] and "reference customer" in listing

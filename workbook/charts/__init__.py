@@ -8,7 +8,7 @@ from workbook.charts.change import bridge_chart, change_tables, migration_chart
 from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
-from workbook.charts.plan import plan_chart
+from workbook.charts.plan import allocation_chart, outlook_table, plan_chart
 from workbook.charts.render import (
     enable_offline_widgets,
     enable_static_svg,
@@ -24,6 +24,7 @@ from workbook.charts.time_value import hours_change_chart, served_chart, time_va
 __all__ = [
     "TIER_COLORS",
     "TIER_TINTS",
+    "allocation_chart",
     "bridge_chart",
     "change_tables",
     "cost_chart",
@@ -36,6 +37,7 @@ __all__ = [
     "html_table",
     "interactive",
     "migration_chart",
+    "outlook_table",
     "pareto_chart",
     "plan_chart",
     "served_chart",

@@ -16,6 +16,7 @@ from workbook.analysis.metrics import METRIC_COLUMNS
 from workbook.coaching._checks import column_or_none
 from workbook.coaching.cost import CostToServe
 from workbook.coaching.focus import TimeVsValue
+from workbook.coaching.plan import TimePlan
 from workbook.settings import TierSettings
 
 NAN = float("nan")
@@ -233,3 +234,19 @@ def still_in_tier(comparison, tier: str = "A") -> float:
     row = comparison.matrix.loc[tier]
     before = int(row.sum())
     return int(row[tier]) / before if before else NAN
+
+
+def visits_of_biggest(plan: TimePlan, tier: str = "A") -> float:
+    """Return the visits a year the plan gives the biggest account of a tier (NaN when empty).
+
+    Examples
+    --------
+    >>> from workbook.coaching import plan_time
+    >>> from workbook.coaching.examples import example_tiered
+    >>> visits_of_biggest(plan_time(example_tiered(), hours_per_week=2, weeks=40), tier="B")
+    8.0
+    """
+    members = plan.accounts[plan.accounts["tier"] == tier]
+    if members.empty:
+        return NAN
+    return float(members.loc[members["value"].idxmax(), "visits_per_year"])

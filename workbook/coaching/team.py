@@ -92,10 +92,10 @@ def team_overview(
     >>> overview = team_overview(team)
     >>> overview[["owner", "accounts", "revenue", "top20_share", "focus_score", "loss_making"]]
               owner  accounts   revenue  top20_share  focus_score  loss_making
-    0   Ingrid Berg         3  240000.0     0.391667        0.675          1.0
-    1  Ola Nordmann         2   60000.0     0.550000        0.950          0.0
+    0   Ingrid Berg         3  240000.0     0.391667     0.601736          1.0
+    1  Ola Nordmann         2   60000.0     0.550000     0.750943          0.0
     >>> overview.loc[0, ["time_share_a", "a_value_share", "loss_total"]].tolist()
-    [0.2666666666666667, 0.39166666666666666, 12200.0]
+    [0.35294117647058826, 0.39166666666666666, 12200.0]
     """
     tiers, plan = tiers or TierSettings(), plan or PlanSettings()
     if "owner" not in accounts.columns:

@@ -14,6 +14,7 @@ Every sentence goes through translation (``workbook.i18n``) and formats its numb
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -387,6 +388,313 @@ def gini_sentence(figures) -> str:
     )
 
 
+# --- the plan -----------------------------------------------------------------------------------
+#: Each cadence (``workbook.coaching.plan.CADENCES``) as people say it.
+CADENCE_LABELS = {
+    "weekly": N_("weekly"),
+    "fortnightly": N_("every other week"),
+    "monthly": N_("monthly"),
+    "every_other_month": N_("every other month"),
+    "quarterly": N_("quarterly"),
+    "twice_a_year": N_("twice a year"),
+    "yearly": N_("once a year"),
+    "none": N_("no visits"),
+}
+#: Each channel (``workbook.coaching.plan.CHANNELS``) as people say it.
+CHANNEL_LABELS = {
+    "field": N_("field visits"),
+    "phone_video": N_("phone or video"),
+    "inside_sales": N_("inside sales"),
+    "self_service": N_("e-mail and self-service"),
+}
+#: Each way of sharing a tier's hours (``workbook.settings.ALLOCATIONS``) as people say it.
+ALLOCATION_LABELS = {
+    "response": N_("by response: the next visit where it adds most (diminishing returns)"),
+    "equal": N_("equally: the same visits for every account of a tier"),
+    "value": N_("in proportion to value"),
+}
+
+
+#: The same, in a few words (a legend, a drop-down).
+ALLOCATION_NAMES = {
+    "response": N_("by response (diminishing returns)"),
+    "equal": N_("equal within the tier"),
+    "value": N_("in proportion to value"),
+}
+
+
+def cadence_label(key: str) -> str:
+    """Return a cadence as people say it.
+
+    Examples
+    --------
+    >>> cadence_label("fortnightly"), cadence_label("yearly")
+    ('every other week', 'once a year')
+    """
+    return _(CADENCE_LABELS[key])
+
+
+def channel_label(key: str) -> str:
+    """Return a channel as people say it (``phone_video`` → ``phone or video``)."""
+    return _(CHANNEL_LABELS[key])
+
+
+def allocation_label(key: str, *, short: bool = False) -> str:
+    """Return how a tier's hours are shared, as people say it (in a few words when ``short``)."""
+    return _((ALLOCATION_NAMES if short else ALLOCATION_LABELS)[key])
+
+
+def visits_a_year(n: float) -> str:
+    """Return whole visits a year: ``1 visit a year``, ``38 visits a year``.
+
+    Examples
+    --------
+    >>> visits_a_year(1), visits_a_year(38)
+    ('1 visit a year', '38 visits a year')
+    """
+    return ngettext("{n} visit a year", "{n} visits a year", int(n)).format(n=fmt.number(n))
+
+
+def plan_summary(plan) -> str:
+    """Return what the plan gives the accounts of each tier, or that it does not fit.
+
+    Parameters
+    ----------
+    plan : TimePlan
+        From ``workbook.coaching.plan_time``.
+
+    Examples
+    --------
+    >>> from workbook.coaching import plan_time
+    >>> from workbook.coaching.examples import example_tiered
+    >>> print(plan_summary(plan_time(example_tiered(), hours_per_week=10)))
+    The plan fits. Your A account gets 45 visits a year (67.5 h). Your 2 B accounts get 12 visits
+    a year each (24 h in all). Your 2 C accounts get no field visits (inside sales, e-mail or
+    self-service). 45 h a year are kept for new customers.
+    """
+    tiers = plan.tiers
+    short = [tier for tier in tiers.index if not tiers.at[tier, "meets_minimum"]]
+    if short:
+        return ngettext(
+            "The plan does not fit: {tiers} accounts get fewer visits than the minimum.",
+            "The plan does not fit: {tiers} accounts get fewer visits than the minimum.",
+            len(short),
+        ).format(tiers=fmt.listing(short))
+    sentences = [_("The plan fits.")]
+    for tier, row in tiers.iterrows():
+        n = int(row["accounts"])
+        if n == 0:
+            continue
+        values = {
+            "n": fmt.number(n),
+            "tier": tier,
+            "least": fmt.number(row["least_visits"]),
+            "most": fmt.number(row["most_visits"]),
+            "hours": fmt.hours(row["planned_hours"]),
+        }
+        if row["most_visits"] == 0:
+            text = ngettext(
+                "Your {tier} account gets no field visits (inside sales, e-mail or self-service).",
+                "Your {n} {tier} accounts get no field visits (inside sales, e-mail or "
+                "self-service).",
+                n,
+            )
+        elif n == 1:
+            text = _("Your {tier} account gets {visits} ({hours}).")
+            values["visits"] = visits_a_year(row["most_visits"])
+        elif row["least_visits"] == row["most_visits"]:
+            text = _("Your {n} {tier} accounts get {visits} each ({hours} in all).")
+            values["visits"] = visits_a_year(row["most_visits"])
+        else:
+            text = _(
+                "Your {n} {tier} accounts get {least} to {most} visits a year, by their value "
+                "({hours} in all)."
+            )
+        sentences.append(text.format(**values))
+    if plan.prospecting_hours > 0:
+        sentences.append(
+            _("{hours} a year are kept for new customers.").format(
+                hours=fmt.hours(plan.prospecting_hours)
+            )
+        )
+    return " ".join(sentences)
+
+
+def plan_messages(plan) -> list[str]:
+    """Return what is wrong or left over in the plan and which setting changes it.
+
+    Examples
+    --------
+    >>> from workbook.coaching import plan_time
+    >>> from workbook.coaching.examples import example_tiered
+    >>> for message in plan_messages(plan_time(example_tiered(), share_a=0.5, share_b=0.0)):
+    ...     print(message)
+    Your A account cannot use all of A's 607.5 h: at most 45 visits a year (max_visits_per_year)
+    take 67.5 h, and 540 h are left. Give them to another tier (share_a) or to new customers
+    (prospecting_share).
+    B gets none of your field time but you have 2 B accounts, and each needs at least 1 visit a
+    year (2 h a year in all). Give B a share of the field time (share_b = 0.01 would do) or move
+    its accounts to another tier.
+    Your 2 C accounts cannot use all of C's 607.5 h: at most 4 visits a year each
+    (max_visits_per_year) take 4 h, and 603.5 h are left. Give them to another tier (share_c) or
+    to new customers (prospecting_share).
+    """
+    messages = []
+    tiers = plan.tiers
+    for tier, row in tiers.iterrows():
+        n = int(row["accounts"])
+        if not row["meets_minimum"]:
+            messages.append(_shortfall(plan, tier))
+        elif n == 0 and row["share"] > 0:
+            messages.append(
+                _(
+                    "{tier} has no accounts, so its {share} of your field time ({hours} a "
+                    "year) goes to no one: give it to another tier (share_{name})."
+                ).format(
+                    tier=tier,
+                    share=fmt.share(row["share"]),
+                    hours=fmt.hours(row["hours"]),
+                    name=tier.lower(),
+                )
+            )
+        elif (
+            n
+            and row["spare_hours"] >= row["visit_hours"]
+            and row["least_visits"] == row["max_visits_per_year"]
+        ):
+            messages.append(
+                ngettext(
+                    "Your {tier} account cannot use all of {tier}'s {hours}: at most {most} "
+                    "(max_visits_per_year) take {planned}, and {spare} are left. Give them to "
+                    "another tier (share_{name}) or to new customers (prospecting_share).",
+                    "Your {n} {tier} accounts cannot use all of {tier}'s {hours}: at most "
+                    "{most} each (max_visits_per_year) take {planned}, and {spare} are left. "
+                    "Give them to another tier (share_{name}) or to new customers "
+                    "(prospecting_share).",
+                    n,
+                ).format(
+                    n=fmt.number(n),
+                    tier=tier,
+                    hours=fmt.hours(row["hours"]),
+                    most=visits_a_year(row["max_visits_per_year"]),
+                    planned=fmt.hours(row["planned_hours"]),
+                    spare=fmt.hours(row["spare_hours"]),
+                    name=tier.lower(),
+                )
+            )
+    new = plan.accounts[plan.accounts["new"] & (plan.accounts["tier_by_value"] == "C")]
+    if len(new):
+        messages.append(
+            ngettext(
+                "{n} new account (first order less than {months} months ago) is planned as B, "
+                "not C: its revenue covers only part of a year. {names}.",
+                "{n} new accounts (first order less than {months} months ago) are planned as "
+                "B, not C: their revenue covers only part of a year. {names}.",
+                len(new),
+            ).format(
+                n=fmt.number(len(new)),
+                months=fmt.number(plan.settings.new_account_months),
+                names=names(new),
+            )
+        )
+    return messages
+
+
+def _shortfall(plan, tier: str) -> str:
+    """Say why ``tier``'s accounts get fewer visits than the minimum and what would make it fit."""
+    row = plan.tiers.loc[tier]
+    settings = plan.settings
+    n, least, length = int(row["accounts"]), row["min_visits_per_year"], row["visit_hours"]
+    needed = n * least * length
+    need = visits_a_year(least)
+    if row["share"] == 0:
+        return ngettext(
+            "{tier} gets none of your field time but you have {n} {tier} account, and it needs "
+            "at least {need} ({hours} a year in all). Give {tier} a share of the field time "
+            "(share_{name} = {share} would do) or move it to another tier.",
+            "{tier} gets none of your field time but you have {n} {tier} accounts, and each "
+            "needs at least {need} ({hours} a year in all). Give {tier} a share of the field "
+            "time (share_{name} = {share} would do) or move its accounts to another tier.",
+            n,
+        ).format(
+            tier=tier,
+            n=fmt.number(n),
+            need=need,
+            hours=fmt.hours(needed, 0),
+            name=tier.lower(),
+            share=fmt.fixed(math.ceil(needed / plan.field_hours * 100) / 100, 2),
+        )
+    field_share = 1 - settings.prospecting_share
+    can = row["hours"] / (n * length)
+    text = ngettext(
+        "You have {n} {tier} account; {tier}'s {share} of your {week} of field time a week lets "
+        "you visit it {can} at {length} a visit, and every {tier} account needs at least "
+        "{need}.",
+        "You have {n} {tier} accounts; {tier}'s {share} of your {week} of field time a week lets "
+        "you visit each {can} at {length} a visit, and every {tier} account needs at least "
+        "{need}.",
+        n,
+    ).format(
+        n=fmt.number(n),
+        tier=tier,
+        week=fmt.hours(plan.hours_per_week * field_share, 2),
+        share=fmt.share(row["share"]),
+        can=_times_a_year(can),
+        length=fmt.hours(length, 2),
+        need=need,
+    )
+    more = math.ceil(needed / (plan.weeks * field_share * row["share"]) * 10) / 10
+    options = [_("plan at least {hours} a week (hours_per_week)").format(hours=fmt.hours(more))]
+    shorter = math.floor(row["hours"] / (n * least) * 10) / 10
+    if shorter > 0:
+        options.append(
+            _("shorten {tier} visits to {hours} (visit_hours)").format(
+                tier=tier, hours=fmt.hours(shorter)
+            )
+        )
+    fits = math.floor(row["hours"] / (least * length) + 1e-9)
+    if fits > 0 and tier == "A":
+        total = len(plan.accounts)
+        # a is a share of accounts only with account_share tiers, so the method is named
+        options.append(
+            _(
+                "make A smaller (at most {fits} of your {n} accounts: a = {a} with account_share "
+                "tiers)"
+            ).format(
+                fits=fmt.number(fits),
+                n=fmt.number(total),
+                a=fmt.fixed(math.floor(fits / total * 100) / 100, 2),
+            )
+        )
+    elif fits > 0:
+        options.append(
+            ngettext(
+                "keep at most {fits} account in {tier}",
+                "keep at most {fits} accounts in {tier}",
+                fits,
+            ).format(fits=fmt.number(fits), tier=tier)
+        )
+    if settings.prospecting_share > 0 and needed <= plan.total_hours * row["share"] + 1e-9:
+        options.append(_("keep less time for new customers (prospecting_share)"))
+    return f"{text} {_sentence(options)}"
+
+
+def _times_a_year(per_year: float) -> str:
+    text = fmt.number(per_year, 1)
+    return ngettext("{n} time a year", "{n} times a year", text == "1").format(n=text)
+
+
+def _sentence(options: list[str]) -> str:
+    """Return options as one sentence: ``Do this, that, or the other.``"""
+    if len(options) == 1:
+        text = options[0]
+    else:
+        text = _("{options} or {last}").format(
+            options=", ".join(options[:-1]) + ",", last=options[-1]
+        )
+    return text[:1].upper() + text[1:] + "."
+
+
 # --- what to do next ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Action:
@@ -401,7 +709,15 @@ class Action:
 
 
 def next_actions(
-    *, plan=None, today=None, cost=None, screen=None, levels=None, freed=None
+    *,
+    plan=None,
+    today=None,
+    cost=None,
+    screen=None,
+    levels=None,
+    freed=None,
+    growth_picks=None,
+    handover=None,
 ) -> list[Action]:
     """Return what to do next, most important first, from whatever results are at hand.
 
@@ -415,34 +731,39 @@ def next_actions(
         The service levels (edited or not): C's channel and who handles it.
     freed : HoursFreed, optional
         Not used for a sentence of its own: the plan's hours already say it.
+    growth_picks, handover : sequence of str, optional
+        The B accounts picked for growth (default: the screen's flagged ones) and the C accounts
+        handed to other channels (default: every C account), by name.
 
     Examples
     --------
     >>> from workbook.coaching import plan_time, time_vs_value
     >>> from workbook.coaching.examples import example_tiered
     >>> tiered = example_tiered()
-    >>> for action in next_actions(plan=plan_time(tiered), today=time_vs_value(tiered)):
+    >>> plan = plan_time(tiered, hours_per_week=2, weeks=40)
+    >>> for action in next_actions(plan=plan, today=time_vs_value(tiered, plan=plan)):
     ...     print(action.kind, action.text)  # doctest: +NORMALIZE_WHITESPACE
-    commit Block 24 h a week (80% of your selling time) for your 1 A account: about 61.3 visits
-    a month.
-    commit Fit your 2 B accounts into 6 h a week (20% of your selling time): about 11.5 visits a
-    month each.
+    commit Block 1.4 h a week (80% of your field time) for your 1 A account: 38 visits a year.
+    commit Fit your 2 B accounts into 0.4 h a week (20% of your field time): 6 to 8 visits a year
+    each, by their value.
+    commit Keep 0.2 h a week (10% of your selling time) for new customers.
     stop Serve your 2 C accounts by inside sales, e-mail or self-service instead of field
     visits: Sol Rør AS and Vik Bil ANS.
-    measure Share of your selling time on A accounts: today 57%, in the plan 80%.
-    measure Your focus score: today 0.67 (1 = your time follows value exactly); work it out
+    measure Share of your time on A accounts: today 57%, in the plan 80%.
+    measure Your focus score: today 0.74 (1 = your time follows your plan exactly); work it out
     again in a month.
-    measure Every A account gets at least 1 visit a month (check your calendar).
+    measure Every A account gets at least 38 visits a year (check your calendar).
     """
     actions: list[Action] = []
     if plan is not None:
-        actions += _plan_actions(plan, today, screen, levels)
+        actions += _plan_actions(plan, today, screen, levels, growth_picks, handover)
     if today is not None and today.available and len(today.over_served):
         actions.append(
             Action(
                 "stop",
                 _(
-                    "Cut back on the accounts that get far more of your time than their value: "
+                    "Cut back on the accounts that get far more of your time than the plan gives "
+                    "them: "
                     "{names}."
                 ).format(names=names(today.over_served)),
             )
@@ -462,10 +783,23 @@ def next_actions(
 
 
 def _per_week(plan, tier: str) -> str:
-    return fmt.number(plan.hours_per_week * plan.shares[tier], 1)
+    """Return the hours a week the plan gives a tier's accounts (their visits, over the weeks)."""
+    return fmt.hours(plan.tiers.at[tier, "planned_hours"] / plan.weeks)
 
 
-def _plan_actions(plan, today, screen, levels) -> list[Action]:
+def tier_visits(plan, tier: str) -> str:
+    """Return the visits a year a tier's accounts get: ``6 to 45 visits a year``."""
+    row = plan.tiers.loc[tier]
+    if not row["most_visits"] > 0:  # none, or no accounts (NaN)
+        return _("no visits")
+    if row["least_visits"] == row["most_visits"]:
+        return visits_a_year(row["most_visits"])
+    return _("{least} to {most} visits a year").format(
+        least=fmt.number(row["least_visits"]), most=fmt.number(row["most_visits"])
+    )
+
+
+def _plan_actions(plan, today, screen, levels, growth_picks, handover) -> list[Action]:
     tiers = plan.tiers
     actions = []
     if not plan.feasible:
@@ -478,16 +812,17 @@ def _plan_actions(plan, today, screen, levels) -> list[Action]:
             Action(
                 "commit",
                 ngettext(
-                    "Block {hours} h a week ({share} of your selling time) for your {n} A "
-                    "account: about {visits}.",
-                    "Block {hours} h a week ({share} of your selling time) for your {n} A "
-                    "accounts: about {visits} each.",
+                    "Block {hours} a week ({share} of your field time) for your {n} A account: "
+                    "{visits}.",
+                    "Block {hours} a week ({share} of your field time) for your {n} A "
+                    "accounts: {visits} each, more for the bigger ones (the plan per account "
+                    "says how many).",
                     n_a,
                 ).format(
                     hours=_per_week(plan, "A"),
                     share=fmt.share(plan.shares["A"]),
                     n=fmt.number(n_a),
-                    visits=visits(float(tiers.at["A", "visits_per_account_per_year"])),
+                    visits=tier_visits(plan, "A"),
                 ),
             )
         )
@@ -495,9 +830,10 @@ def _plan_actions(plan, today, screen, levels) -> list[Action]:
         actions.append(
             Action(
                 "commit",
-                _("Call first on the A accounts that get too little of your time: {names}.").format(
-                    names=names(today.under_served)
-                ),
+                _(
+                    "Call first on the accounts that get far less time than the plan gives them: "
+                    "{names}."
+                ).format(names=names(today.under_served)),
             )
         )
     if n_b and plan.shares["B"] > 0:
@@ -505,16 +841,26 @@ def _plan_actions(plan, today, screen, levels) -> list[Action]:
             Action(
                 "commit",
                 ngettext(
-                    "Fit your {n} B account into {hours} h a week ({share} of your selling "
-                    "time): about {visits}.",
-                    "Fit your {n} B accounts into {hours} h a week ({share} of your selling "
-                    "time): about {visits} each.",
+                    "Fit your {n} B account into {hours} a week ({share} of your field time): "
+                    "{visits}.",
+                    "Fit your {n} B accounts into {hours} a week ({share} of your field time): "
+                    "{visits} each, by their value.",
                     n_b,
                 ).format(
                     n=fmt.number(n_b),
                     hours=_per_week(plan, "B"),
                     share=fmt.share(plan.shares["B"]),
-                    visits=visits(float(tiers.at["B", "visits_per_account_per_year"])),
+                    visits=tier_visits(plan, "B"),
+                ),
+            )
+        )
+    if plan.prospecting_hours > 0:
+        actions.append(
+            Action(
+                "commit",
+                _("Keep {hours} a week ({share} of your selling time) for new customers.").format(
+                    hours=fmt.hours(plan.hours_per_week * plan.settings.prospecting_share),
+                    share=fmt.share(plan.settings.prospecting_share),
                 ),
             )
         )
@@ -550,16 +896,12 @@ def _measures(plan, today) -> list[Action]:
     if today is not None and today.available:
         share_a = fmt.share(today.tiers.at["A", "time_share"])
         points = [
-            _(
-                "Share of your selling time on A accounts: today {today}, in the plan {plan}."
-            ).format(today=share_a, plan=fmt.share(plan.shares["A"]))
-            if plan is not None
-            else _("Share of your selling time on A accounts: today {today}.").format(
-                today=share_a
+            _("Share of your time on A accounts: today {today}, in the plan {plan}.").format(
+                today=share_a, plan=fmt.share(today.tiers.at["A", "planned_share"])
             ),
             _(
-                "Your focus score: today {score} (1 = your time follows value exactly); work it "
-                "out again in a month."
+                "Your focus score: today {score} (1 = your time follows your plan exactly); work "
+                "it out again in a month."
             ).format(score=fmt.fixed(today.score, 2)),
         ]
     else:
@@ -570,7 +912,7 @@ def _measures(plan, today) -> list[Action]:
             )
         ]
     if plan is not None and int(plan.tiers.at["A", "accounts"]):
-        least = visits(float(plan.min_visits_per_year["A"]))
+        least = visits_a_year(plan.tiers.at["A", "least_visits"])
         points.append(
             _("Every A account gets at least {visits} (check your calendar).").format(visits=least)
         )

@@ -1,10 +1,12 @@
-"""``python -m workbook report FILE [--by owner] [--out DIR] [--jobs N] [--pins FILE]
-[--compare PREVIOUS_FILE] [-p NAME VALUE ...]``.
+"""``python -m workbook report FILE [--by owner] [--out DIR] [--jobs N | --scheduler ADDRESS]
+[--pins FILE] [--compare PREVIOUS_FILE] [-p NAME VALUE ...]``.
 
 Runs the report notebook for the whole file, or for each owner plus the team overview, and
 writes each as an executed notebook and an offline HTML file, with ``manifest.json`` and
-``manifest.csv``. Exit status 1 when any report failed (each failure's message on stderr), 2 for
-a wrong command line (e.g. a parameter the notebooks do not take).
+``manifest.csv``; here, or with ``--scheduler`` on a Dask cluster (see
+:mod:`workbook.report.cluster`). Exit status 1 when any report failed (each failure's message on
+stderr) or the cluster cannot run reports (no scheduler, no worker, Dask not installed), 2 for a
+wrong command line (e.g. a parameter the notebooks do not take).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 
 from workbook import paths
 from workbook.cli import PROG
+from workbook.i18n import _
+from workbook.report.cluster import ClusterError, connect, run_on_cluster, worker_versions
 from workbook.report.manifest import build_manifest, file_sha256, manifest_csv, manifest_json
 from workbook.report.owners import owners_in_file
 from workbook.report.parameters import (
@@ -38,10 +42,29 @@ def _usage_error(message: str) -> int:
     return 2
 
 
+def _run_on_cluster(jobs, out, args):
+    """Run the reports on the cluster; return the records, its threads and what it ran."""
+    client = connect(args.scheduler)
+    try:
+        workers = worker_versions(client)
+        threads = sum(client.nthreads().values())
+        records = run_on_cluster(jobs, out, client=client, input_path=args.file)
+    finally:
+        client.close()
+    return records, threads, {"scheduler": args.scheduler, "workers": workers}
+
+
 def run(args) -> int:
     by_owner = args.by == "owner"
     if args.jobs is not None and args.jobs < 1:
         return _usage_error(f"--jobs must be 1 or more, not {args.jobs}")
+    if args.jobs is not None and args.scheduler:
+        return _usage_error(
+            _(
+                "--jobs and --scheduler do not go together: the cluster's workers decide how "
+                "many reports run at once"
+            )
+        )
     declared = {"report": declared_parameters(paths.REPORT_NOTEBOOK)}
     if by_owner:
         declared["team"] = declared_parameters(TEAM_NOTEBOOK)
@@ -55,6 +78,13 @@ def run(args) -> int:
         values = check_parameters(given, declared, set_by_command=reserved)
     except ParameterError as err:
         return _usage_error(str(err))
+    if args.scheduler and any(values.get(name) for name in FILE_PARAMETERS):
+        return _usage_error(
+            _(
+                "--pins and --compare (pins_path, previous_path) do not go together with "
+                "--scheduler yet: the cluster's workers receive the accounts file only"
+            )
+        )
     if not args.file.is_file():
         raise FileNotFoundError(2, "no such file", str(args.file))
     for name in FILE_PARAMETERS:  # the reports run elsewhere: name the files absolutely
@@ -81,8 +111,16 @@ def run(args) -> int:
         team_parameters=for_notebook(values, declared.get("team", {})),
     )
     out = args.out or paths.REPORTS_DIR
-    workers = args.jobs or os.cpu_count() or 1
-    records = run_jobs(jobs, out, workers=workers)
+    cluster = None
+    if args.scheduler:
+        try:
+            records, workers, cluster = _run_on_cluster(jobs, out, args)
+        except ClusterError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+    else:
+        workers = args.jobs or os.cpu_count() or 1
+        records = run_jobs(jobs, out, workers=workers)
 
     manifest = build_manifest(
         records,
@@ -92,6 +130,7 @@ def run(args) -> int:
         jobs=workers,
         started=started,
         duration_s=time.perf_counter() - began,
+        cluster=cluster,
     )
     write_atomically(
         {

@@ -21,7 +21,7 @@ import pyarrow as pa
 from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
-from workbook.loading.orders import aggregate_orders, previous_accounts, resolve_period
+from workbook.loading.orders import DERIVED, aggregate_orders, previous_accounts, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.rows import (
     drop_blank_and_total_rows,
@@ -228,12 +228,13 @@ def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
     window = resolve_period(period, lines["date"].min(), lines["date"].max(), file=file)
     accounts, notes = aggregate_orders(lines, window, file=file)
     warnings.extend(notes)
-    return _canonical(accounts), window
+    return _canonical(accounts, DERIVED), window
 
 
-def _canonical(accounts: pd.DataFrame) -> pd.DataFrame:
-    """Return aggregated accounts with the canonical columns, in order, of canonical types."""
-    accounts = accounts[[n for n in NAMES if n in accounts.columns]]
+def _canonical(accounts: pd.DataFrame, derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return aggregated accounts with the canonical columns (and ``derived`` ones), in order,
+    of canonical types."""
+    accounts = accounts[[n for n in (*NAMES, *derived) if n in accounts.columns]]
     for name in accounts.columns:
         if name in TEXT_COLUMNS:
             accounts[name] = accounts[name].astype(text_dtype())

@@ -12,6 +12,11 @@ added-up columns (concessions, visits, ...) are summed too. The name, owner, seg
 are each the most frequent value of the account's lines in the period (the latest on ties).
 Accounts with no line in the period are left out. ``previous_accounts`` gives the same table for
 the period before (the accounts with a line there), to compare two periods.
+
+``months_as_customer`` (not a column of the file: made from it) is the months from the account's
+first line in the file to the end of the period; it is blank when that first line is in the
+file's first month, since the account may have bought before the file starts. The time plan
+marks an account new when it is under 6 months.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from workbook.errors import AccountDataError, Problem, SettingsError
 from workbook.loading.aliases import ADDED_UP
 
 TEXT = ("account", "owner", "segment", "region")
+#: The columns made from the order lines that an account list does not have.
+DERIVED = ("months_as_customer",)
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,7 @@ def aggregate_orders(
                     f"{file}: the order lines start on {dates.min().date()}, so revenue_prev "
                     f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}."
                 )
+    accounts["months_as_customer"] = months_as_customer(lines, window).reindex(accounts.index)
     left_out = lines.loc[~lines["account_id"].isin(accounts.index), "account_id"].nunique()
     if left_out:
         warnings.append(
@@ -236,6 +244,24 @@ def previous_accounts(
         return None
     accounts, _ = aggregate_orders(before, Window(window.prev_start, window.prev_end), file=file)
     return accounts
+
+
+def months_as_customer(lines: pd.DataFrame, window: Window) -> pd.Series:
+    """Return the months from each account's first order line to the end of the period (one
+    decimal), blank for the accounts whose first line is in the file's first month.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"account_id": ["1", "2", "2", "3"],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-03-01", "2025-12-01",
+    ...                                               "2025-10-01"])})
+    >>> w = resolve_period(None, lines["date"].min(), pd.Timestamp("2025-12-31"))
+    >>> months_as_customer(lines, w).to_dict()
+    {'1': nan, '2': 10.0, '3': 3.0}
+    """
+    first = lines.groupby("account_id", sort=False)["date"].min()
+    months = ((window.end - first).dt.days / (365.25 / 12)).round(1)
+    return months.where(first > lines["date"].min() + pd.Timedelta(days=31))
 
 
 def most_frequent(frame: pd.DataFrame, key: str, column: str) -> pd.Series:

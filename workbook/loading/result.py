@@ -30,9 +30,9 @@ class LoadResult:
     headers : list of str
         Every header of the file's header row, as in the file (choices for a column mapping).
     previous : pandas.DataFrame, optional
-        Order lines only: the accounts of the period before (same columns, one row per account
-        with a line there), to compare two periods; None for an account list, or when no line
-        falls in the period before.
+        Order lines only: the accounts of the period before (the same canonical columns, one row
+        per account with a line there), to compare two periods; None for an account list, or
+        when no line falls in the period before.
     previous_period : tuple of pandas.Timestamp, optional
         The first and last day of that previous period.
 

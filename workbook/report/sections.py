@@ -148,7 +148,7 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     >>> accounts = workbook.assign_tiers(example_accounts())
     >>> summary = workbook.tier_summary(accounts, "revenue")
     >>> text = str(key_figures(workbook.concentration(accounts), summary))
-    >>> "Your top 20% of accounts hold 31% of your revenue" in text, "31.3%" in text
+    >>> "Your top 20% of accounts (1 of 5) hold 31% of your revenue" in text, "31.3%" in text
     (True, True)
     """
     value = metric_label(figures.metric)
@@ -333,15 +333,15 @@ def bridge(change: PeriodComparison | None):
 
 # --- where time goes ---------------------------------------------------------------------------
 def time_story(today: TimeVsValue) -> Html:
-    """Return the focus score in plain words, today's time and value per tier, and the accounts
-    furthest from where the value is.
+    """Return the focus score in plain words, today's time against the plan and value per tier,
+    and the accounts furthest from the plan.
 
     Examples
     --------
     >>> from workbook.coaching import time_vs_value
     >>> from workbook.coaching.examples import example_tiered
     >>> text = str(time_story(time_vs_value(example_tiered())))
-    >>> "Focus score 0.67" in text, "Share of your time" in text
+    >>> "Focus score 0.79" in text, "Share in the plan" in text
     (True, True)
     """
     if not today.available:
@@ -351,22 +351,27 @@ def time_story(today: TimeVsValue) -> Html:
         charts.html_table(
             _by_tier(today.tiers),
             {
-                "tier": ("Tier", "text"),
-                "accounts": ("Accounts", "count"),
-                "time_share": ("Share of your time", "share"),
-                "value_share": (f"Share of {metric_label(today.metric)}", "share"),
+                "tier": (_("Tier"), "text"),
+                "accounts": (_("Accounts"), "count"),
+                "time_share": (_("Share of your time"), "share"),
+                "planned_share": (_("Share in the plan"), "share"),
+                "value_share": (
+                    _("Share of {metric}").format(metric=metric_label(today.metric)),
+                    "share",
+                ),
             },
         )
     )
     shown = {
-        "account": ("Account", "text"),
-        "tier": ("Tier", "text"),
-        "time_share": ("Share of time", "share"),
-        "value_share": ("Share of value", "share"),
+        "account": (_("Account"), "text"),
+        "tier": (_("Tier"), "text"),
+        "time_share": (_("Share of your time"), "share"),
+        "planned_share": (_("Share in the plan"), "share"),
+        "value_share": (_("Share of value"), "share"),
     }
     for frame, caption in (
-        (today.over_served, "Over-served: far more time than value"),
-        (today.under_served, "Under-served A accounts: too little time"),
+        (today.over_served, _("Over-served: far more time than the plan gives them")),
+        (today.under_served, _("Under-served: far less time than the plan gives them")),
     ):
         if len(frame):
             parts.append(charts.html_table(frame, shown, caption=caption, max_rows=TOP))
@@ -532,35 +537,112 @@ def growth_chart(screen: GrowthScreen):
 
 
 # --- the plan ------------------------------------------------------------------------------------
-def plan_story(plan: TimePlan, freed: HoursFreed) -> Html:
-    """Return the time plan: what each account gets, whether it fits, and the hours it moves.
+def plan_story(
+    plan: TimePlan, freed: HoursFreed, *, followed: float | None = None, rota=None
+) -> Html:
+    """Return the time plan: what the accounts get, whether it fits, the biggest accounts' visits,
+    and the hours it moves.
+
+    Parameters
+    ----------
+    plan : TimePlan
+    freed : HoursFreed
+        The hours the plan moves from today's habits.
+    followed : float, optional
+        The focus score of following the plan exactly (``coaching.focus_if_followed``).
+    rota : Rota, optional
+        The plan's visits in the weeks of the coming year (``coaching.visit_rota``), said in a
+        sentence with how to take it to a calendar.
 
     Examples
     --------
     >>> from workbook.coaching import hours_freed, plan_time, time_vs_value
     >>> from workbook.coaching.examples import example_tiered
     >>> accounts = example_tiered()
-    >>> plan = plan_time(accounts)
-    >>> text = str(plan_story(plan, hours_freed(time_vs_value(accounts), plan)))
-    >>> "The plan fits" in text, "1\u202f104" in text
-    (True, True)
+    >>> plan = plan_time(accounts, hours_per_week=2, weeks=40)
+    >>> text = str(plan_story(plan, hours_freed(time_vs_value(accounts, plan=plan), plan),
+    ...                       followed=1.0))
+    >>> "The plan fits" in text, "Fjordbakeri AS" in text, "would score 1.00" in text
+    (True, True, True)
     """
-    parts = [paragraph(plan.summary), *(paragraph(message) for message in plan.messages)]
+    parts = [
+        paragraph(plan.summary),
+        *(paragraph(message) for message in plan.messages),
+        paragraph(
+            _("Hours within a tier go {how}.").format(how=wording.allocation_label(plan.allocation))
+        ),
+    ]
     parts.append(
         charts.html_table(
             _by_tier(plan.tiers),
             {
-                "tier": ("Tier", "text"),
-                "accounts": ("Accounts", "count"),
-                "share": ("Share of time", "share"),
-                "hours": ("Hours a year", "money"),
-                "hours_per_account": ("Hours per account", "number"),
-                "visits_per_account_per_month": ("Visits a month", "number"),
+                "tier": (_("Tier"), "text"),
+                "accounts": (_("Accounts"), "count"),
+                "share": (_("Share of field time"), "share"),
+                "hours": (_("Hours a year"), "money"),
+                "least_visits": (_("Fewest visits"), "count"),
+                "most_visits": (_("Most visits"), "count"),
+                "hours_per_account": (_("Hours per account"), "number"),
             },
         )
     )
+    biggest = plan.accounts.sort_values("value", ascending=False, kind="stable").head(TOP)
+    parts.append(
+        charts.html_table(
+            biggest.assign(
+                cadence=biggest["cadence"].map(wording.cadence_label),
+                channel=biggest["channel"].map(wording.channel_label),
+            ),
+            {
+                "account": (_("Account"), "text"),
+                "tier": (_("Tier"), "text"),
+                "value_share": (_("Share of value"), "share"),
+                "visits_per_year": (_("Visits a year"), "count"),
+                "cadence": (_("Cadence"), "text"),
+                "planned_hours": (_("Hours a year"), "number"),
+            },
+            caption=_("Your biggest accounts in the plan"),
+        )
+    )
+    cadences = [
+        _("{cadence}: {n}").format(cadence=wording.cadence_label(key), n=fmt.number(count))
+        for key, count in plan.cadences().items()
+        if count
+    ]
+    parts.append(
+        paragraph(_("Accounts by cadence: {cadences}.").format(cadences=", ".join(cadences)))
+    )
+    if followed is not None and freed.available:
+        parts.append(
+            paragraph(
+                _(
+                    "Following the plan exactly would score {score} on the focus score: the plan "
+                    "and the yardstick agree."
+                ).format(score=fmt.fixed(followed, 2))
+            )
+        )
     parts.append(paragraph(freed.message))
+    if rota is not None:
+        parts.append(
+            paragraph(
+                _(
+                    "Your visit rota: {rota} Take it to your calendar with python -m workbook "
+                    "plan FILE --ics visits.ics --rota, or from the week step of the app."
+                ).format(rota=rota.summary)
+            )
+        )
+        parts += [paragraph(message) for message in rota.messages]
     return Html("".join(parts))
+
+
+def allocation_chart(tiered: pd.DataFrame, plan: TimePlan):
+    """Return how the A accounts' visits follow value under each allocation (nothing without A
+    accounts)."""
+    from workbook.coaching.plan import compare_allocations
+
+    if not int(plan.tiers.at["A", "accounts"]):
+        return NOTHING
+    return charts.allocation_chart(compare_allocations(tiered, plan.settings, metric=plan.metric))
 
 
 def hours_chart(freed: HoursFreed):
@@ -571,7 +653,7 @@ def hours_chart(freed: HoursFreed):
 
 
 def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfter) -> Html:
-    """Return the service level of each tier, whether it fits the plan, and the cost per sale.
+    """Return the service level of each tier, whether it fits the plan, and the before/after.
 
     Examples
     --------
@@ -585,44 +667,33 @@ def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfte
     ...                          before_after(accounts, plan)))
     >>> "same working day" in text, "The service levels fit the plan." in text
     (True, True)
+    >>> "not a promise" in text
+    True
     """
     parts = [
         charts.html_table(
             _by_tier(levels),
             {
-                "tier": ("Tier", "text"),
-                "visits_per_year": ("Visits a year", "number"),
-                "response_time": ("Answer", "text"),
-                "channel": ("Channel", "text"),
-                "handled_by": ("Handled by", "text"),
-                "concessions": ("Concessions", "text"),
+                "tier": (_("Tier"), "text"),
+                "visits_per_year": (_("Visits a year, at least"), "number"),
+                "response_time": (_("Answer"), "text"),
+                "channel": (_("Channel"), "text"),
+                "handled_by": (_("Handled by"), "text"),
+                "concessions": (_("Concessions"), "text"),
             },
         )
     ]
     parts.append(
         paragraph(
-            "The service levels fit the plan."
+            _("The service levels fit the plan.")
             if check.fits
-            else "The service levels do not fit the plan:"
+            else _("The service levels do not fit the plan:")
         )
     )
     if check.messages:
         parts.append(bullets(check.messages))
-    table = outlook.table.rename_axis("when").reset_index()
-    parts.append(
-        charts.html_table(
-            table,
-            {
-                "when": ("", "text"),
-                "selling_hours": ("Selling hours", "money"),
-                "selling_cost": ("Selling cost", "money"),
-                "revenue": ("Revenue", "money"),
-                "cost_per_revenue": ("Selling cost per unit of revenue", "share"),
-            },
-            tier_column=None,
-            caption="The cost of selling time, today and under the plan",
-        )
-    )
+    parts.append(charts.outlook_table(outlook))
+    parts.append(paragraph(outlook.summary))
     if outlook.notes:
         parts.append(bullets(outlook.notes))
     return Html("".join(parts))
@@ -647,11 +718,12 @@ def top_actions(
     ...                                time_vs_value)
     >>> from workbook.coaching.examples import example_tiered
     >>> accounts = example_tiered()
-    >>> plan, today = plan_time(accounts), time_vs_value(accounts)
+    >>> plan = plan_time(accounts, hours_per_week=2, weeks=40)
+    >>> today = time_vs_value(accounts, plan=plan)
     >>> actions = top_actions(plan=plan, today=today, freed=hours_freed(today, plan),
     ...                       cost=cost_to_serve(accounts), screen=growth_screen(accounts))
     >>> print(actions[0])
-    Block 24 h a week (80% of your selling time) for your 1 A account: about 61.3 visits a month.
+    Block 1.4 h a week (80% of your field time) for your 1 A account: 38 visits a year.
     """
     return [
         action.text

@@ -14,6 +14,7 @@ from workbook.coaching import wording
 from workbook.coaching.action_plan import ActionPlan, action_plan
 from workbook.coaching.prompts import PROMPTS
 from workbook.course.book import Book
+from workbook.i18n import _
 from workbook.paths import slug
 from workbook.settings import PlanSettings
 from workbook.widgets.base import MessageArea, guarded, message_html
@@ -70,8 +71,8 @@ class ActionPlanPanel:
         self.book, self.store = book, store
         tiered = book.tiered
         self.settings = settings or PlanSettings()
-        self.plan = coaching.plan_time(tiered, self.settings)
-        self.today = coaching.time_vs_value(tiered, metric=book.tiers.metric)
+        self.plan = coaching.plan_time(tiered, self.settings, metric=book.tiers.metric)
+        self.today = coaching.time_vs_value(tiered, metric=book.tiers.metric, plan=self.plan)
         self.screen = coaching.growth_screen(tiered)
         self.levels = coaching.default_service_levels() if levels is None else levels
         self.facts = key_facts(
@@ -92,7 +93,7 @@ class ActionPlanPanel:
         self.update.on_click(guarded(self.message)(self.refresh))
         self.downloads = [
             Download(
-                f"my action plan ({suffix})",
+                _("Download my action plan ({suffix})").format(suffix=suffix),
                 lambda s=suffix: f"{self._slug()}{s}",
                 lambda s=suffix: self.action_plan().to_bytes(s),
                 self.message,

@@ -10,11 +10,13 @@ kernel's memory, like every other upload.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, loading
+from workbook import formatting as fmt
 from workbook.analysis.periods import PeriodComparison, compare_periods
 from workbook.coaching import wording
 from workbook.i18n import _
@@ -44,6 +46,9 @@ class ChangePanel(Panel):
         What last period is called (a file's name or its dates).
     owner : str, optional
         Whose accounts these are: an uploaded file is narrowed to them too.
+    follow : callable, optional
+        Returns the tier settings as they are now (e.g. a tier panel's above this one): a button
+        then compares again with them.
 
     Attributes
     ----------
@@ -59,6 +64,7 @@ class ChangePanel(Panel):
         previous: pd.DataFrame | None = None,
         previous_name: str = "",
         owner: str = "",
+        follow: Callable[[], TierSettings] | None = None,
     ):
         super().__init__(accounts)
         self.settings = TierSettings.of(settings)
@@ -74,6 +80,14 @@ class ChangePanel(Panel):
             layout=widgets.Layout(width="auto"),
         )
         self.upload.observe(guarded(self.message)(self._on_upload), "value")
+        self.again = widgets.Button(
+            description=_("Compare with the tiers as they are now"),
+            layout=widgets.Layout(width="auto", display=None if follow else "none"),
+        )
+        if follow is not None:
+            self.again.on_click(
+                guarded(self.message)(lambda _b: self.show(self.accounts, follow()))
+            )
         self.source = widgets.HTML()
         self.headline = widgets.HTML()
         self.body = widgets.VBox()
@@ -92,7 +106,8 @@ class ChangePanel(Panel):
                     + "</div>"
                 ),
                 widgets.HBox(
-                    [self.upload, self.source], layout=widgets.Layout(align_items="center")
+                    [self.upload, self.again, self.source],
+                    layout=widgets.Layout(align_items="center"),
                 ),
                 self.message,
                 self.headline,
@@ -100,6 +115,26 @@ class ChangePanel(Panel):
             ]
         )
         self.refresh()
+
+    @classmethod
+    def of_load(
+        cls,
+        loaded: loading.LoadResult,
+        accounts: pd.DataFrame,
+        settings: TierSettings | None = None,
+        *,
+        owner: str = "",
+        follow: Callable[[], TierSettings] | None = None,
+    ) -> ChangePanel:
+        """Return the panel for ``accounts`` of a loaded file: order lines bring their previous
+        12 months along (that salesperson's, with ``owner``); an account list asks for a file."""
+        previous, name = loaded.previous, ""
+        if previous is not None:
+            previous = select_owner_or_none(previous, owner or None)
+            name = fmt.period(*loaded.previous_period)
+        return cls(
+            accounts, settings, previous=previous, previous_name=name, owner=owner, follow=follow
+        )
 
     @property
     def accounts(self) -> pd.DataFrame:

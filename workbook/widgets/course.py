@@ -18,6 +18,7 @@ import pandas as pd
 from workbook import coaching, paths
 from workbook import formatting as fmt
 from workbook.coaching import wording
+from workbook.coaching.lessons import GUESSES, Results
 from workbook.coaching.prompts import PROMPTS
 from workbook.course.book import Book, previous_period, read_book
 from workbook.course.saved import SavedSettings
@@ -27,7 +28,7 @@ from workbook.parameters import plan_settings, tier_settings
 from workbook.settings import PlanSettings, TierSettings
 from workbook.widgets.base import MessageArea, guarded, message_html
 from workbook.widgets.change import ChangePanel
-from workbook.widgets.exercises import AnswerStore, Reflection
+from workbook.widgets.exercises import AnswerStore, Reflection, ask, predict
 from workbook.widgets.refusals import FileRefused, SettingRefused, missing_file
 from workbook.widgets.style import figure_html, stylesheet
 from workbook.widgets.upload import ACCEPTED, upload_item
@@ -202,6 +203,26 @@ class Course:
             + carried
             + notes
         )
+
+    def ask(
+        self,
+        key: str,
+        *,
+        book: Book | None = None,
+        tiered: pd.DataFrame | None = None,
+        plan: PlanSettings | None = None,
+        comparison=None,
+    ):
+        """Return the course's guess ``key`` on your ``book`` (or ``tiered`` accounts; neither
+        when the file could not be read): the same question, figure and explanation as the
+        app's step (``workbook.coaching.lessons``); ``comparison`` is what changed since last
+        period, for the guesses about it."""
+        if book is not None:
+            return ask(key, Results(book.tiered, book.tiers, plan, comparison))
+        if tiered is not None:
+            return ask(key, Results(tiered, None, plan))
+        guess = GUESSES[key]
+        return predict(question=guess.text(), answer=None, missing=guess.why_missing())
 
     def reflect(self, key: str) -> Reflection:
         """Return the reflection question ``key``, its answer kept for the action plan."""

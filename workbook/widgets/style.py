@@ -25,6 +25,14 @@ CSS = f"""
 """
 
 
+SPINNER = (
+    "<div style='display:flex;align-items:center;gap:10px;font-size:15px'>"
+    "<div style='width:18px;height:18px;border:3px solid #c5ccd3;border-top-color:#1f5fa8;"
+    "border-radius:50%;animation:wb-spin 0.8s linear infinite'></div>{text}</div>"
+    "<style>@keyframes wb-spin {{ to {{ transform: rotate(360deg); }} }}</style>"
+)
+
+
 def stylesheet() -> widgets.HTML:
     """Return the page's styles as a widget (display it once, before the panels)."""
     return widgets.HTML(CSS)
@@ -38,6 +46,11 @@ def section(title: str) -> widgets.HTML:
 def figure_html(text: str) -> str:
     """Return a key-figure sentence as HTML (escaped)."""
     return f"<div class='wb-figure' aria-live='polite'>{html.escape(text)}</div>"
+
+
+def note_html(text: str) -> str:
+    """Return a small grey note as HTML (escaped)."""
+    return f"<span class='wb-note'>{html.escape(text)}</span>"
 
 
 def look_for(text: str) -> widgets.HTML:

@@ -16,18 +16,12 @@ import ipywidgets as widgets
 from workbook import charts, loading, paths, schema
 from workbook.coaching import wording
 from workbook.widgets.base import MessageArea, guarded, message_html
+from workbook.widgets.style import SPINNER
 
 ACCEPTED = ".csv,.tsv,.txt,.xlsx,.parquet"
 #: The largest file the kernel accepts (the page refuses bigger ones before sending them).
 MAX_UPLOAD_MB = 50
 NOT_MAPPED = "(not in my file)"
-
-SPINNER = (
-    "<div style='display:flex;align-items:center;gap:10px;font-size:15px'>"
-    "<div style='width:18px;height:18px;border:3px solid #c5ccd3;border-top-color:#1f5fa8;"
-    "border-radius:50%;animation:wb-spin 0.8s linear infinite'></div>{text}</div>"
-    "<style>@keyframes wb-spin {{ to {{ transform: rotate(360deg); }} }}</style>"
-)
 
 
 def upload_item(value) -> tuple[str, bytes]:
