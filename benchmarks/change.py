@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -30,16 +31,8 @@ from workbook.analysis import Ranking, assign_tiers, compare_periods
 from workbook.loading import load
 from workbook.settings import TierSettings
 
-
-def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    """Return the median wall time of ``repeat`` runs of ``work``, after one warm-up run."""
-    work()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tiers import median_seconds  # benchmarks/tiers.py: one way of timing for every benchmark
 
 
 def interleaved(

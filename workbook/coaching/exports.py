@@ -158,3 +158,34 @@ def plan_export(
     """
     table = plan_per_account(tiered, plan, levels=levels, today=today)
     return table_bytes(table, suffix, sheet=_("Plan"))
+
+
+#: The columns of the tier list a person downloads (those the accounts have, in this order).
+TIER_LIST_COLUMNS = (
+    "account_id",
+    "account",
+    "rank",
+    "tier",
+    "pinned",
+    "pin_reason",
+    "revenue",
+    "gross_profit",
+    "owner",
+)
+
+
+def tier_list(tiered: pd.DataFrame) -> pd.DataFrame:
+    """Return the tier list to download: each account's rank, tier (and pin), biggest first.
+
+    It reads back as last period's file when the next period is compared with it.
+
+    Examples
+    --------
+    >>> from workbook.analysis import assign_tiers
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> tier_list(tiered).columns.tolist()[:6]
+    ['account_id', 'account', 'rank', 'tier', 'pinned', 'pin_reason']
+    """
+    ordered = tiered.sort_values("rank") if "rank" in tiered.columns else tiered
+    return ordered[[c for c in TIER_LIST_COLUMNS if c in tiered.columns]]

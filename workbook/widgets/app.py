@@ -494,23 +494,7 @@ class WorkbookApp:
         return lines
 
     def _tier_list(self) -> pd.DataFrame:
-        tiered = self.tiered()
-        columns = [
-            c
-            for c in (
-                "account_id",
-                "account",
-                "rank",
-                "tier",
-                "pinned",
-                "pin_reason",
-                "revenue",
-                "gross_profit",
-                "owner",
-            )
-            if c in tiered.columns
-        ]
-        return tiered.sort_values("rank")[columns]
+        return coaching.tier_list(self.tiered())
 
     def _action_plan(self, step: PlanStep):
         results = self.results()
