@@ -52,6 +52,7 @@ class Notebook:
     opens_book: bool = True
     help: dict[str, str] = field(default_factory=dict)  # help that differs from the table's
     kind: str = "guided"
+    sample: str = ""  # the sample it opens when no file is given ("": the sample accounts)
 
     @property
     def path(self) -> Path:
@@ -125,6 +126,14 @@ GUIDED = (
         N_("what you commit to, what you stop doing, what you measure in a month"),
         (*START, *TIERING, *PLAN, "hourly_cost", "answers_path"),
     ),
+    Notebook(
+        "09-since-last-period",
+        N_("Since last period"),
+        N_("each month or quarter: who moved tier, who is new or lost, where the revenue went"),
+        (*START, *TIERING, "previous_path", "answers_path"),
+        help={"accounts_path": "your accounts or order-lines file; empty: the sample order lines"},
+        sample="orders",
+    ),
 )
 TEAM_HELP = {
     "accounts_path": "the team's accounts or order-lines file; empty: the sample team",
@@ -152,7 +161,7 @@ RUN = (
         "report",
         "Account review",
         "one salesperson's report",
-        (*START, *TIERING, *PLAN),
+        (*START, *TIERING, *PLAN, "previous_path", "pins_path"),
         opens_book=False,
         kind="run",
     ),
@@ -336,10 +345,11 @@ def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:
 
 def book(notebook: Notebook) -> str:
     """Return the cell that opens your accounts with the notebook's own parameters."""
+    sample = [f'sample="{notebook.sample}"'] if notebook.sample else []
     lines = [
         _call(
             "book = course.open_book",
-            ["accounts_path", *_keywords(notebook, ("owner", *TIERING))],
+            ["accounts_path", *_keywords(notebook, ("owner", *TIERING)), *sample],
         ),
         "course.about(book)",
     ]
@@ -366,9 +376,10 @@ def run_settings(notebook: Notebook) -> str:
                 ),
             ]
         )
+    pins = ["pins=workbook.read_pins(pins_path)"] if "pins_path" in notebook.parameters else []
     lines = [
         "set_language(language)",
-        _call("tiers = parameters.tier_settings", _keywords(notebook, TIERING)),
+        _call("tiers = parameters.tier_settings", [*_keywords(notebook, TIERING), *pins]),
         _call("plan_settings = parameters.plan_settings", _keywords(notebook, PLAN)),
     ]
     return "\n".join(lines)

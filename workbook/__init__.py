@@ -26,6 +26,7 @@ _PUBLIC = {
     # loading
     "load_accounts": "workbook.loading",
     "load": "workbook.loading",
+    "read_pins": "workbook.loading.pins",
     "AccountDataError": "workbook.errors",
     "Problem": "workbook.errors",
     # analysis
@@ -33,9 +34,16 @@ _PUBLIC = {
     "concentration": "workbook.analysis",
     "tier_summary": "workbook.analysis",
     "compare_tierings": "workbook.analysis",
+    "compare_periods": "workbook.analysis",
     "suggest_thresholds": "workbook.analysis",
     "pareto_curve": "workbook.analysis",
     "whale_curve": "workbook.analysis",
+    # the course's one-step openings (shared by the notebooks and the report)
+    "pins_for_accounts": "workbook.course.book",
+    "since_last_period": "workbook.course.book",
+    # settings
+    "TierSettings": "workbook.settings",
+    "Pin": "workbook.settings",
     # paths and sample data
     "resolve_accounts_path": "workbook.paths",
 }

@@ -190,6 +190,32 @@ def _add_tier_options(parser: argparse.ArgumentParser) -> None:
         metavar=share,
         help=_("C share of accounts, account_share only (default 0.25)"),
     )
+    _add_pins(group)
+
+
+def _add_pins(parser) -> None:
+    parser.add_argument(
+        "--pins",
+        type=Path,
+        metavar="FILE",
+        help="accounts pinned to a tier by hand: a CSV (or XLSX) with account_id, tier, reason",
+    )
+
+
+def _add_compare(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("since the previous period").add_mutually_exclusive_group()
+    group.add_argument(
+        "--compare",
+        type=Path,
+        metavar="PREVIOUS_FILE",
+        help="compare with the previous period's file (an export or a tier list written "
+        "earlier): who moved tier, who is new or lost, and the revenue bridge",
+    )
+    group.add_argument(
+        "--compare-previous",
+        action="store_true",
+        help="order lines: compare with the 12 months before the period",
+    )
 
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
@@ -340,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.csv|FILE.xlsx",
         help=_("write the accounts with rank and tier (ready to import into a CRM)"),
     )
+    _add_compare(tiers)
     _add_json(tiers)
 
     plan = command(
@@ -399,6 +426,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=(_("NAME"), _("VALUE")),
         help=_("a parameter of the report notebook (repeatable)"),
     )
+    _add_pins(report)
+    report.add_argument(
+        "--compare",
+        type=Path,
+        metavar="PREVIOUS_FILE",
+        help="add a 'since last period' section comparing with this file (order lines "
+        "get one from their previous 12 months without it)",
+    )
 
     sample = command(
         "sample",
@@ -446,8 +481,13 @@ def tier_settings(args):
     """Return the ``TierSettings`` of the tier options (SettingsError when they cannot be used)."""
     from workbook.settings import TierSettings
 
+    pins = None
+    if getattr(args, "pins", None) is not None:
+        from workbook.loading.pins import read_pins
+
+        pins = read_pins(args.pins)  # a pins file that cannot be used is said before the data
     return TierSettings.of(
-        None, metric=args.metric, method=args.method, a=args.a, b=args.b, c=args.c
+        None, metric=args.metric, method=args.method, a=args.a, b=args.b, c=args.c, pins=pins
     )
 
 

@@ -159,6 +159,17 @@ def day(value: dt.date | dt.datetime, *, long: bool = False, blank: str = "–")
     return babel_dates.format_date(value, format="long" if long else "medium", locale=locale())
 
 
+def period(start: dt.date | dt.datetime, end: dt.date | dt.datetime) -> str:
+    """Return a period from its first to its last day (``1 Nov 2024 – 31 Oct 2025``).
+
+    Examples
+    --------
+    >>> period(dt.date(2024, 11, 1), dt.date(2025, 10, 31))
+    '1 Nov 2024 – 31 Oct 2025'
+    """
+    return _("{start} – {end}").format(start=day(start), end=day(end))
+
+
 def listing(items: list[str], *, limit: int | None = None) -> str:
     """Return names as a list in a sentence: ``A, B and C`` (``and 3 more`` past ``limit``).
 

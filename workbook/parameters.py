@@ -185,6 +185,18 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 lambda: f"{defaults.HOURLY_COST:g}",
             ),
             Parameter(
+                "previous_path",
+                "str",
+                "",
+                N_("last period's file, to compare with; empty: order lines' previous year"),
+            ),
+            Parameter(
+                "pins_path",
+                "str",
+                "",
+                N_("accounts pinned by hand: a file with account_id, tier, reason; empty: none"),
+            ),
+            Parameter(
                 "answers_path",
                 "str",
                 "",
@@ -236,14 +248,15 @@ def tier_settings(
     """Return the tier settings of a parameters cell's values, on top of ``saved`` ones.
 
     The values come as a mapping or as keywords; a parameter that is None keeps the saved value
-    (or the default), one that is set wins. Names that are not tier parameters are ignored.
+    (or the default), one that is set wins. ``pins`` (e.g. ``workbook.read_pins(pins_path)``)
+    replaces the saved pins when given. Names that are not tier settings are ignored.
 
     Examples
     --------
     >>> tier_settings(c=0.3, a=None, saved=TierSettings(metric="gross_profit", c=0.2))
     TierSettings(metric='gross_profit', method='account_share', a=0.2, b=None, c=0.3)
     """
-    return TierSettings.of(saved, **_given({**(values or {}), **given}, TIERING))
+    return TierSettings.of(saved, **_given({**(values or {}), **given}, (*TIERING, "pins")))
 
 
 def plan_settings(
@@ -272,6 +285,8 @@ def parameter_lines(tiers: TierSettings) -> str:
     """
     lines = []
     for name, value in tiers.to_dict().items():
+        if name not in PARAMETERS:  # the pins are kept with the settings, not typed in a cell
+            continue
         spec = PARAMETERS[name]
         shown = f'"{value}"' if spec.annotation == "str" else repr(round(float(value), 4))
         lines.append(f"{name}: {spec.annotation} = {shown}")

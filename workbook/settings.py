@@ -3,7 +3,8 @@
 Two frozen objects carry the settings from the parameters cell, the command line and the panels
 to every function that needs them:
 
-- :class:`TierSettings`: what the accounts are ranked by and where the tier lines are drawn;
+- :class:`TierSettings`: what the accounts are ranked by, where the tier lines are drawn, and
+  the accounts pinned to a tier by hand (each a :class:`Pin` with its reason);
 - :class:`PlanSettings`: the selling time a year, how it is split between prospecting, the tiers
   and their accounts, how long a visit takes, the weeks a visit rota leaves free and what an hour
   costs.
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -290,6 +291,124 @@ def per_tier(
 
 # --- the objects --------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class Pin:
+    """An account pinned to a tier by hand, with the reason the numbers do not show.
+
+    A salesperson knows what the figures cannot: a strategic account ramping up, a reference
+    customer. A pinned account takes its pinned tier in every view, the plan and the exports;
+    every other account keeps the tier the rule gives it.
+
+    Parameters
+    ----------
+    account_id : str
+        The account, by its ``account_id`` (kept as text: "00123" stays "00123").
+    tier : str
+        ``"A"``, ``"B"`` or ``"C"`` (a lower-case letter is read as the tier).
+    reason : str
+        Why, in a few words; a pin needs one, so that whoever reads the tiers sees it.
+
+    Examples
+    --------
+    >>> Pin("00123", "a", "  reference customer ")
+    Pin(account_id='00123', tier='A', reason='reference customer')
+    >>> Pin("00123", "D", "ramping up")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: the pin of account 00123: "D" is not a tier: pin it to A, B or C
+    >>> Pin("00123", "A", " ")
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: the pin of account 00123 to A has no reason: say why it is pinned
+    """
+
+    account_id: str
+    tier: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        account = _text(self.account_id)
+        if not account:
+            raise SettingsError(
+                f"a pin needs an account_id (the pin to {self.tier!r}, {self.reason!r})",
+                setting="pins",
+            )
+        tier = _text(self.tier).upper()
+        if tier not in TIERS:
+            raise SettingsError(
+                f'the pin of account {account}: "{_text(self.tier)}" is not a tier: '
+                "pin it to A, B or C",
+                setting="pins",
+                allowed=TIERS,
+            )
+        reason = _text(self.reason)
+        if not reason:
+            raise SettingsError(
+                f"the pin of account {account} to {tier} has no reason: say why it is pinned",
+                setting="pins",
+            )
+        object.__setattr__(self, "account_id", account)
+        object.__setattr__(self, "tier", tier)
+        object.__setattr__(self, "reason", reason)
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the pin as plain data: ``account_id``, ``tier``, ``reason``."""
+        return {"account_id": self.account_id, "tier": self.tier, "reason": self.reason}
+
+
+def _text(value: object) -> str:
+    """Return ``value`` as text without surrounding spaces ("" for None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def as_pins(pins: Iterable[Pin | Mapping | tuple] | None) -> tuple[Pin, ...]:
+    """Return ``pins`` as a tuple of :class:`Pin` (each checked), an account pinned at most once.
+
+    Each may be a ``Pin``, a mapping with ``account_id``, ``tier`` and ``reason``, or an
+    ``(account_id, tier, reason)`` triple.
+
+    Examples
+    --------
+    >>> as_pins([("001", "A", "reference customer"), {"account_id": "002", "tier": "B",
+    ...                                                "reason": "new owner"}])[1]
+    Pin(account_id='002', tier='B', reason='new owner')
+    >>> as_pins([("001", "A", "reference"), ("001", "B", "ramping up")])
+    Traceback (most recent call last):
+    ...
+    workbook.errors.SettingsError: account 001 is pinned twice (to A and to B): keep one pin
+    """
+    if pins is None:
+        return ()
+    if isinstance(pins, Pin | Mapping | str):
+        raise SettingsError(
+            "pins must be a list of pins (account_id, tier, reason), not one pin", setting="pins"
+        )
+    checked: list[Pin] = []
+    seen: dict[str, Pin] = {}
+    for pin in pins:
+        if isinstance(pin, Mapping):
+            pin = Pin(pin.get("account_id"), pin.get("tier"), pin.get("reason"))
+        elif not isinstance(pin, Pin):
+            try:
+                pin = Pin(*pin)
+            except TypeError:
+                raise SettingsError(
+                    f"a pin is an account_id, a tier and a reason, not {pin!r}", setting="pins"
+                ) from None
+        if pin.account_id in seen:
+            first = seen[pin.account_id]
+            raise SettingsError(
+                f"account {pin.account_id} is pinned twice (to {first.tier} and to {pin.tier}): "
+                "keep one pin",
+                setting="pins",
+            )
+        seen[pin.account_id] = pin
+        checked.append(pin)
+    return tuple(checked)
+
+
+@dataclass(frozen=True, repr=False)
 class TierSettings:
     """What the accounts are ranked by and where the tier lines are drawn, checked.
 
@@ -306,11 +425,17 @@ class TierSettings:
         Shares between 0 and 1 in the method's own unit (None: the method's default, see
         :data:`THRESHOLDS`). The threshold a method does not use must be left out; it is None
         on the object.
+    pins : sequence of Pin, default ()
+        Accounts pinned to a tier by hand, each with its reason (see :class:`Pin`; mappings and
+        ``(account_id, tier, reason)`` triples are read as pins). A pin moves only its own
+        account: pinning two C accounts to A adds two to A and takes two from C.
 
     Examples
     --------
     >>> TierSettings()
     TierSettings(metric='revenue', method='account_share', a=0.2, b=None, c=0.25)
+    >>> TierSettings(pins=[("001", "A", "reference customer")]).pins
+    (Pin(account_id='001', tier='A', reason='reference customer'),)
     >>> TierSettings(method="value_share", c=0.3)
     Traceback (most recent call last):
     ...
@@ -326,8 +451,10 @@ class TierSettings:
     a: float | None = None
     b: float | None = None
     c: float | None = None
+    pins: tuple[Pin, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "pins", as_pins(self.pins))
         choice("metric", self.metric, METRICS)
         method = choice("method", self.method, METHODS)
         used = THRESHOLDS[method]
@@ -355,12 +482,20 @@ class TierSettings:
                 setting="b",
             )
 
+    def __repr__(self) -> str:
+        text = (
+            f"TierSettings(metric={self.metric!r}, method={self.method!r}, "
+            f"a={self.a!r}, b={self.b!r}, c={self.c!r}"
+        )
+        return text + (f", pins={self.pins!r})" if self.pins else ")")
+
     @classmethod
     def of(cls, settings: TierSettings | None = None, /, **choices) -> TierSettings:
         """Return ``settings`` with ``choices`` changed (None values ignored); the defaults when
         both are empty. This is how the keyword form of the public functions builds the object.
 
-        Changing the method starts its thresholds from their defaults, unless they are given.
+        Changing the method starts its thresholds from their defaults, unless they are given;
+        the metric and the pins are kept.
 
         Examples
         --------
@@ -371,7 +506,7 @@ class TierSettings:
         if settings is None:
             return cls(**given)
         if "method" in given and given["method"] != settings.method:
-            kept = {"metric": settings.metric}
+            kept = {"metric": settings.metric, "pins": settings.pins}
             return cls(**{**kept, **given})
         return dataclasses.replace(settings, **given) if given else settings
 
@@ -380,14 +515,42 @@ class TierSettings:
         """The thresholds the method uses, by name (e.g. ``{"a": 0.2, "c": 0.25}``)."""
         return {name: getattr(self, name) for name in THRESHOLDS[self.method]}
 
+    @property
+    def without_pins(self) -> TierSettings:
+        """The same settings without the pins: the tiers the rule alone gives."""
+        return dataclasses.replace(self, pins=()) if self.pins else self
+
+    def pins_for(self, account_ids: Iterable[object]) -> TierSettings:
+        """Return the settings keeping only the pins of ``account_ids`` (e.g. one owner's).
+
+        Examples
+        --------
+        >>> pinned = TierSettings(pins=[("001", "A", "reference"), ("002", "C", "closing")])
+        >>> pinned.pins_for(["002", "003"]).pins
+        (Pin(account_id='002', tier='C', reason='closing'),)
+        """
+        ids = {str(account_id) for account_id in account_ids}
+        kept = tuple(pin for pin in self.pins if pin.account_id in ids)
+        return self if kept == self.pins else dataclasses.replace(self, pins=kept)
+
     def to_dict(self) -> dict[str, object]:
-        """Return the settings as plain data (for JSON); :meth:`from_dict` reads it back."""
-        return {"metric": self.metric, "method": self.method, **self.thresholds}
+        """Return the settings as plain data (for JSON); :meth:`from_dict` reads it back.
+
+        Examples
+        --------
+        >>> TierSettings(pins=[("001", "A", "reference")]).to_dict()
+        {'metric': 'revenue', 'method': 'account_share', 'a': 0.2, 'c': 0.25, 'pins': [{'account_id': '001', 'tier': 'A', 'reason': 'reference'}]}
+        """  # noqa: E501
+        data: dict[str, object] = {"metric": self.metric, "method": self.method, **self.thresholds}
+        if self.pins:
+            data["pins"] = [pin.to_dict() for pin in self.pins]
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> TierSettings:
         """Return the settings saved by :meth:`to_dict` (unknown keys are ignored)."""
-        return cls(**{k: data[k] for k in ("metric", "method", "a", "b", "c") if k in data})
+        names = ("metric", "method", "a", "b", "c", "pins")
+        return cls(**{k: data[k] for k in names if k in data})
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,18 @@ def test_a_norwegian_export_shows_its_accounts(norwegian_visit, artifacts):
     norwegian_visit.page.screenshot(path=artifacts / "upload-norwegian.png", full_page=True)
 
 
+def test_the_tiers_step_shows_what_changed_since_last_period(norwegian_visit, artifacts):
+    """Order lines (uploaded just before) compare their two years in the tiers step."""
+    norwegian_visit.open_step("Tiers")
+    norwegian_visit.answer_guess()
+    step = norwegian_visit.step
+    step.locator(FIRST_CHART).nth(3).wait_for(timeout=60_000)  # the tiers' 2, matrix, waterfall
+    expect(step.get_by_text("moved up a tier", exact=False).first).to_be_visible()
+    assert "Accounts that moved up or down a tier" in step.inner_text()
+    norwegian_visit.page.screenshot(path=artifacts / "since-last-period.png", full_page=True)
+    assert norwegian_visit.outside == []
+
+
 def test_a_broken_file_names_row_and_column_and_the_app_keeps_working(
     norwegian_visit, tmp_path, artifacts
 ):

@@ -36,7 +36,7 @@ def lesson_code(name: str) -> list[str]:
 def test_every_guided_notebook_of_the_course_exists():
     names = [path.name for path in sorted(paths.NOTEBOOKS_DIR.glob("0*.ipynb"))]
     assert names == [f"{name}.ipynb" for name in GUIDED]
-    assert [name[:2] for name in GUIDED] == [f"{i:02d}" for i in range(9)]
+    assert [name[:2] for name in GUIDED] == [f"{i:02d}" for i in range(10)]
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -184,6 +184,7 @@ def test_the_lessons_use_the_shared_panels():
     assert "GrowthPanel(" in uses["06-find-growth-in-b"]
     assert "PlanPanel(" in uses["07-plan-your-week"]  # service levels and the calendar file
     assert "ActionPlanPanel(" in uses["08-your-action-plan"]
+    assert "course.since_last_period(" in uses["09-since-last-period"]
     assert "team_overview(" in uses["facilitator/team-overview"]
 
 

@@ -38,6 +38,8 @@ EXPECTED = {
         "Following the plan exactly would score 1.00",
     ],
     ("08-your-action-plan", "sample"): ["No answers are kept yet", "My week, by tier"],
+    ("09-since-last-period", "sample"): ["moved up a tier", "Revenue went from 52,320,176"],
+    ("09-since-last-period", "orders"): ["moved up a tier", "Compared with 1 Nov 2024"],
     ("facilitator/team-overview", "team"): ["Ingrid Berg", '"who": "you"'],
 }
 

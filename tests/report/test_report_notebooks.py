@@ -116,4 +116,4 @@ def test_code_cells_are_a_few_calls_into_workbook_without_logic_or_widgets(name)
 def test_the_report_draws_charts_as_svg_in_the_kernel():
     sources = "\n".join(c.source for c in cells("report") if c.cell_type == "code")
     assert "enable_static_svg()" in sources
-    assert "load_accounts(source, owner=owner)" in sources
+    assert "load(source, owner=owner)" in sources  # the loader keeps one owner's rows only

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from workbook.analysis.ranking import Ranking
+from workbook.analysis.ranking import PinnedRanks, Ranking, unknown_pins
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
 from workbook.settings import TierSettings
@@ -38,12 +38,16 @@ def assign_tiers(
     -------
     DataFrame
         A copy of ``accounts``, rows in the same order, with ``rank`` (1 = the biggest) and
-        ``tier`` (a Categorical with categories A, B, C) added.
+        ``tier`` (a Categorical with categories A, B, C) added. With pins in the settings, also
+        ``pinned`` (True for a pinned account), ``pin_reason`` (its reason; blank for the
+        others) and ``rule_tier`` (the tier the rule alone gives): a pinned account takes its
+        pinned tier and keeps its rank, every other account keeps the tier the rule gives it.
 
     Raises
     ------
     AccountDataError
-        No accounts, a missing or unusable metric, or no account with a metric above zero.
+        No accounts, a missing or unusable metric, no account with a metric above zero, or a
+        pin naming an account that is not among ``accounts``.
     SettingsError
         An unknown metric or method, or thresholds out of range.
 
@@ -60,10 +64,110 @@ def assign_tiers(
     2        003     Solkafé ANS  66000.0       -5000.0     3    A
     >>> assign_tiers(accounts)["tier"].tolist()  # top ceil(0.2·5) = 1, bottom floor(0.25·5) = 1
     ['B', 'A', 'C', 'B', 'B']
+    >>> pinned = assign_tiers(accounts, pins=[("005", "A", "reference customer")])
+    >>> pinned[["account_id", "tier", "pinned", "pin_reason", "rule_tier"]]
+      account_id tier  pinned          pin_reason rule_tier
+    3        004    B   False                 NaN         B
+    0        001    A   False                 NaN         A
+    4        005    A    True  reference customer         C
+    1        002    B   False                 NaN         B
+    2        003    B   False                 NaN         B
     """
     settings = TierSettings.of(settings, **choices)
     ranking = Ranking(accounts, settings.metric)
-    return accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*ranking.cuts(settings)))
+    cuts = ranking.cuts(settings)
+    pinned = ranking.pin(accounts, settings.pins) if settings.pins else None
+    return tiered_from(accounts, ranking, cuts, pinned)
+
+
+#: The columns ``assign_tiers`` adds for pins (the exports carry the first two).
+PIN_COLUMNS: tuple[str, ...] = ("pinned", "pin_reason", "rule_tier")
+
+
+def tiered_from(
+    accounts: pd.DataFrame,
+    ranking: Ranking,
+    cuts: tuple[int, int],
+    pinned: PinnedRanks | None = None,
+) -> pd.DataFrame:
+    """Return ``accounts`` with ``rank`` and ``tier`` from a ready ranking and its cuts (and the
+    pin columns when ``pinned`` is given): what :func:`assign_tiers` and the tier panel share."""
+    tiered = accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*cuts, pinned))
+    if pinned is None or not len(pinned):
+        return tiered
+    marked = np.zeros(ranking.n, dtype=bool)
+    marked[pinned.rows] = True
+    reasons = np.full(ranking.n, np.nan, dtype=object)  # blank for accounts not pinned
+    reasons[pinned.rows] = [pin.reason for pin in pinned.pins]
+    return tiered.assign(
+        pinned=marked,
+        pin_reason=reasons,
+        rule_tier=ranking.labels(*cuts),
+    )
+
+
+def check_pins(settings: TierSettings, accounts: pd.DataFrame) -> None:
+    """Raise AccountDataError naming every pin whose account is not among ``accounts``.
+
+    ``assign_tiers`` checks the pins against the accounts it tiers; this checks them against a
+    wider set, e.g. every account of a team's file before one salesperson's are tiered.
+
+    Examples
+    --------
+    >>> from workbook.analysis.examples import example_accounts
+    >>> check_pins(TierSettings(pins=[("009", "A", "new key account")]), example_accounts())
+    Traceback (most recent call last):
+    ...
+    workbook.errors.AccountDataError: 1 problem in the data:
+      account_id: "009" is pinned to A ("new key account"), but there is no account with that account_id
+    """  # noqa: E501
+    if "account_id" not in accounts.columns:
+        raise AccountDataError(
+            Problem("there is no account_id column to pin accounts by", column="account_id")
+        )
+    problems = unknown_pins(settings.pins, accounts["account_id"])
+    if problems:
+        raise AccountDataError(problems)
+
+
+def pinned_accounts(tiered: pd.DataFrame) -> pd.DataFrame:
+    """Return the pinned accounts of a tiered table: who, the rule's tier, the pin and why.
+
+    Returns
+    -------
+    DataFrame
+        ``account_id``, ``account`` (when known), ``rule_tier``, ``tier``, ``pin_reason`` and
+        the revenue (and gross profit) of each pinned account, biggest rank first; empty when
+        nothing is pinned.
+
+    Examples
+    --------
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> pinned_accounts(tiered)[["account", "rule_tier", "tier", "pin_reason"]]
+         account rule_tier tier          pin_reason
+    0  Vikrør DA         C    A  reference customer
+    """
+    columns = [
+        c
+        for c in (
+            "account_id",
+            "account",
+            "rule_tier",
+            "tier",
+            "pin_reason",
+            "revenue",
+            "gross_profit",
+            "rank",
+        )
+        if c in tiered.columns
+    ]
+    if "pinned" not in tiered.columns:
+        return pd.DataFrame(columns=columns)
+    chosen = tiered[tiered["pinned"].fillna(False).astype(bool).to_numpy()]
+    if "rank" in chosen.columns:
+        chosen = chosen.sort_values("rank")
+    return chosen[columns].reset_index(drop=True)
 
 
 def tier_summary(tiered: pd.DataFrame, settings: TierSettings | str) -> pd.DataFrame:

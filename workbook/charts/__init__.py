@@ -4,6 +4,7 @@ Importing this package registers and enables the workbook's theme. ``render`` sa
 shown without internet: offline widgets in notebooks and the app, SVG in reports.
 """
 
+from workbook.charts.change import bridge_chart, change_tables, migration_chart
 from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
@@ -24,6 +25,8 @@ __all__ = [
     "TIER_COLORS",
     "TIER_TINTS",
     "allocation_chart",
+    "bridge_chart",
+    "change_tables",
     "cost_chart",
     "cut_params",
     "enable_offline_widgets",
@@ -33,6 +36,7 @@ __all__ = [
     "hours_change_chart",
     "html_table",
     "interactive",
+    "migration_chart",
     "outlook_table",
     "pareto_chart",
     "plan_chart",

@@ -21,7 +21,7 @@ Every default lives in :mod:`workbook.settings`; settings that cannot be used ra
 """
 
 from workbook.coaching.cost import CostToServe, cost_to_serve
-from workbook.coaching.exports import plan_export, plan_per_account
+from workbook.coaching.exports import plan_export, plan_per_account, tier_list
 from workbook.coaching.focus import (
     HoursFreed,
     TimeVsValue,
@@ -66,6 +66,7 @@ __all__ = [
     "rota_ics",
     "rota_tasks",
     "team_overview",
+    "tier_list",
     "time_vs_value",
     "visit_rota",
     "weekly_blocks",

@@ -82,7 +82,8 @@ def plan_per_account(
     pandas.DataFrame
         account_id, account, tier (the tier it is planned in), new, planned_hours,
         visits_per_year, cadence, channel, hours_today and time_share_today (when the data has
-        time), time_share_planned, value_share, service_level; biggest value first.
+        time), time_share_planned, value_share, service_level; biggest value first. With
+        pinned accounts, ``pinned`` and ``pin_reason`` come after the tier.
 
     Examples
     --------
@@ -115,6 +116,11 @@ def plan_per_account(
         table["time_share_today"] = today.accounts["time_share"].to_numpy()
     else:
         columns = [c for c in columns if c not in TODAY_COLUMNS]
+    if "pinned" in tiered.columns:  # the plan's rows are the tiered accounts, in their order
+        table["pinned"] = tiered["pinned"].to_numpy(dtype=bool)
+        table["pin_reason"] = tiered["pin_reason"].to_numpy(dtype=object)
+        at = columns.index("tier") + 1
+        columns[at:at] = ["pinned", "pin_reason"]
     order = table.sort_values("value", ascending=False, kind="stable").index
     return table.loc[order, columns].reset_index(drop=True)
 
@@ -152,3 +158,34 @@ def plan_export(
     """
     table = plan_per_account(tiered, plan, levels=levels, today=today)
     return table_bytes(table, suffix, sheet=_("Plan"))
+
+
+#: The columns of the tier list a person downloads (those the accounts have, in this order).
+TIER_LIST_COLUMNS = (
+    "account_id",
+    "account",
+    "rank",
+    "tier",
+    "pinned",
+    "pin_reason",
+    "revenue",
+    "gross_profit",
+    "owner",
+)
+
+
+def tier_list(tiered: pd.DataFrame) -> pd.DataFrame:
+    """Return the tier list to download: each account's rank, tier (and pin), biggest first.
+
+    It reads back as last period's file when the next period is compared with it.
+
+    Examples
+    --------
+    >>> from workbook.analysis import assign_tiers
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> tier_list(tiered).columns.tolist()[:6]
+    ['account_id', 'account', 'rank', 'tier', 'pinned', 'pin_reason']
+    """
+    ordered = tiered.sort_values("rank") if "rank" in tiered.columns else tiered
+    return ordered[[c for c in TIER_LIST_COLUMNS if c in tiered.columns]]

@@ -49,6 +49,8 @@ class Results:
         How they were tiered (default ``TierSettings()``).
     plan : PlanSettings, optional
         The time plan's settings (default ``PlanSettings()``).
+    comparison : PeriodComparison, optional
+        What changed since last period (``workbook.analysis.compare_periods``), when known.
     """
 
     def __init__(
@@ -56,10 +58,12 @@ class Results:
         tiered: pd.DataFrame,
         tiers: TierSettings | None = None,
         plan: PlanSettings | None = None,
+        comparison=None,
     ):
         self.tiered = tiered
         self.tiers = tiers or TierSettings()
         self.plan_settings = plan or PlanSettings()
+        self.comparison = comparison
 
     @cached_property
     def figures(self):
@@ -212,6 +216,14 @@ GUESSES = MappingProxyType(
                 ),
                 N_("today's time is unknown (no visits or hours in your file)."),
                 _freed_to_a,
+            ),
+            Guess(
+                "change",
+                N_("Of your A accounts last period, what share are still A now?"),
+                "share",
+                N_("The ones that slipped bought less than the accounts around them: ask why."),
+                N_("there is no previous period to compare with (see previous_path above)."),
+                lambda r: self_check.still_in_tier(r.comparison, tier="A"),
             ),
         )
     }

@@ -203,6 +203,39 @@ def is_known(value: float | None) -> bool:
     return value is not None and math.isfinite(float(value))
 
 
+def still_in_tier(comparison, tier: str = "A") -> float:
+    """Return the share of last period's accounts of ``tier`` that are in it again now.
+
+    Parameters
+    ----------
+    comparison : PeriodComparison or None
+        From ``workbook.analysis.compare_periods`` (None: no previous period).
+    tier : str, default "A"
+
+    Returns
+    -------
+    float
+        Between 0 and 1 (a lost account is not in the tier now); NaN without a previous period
+        or without accounts of the tier last period.
+
+    Examples
+    --------
+    >>> from workbook.analysis import compare_periods
+    >>> from workbook.analysis.examples import example_accounts
+    >>> before = example_accounts()
+    >>> now = before.assign(revenue=[60000.0, 95000.0, 66000.0, 40000.0, 27000.0])
+    >>> still_in_tier(compare_periods(now, before, a=0.4), "A")  # 001 and 002 were A; 002 is
+    0.5
+    >>> still_in_tier(None)
+    nan
+    """
+    if comparison is None:
+        return NAN
+    row = comparison.matrix.loc[tier]
+    before = int(row.sum())
+    return int(row[tier]) / before if before else NAN
+
+
 def visits_of_biggest(plan: TimePlan, tier: str = "A") -> float:
     """Return the visits a year the plan gives the biggest account of a tier (NaN when empty).
 

@@ -131,13 +131,155 @@ def tier_rule(settings: TierSettings) -> str:
     """
     metric = metric_label(settings.metric)
     if settings.method == "account_share":
-        return _(
+        rule = _(
             "Ranked by {metric}: A = the top {a} of your accounts, C = the bottom {c}, "
             "B = the rest."
         ).format(metric=metric, a=fmt.share(settings.a), c=fmt.share(settings.c))
-    definition = tier_definitions(settings)
-    return _("Ranked by {metric}: A = {a}, B = {b}, C = the rest.").format(
-        metric=metric, a=definition["A"], b=definition["B"]
+    else:
+        definition = tier_definitions(settings)
+        rule = _("Ranked by {metric}: A = {a}, B = {b}, C = the rest.").format(
+            metric=metric, a=definition["A"], b=definition["B"]
+        )
+    return f"{rule} {pins_rule(settings)}" if settings.pins else rule
+
+
+def pins_rule(settings: TierSettings) -> str:
+    """Return how many accounts are pinned, to which tiers, in one sentence ("" for none).
+
+    Examples
+    --------
+    >>> pinned = TierSettings(pins=[("001", "A", "reference"), ("002", "A", "ramping up"),
+    ...                             ("003", "C", "closing down")])
+    >>> pins_rule(pinned)
+    '3 accounts are pinned by hand (2 to A and 1 to C).'
+    >>> tier_rule(TierSettings(pins=[("001", "B", "new buyer")]))
+    'Ranked by revenue: A = the top 20% of your accounts, C = the bottom 25%, B = the rest. 1 account is pinned by hand (to B).'
+    """  # noqa: E501
+    n = len(settings.pins)
+    if not n:
+        return ""
+    counts = {tier: sum(pin.tier == tier for pin in settings.pins) for tier in "ABC"}
+    if n == 1:
+        return _("1 account is pinned by hand (to {tier}).").format(tier=settings.pins[0].tier)
+    where = fmt.listing(
+        [
+            _("{n} to {tier}").format(n=fmt.number(count), tier=tier)
+            for tier, count in counts.items()
+            if count
+        ]
+    )
+    return ngettext(
+        "{n} account is pinned by hand ({where}).",
+        "{n} accounts are pinned by hand ({where}).",
+        n,
+    ).format(n=fmt.number(n), where=where)
+
+
+def pinned_line(pinned: pd.DataFrame) -> str:
+    """Return the pinned accounts in a sentence: name, the rule's tier, the pinned tier, why.
+
+    Parameters
+    ----------
+    pinned : DataFrame
+        From ``workbook.analysis.tiers.pinned_accounts`` (``account``, ``rule_tier``, ``tier``,
+        ``pin_reason``).
+
+    Examples
+    --------
+    >>> pinned = pd.DataFrame({"account": ["Vikrør DA"], "rule_tier": ["C"], "tier": ["A"],
+    ...                        "pin_reason": ["reference customer"]})
+    >>> pinned_line(pinned)
+    'Pinned by hand: Vikrør DA in A (the rule gives C: reference customer).'
+    """
+    if not len(pinned):
+        return ""
+    items = [
+        (
+            _("{account} in {tier} (the rule gives {rule}: {reason})")
+            if str(row.rule_tier) != str(row.tier)
+            else _("{account} in {tier} (as the rule gives: {reason})")
+        ).format(account=row.account, tier=row.tier, rule=row.rule_tier, reason=row.pin_reason)
+        for row in pinned.itertuples()
+    ]
+    return _("Pinned by hand: {items}.").format(items=fmt.listing(items, limit=NAMES_LISTED))
+
+
+# --- two periods --------------------------------------------------------------------------------
+def signed(value: float) -> str:
+    """Return an amount with its sign: ``+1,234``, ``−560``, ``0``.
+
+    Examples
+    --------
+    >>> signed(1234.4), signed(-560.0), signed(0.2)
+    ('+1,234', '−560', '0')
+    """
+    text = fmt.number(abs(value))
+    if text == "0":
+        return text
+    return ("+" if value > 0 else "\u2212") + text
+
+
+def change_headline(comparison) -> str:
+    """Return how many accounts moved tier, came and went since the previous period.
+
+    Parameters
+    ----------
+    comparison : PeriodComparison
+        From ``workbook.analysis.periods.compare_periods``.
+
+    Examples
+    --------
+    >>> from workbook.analysis.periods import compare_periods
+    >>> from workbook.analysis.examples import example_accounts
+    >>> before = example_accounts()
+    >>> now = before.iloc[:4].assign(revenue=[60000.0, 95000.0, 66000.0, 40000.0])
+    >>> print(change_headline(compare_periods(now, before)))
+    Since the previous period 1 account moved up a tier and 2 moved down; 1 kept its tier. 0 are
+    new and 1 was lost.
+    """
+    counts = comparison.counts()
+    moved = ngettext(
+        "Since the previous period {up} account moved up a tier and {down} moved down;",
+        "Since the previous period {up} accounts moved up a tier and {down} moved down;",
+        counts["up"],
+    ).format(up=fmt.number(counts["up"]), down=fmt.number(counts["down"]))
+    kept = ngettext("{n} kept its tier.", "{n} kept their tier.", counts["same"]).format(
+        n=fmt.number(counts["same"])
+    )
+    came = ngettext(
+        "{new} is new and {lost} {was} lost.", "{new} are new and {lost} {was} lost.", counts["new"]
+    ).format(
+        new=fmt.number(counts["new"]),
+        lost=fmt.number(counts["lost"]),
+        was=ngettext("was", "were", counts["lost"]),
+    )
+    return f"{moved} {kept} {came}"
+
+
+def bridge_sentence(bridge) -> str:
+    """Return the revenue bridge in one sentence: from the previous total to the current one.
+
+    Examples
+    --------
+    >>> from workbook.analysis.periods import Bridge
+    >>> print(bridge_sentence(Bridge(100_000_00, 12_000_00, 4_000_00, 3_000_00, 6_000_00,
+    ...                              105_000_00)))
+    Revenue went from 100,000 to 105,000: +8,000 from the accounts you had in both periods (12,000
+    more from those that grew, 4,000 less from those that shrank), +3,000 from new accounts and
+    −6,000 with the accounts that were lost.
+    """
+    return _(
+        "Revenue went from {previous} to {current}: {retained} from the accounts you had in both "
+        "periods ({growth} more from those that grew, {decline} less from those that shrank), "
+        "{new} from new accounts and {lost} with the accounts that were lost."
+    ).format(
+        previous=fmt.money(bridge.previous),
+        current=fmt.money(bridge.current),
+        retained=signed(bridge.retained_change),
+        growth=fmt.money(bridge.growth),
+        decline=fmt.money(bridge.decline),
+        new=signed(bridge.new),
+        lost=signed(-bridge.lost),
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from workbook import formatting as fmt
 from workbook.cli import plan_settings, print_json, table_lines, tier_settings
 from workbook.coaching import wording
-from workbook.commands._common import accounts_from_args
+from workbook.commands import _common
 from workbook.i18n import _
 
 #: How many over- or under-served accounts the human output names (all are in --json).
@@ -31,7 +31,7 @@ def run(args) -> int:
             return 2
     # wrong settings are said (exit 2) before any file is read
     tiers, settings = tier_settings(args), plan_settings(args)
-    accounts = accounts_from_args(args)
+    _loaded, accounts, tiers = _common.book_from_args(args, tiers)
     tiered = assign_tiers(accounts, tiers)
     plan = coaching.plan_time(tiered, settings, metric=tiers.metric)
     today = coaching.time_vs_value(tiered, metric=tiers.metric, plan=plan)

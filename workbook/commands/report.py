@@ -1,5 +1,5 @@
 """``python -m workbook report FILE [--by owner] [--out DIR] [--jobs N | --scheduler ADDRESS]
-[-p NAME VALUE ...]``.
+[--pins FILE] [--compare PREVIOUS_FILE] [-p NAME VALUE ...]``.
 
 Runs the report notebook for the whole file, or for each owner plus the team overview, and
 writes each as an executed notebook and an offline HTML file, with ``manifest.json`` and
@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 from workbook import formatting as fmt
 from workbook import paths
@@ -37,6 +38,8 @@ from workbook.report.parameters import (
 from workbook.report.runner import plan_jobs, run_jobs, write_atomically
 
 TEAM_NOTEBOOK = paths.NOTEBOOKS_DIR / "team-report.ipynb"
+#: Parameters that name a file: checked here, and passed on as absolute paths.
+FILE_PARAMETERS = ("previous_path", "pins_path")
 
 
 def _usage_error(message: str) -> int:
@@ -73,14 +76,36 @@ def run(args) -> int:
     if by_owner:
         declared["team"] = declared_parameters(TEAM_NOTEBOOK)
     reserved = (*SET_BY_COMMAND, "owner") if by_owner else SET_BY_COMMAND
+    given = list(args.parameters)
+    if args.pins is not None:
+        given.append(("pins_path", str(args.pins)))
+    if args.compare is not None:
+        given.append(("previous_path", str(args.compare)))
     try:
-        values = check_parameters(args.parameters, declared, set_by_command=reserved)
+        values = check_parameters(given, declared, set_by_command=reserved)
     except ParameterError as err:
         return _usage_error(str(err))
     if "language" not in values and language() != DEFAULT_LANGUAGE:
         values["language"] = language()  # the reports speak the command line's language
+    if args.scheduler and any(values.get(name) for name in FILE_PARAMETERS):
+        return _usage_error(
+            _(
+                "--pins and --compare (pins_path, previous_path) do not go together with "
+                "--scheduler yet: the cluster's workers receive the accounts file only"
+            )
+        )
     if not args.file.is_file():
         raise FileNotFoundError(errno.ENOENT, _("no such file"), str(args.file))
+    for name in FILE_PARAMETERS:  # the reports run elsewhere: name the files absolutely
+        if values.get(name):
+            path = Path(values[name]).expanduser()
+            if not path.is_file():
+                raise FileNotFoundError(errno.ENOENT, _("no such file"), str(path))
+            values[name] = str(path.resolve())
+    if values.get("pins_path"):
+        from workbook.loading.pins import read_pins
+
+        read_pins(values["pins_path"])  # a pins file that cannot be used fails every report
 
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()

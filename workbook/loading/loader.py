@@ -22,7 +22,7 @@ from workbook.errors import AccountDataError, Problem
 from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
-from workbook.loading.orders import DERIVED, aggregate_orders, resolve_period
+from workbook.loading.orders import DERIVED, aggregate_orders, previous_accounts, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.rows import (
     drop_blank_and_total_rows,
@@ -171,6 +171,7 @@ def load(
         )
     lines = _frame({**texts, **numbers, "date": dates}, (*NAMES, "date", "cost"))
     accounts, window = _aggregate(lines, period, file, warnings)
+    previous = previous_accounts(lines, window, file=file)
     return LoadResult(
         accounts,
         file,
@@ -180,6 +181,8 @@ def load(
         warnings,
         (window.start, window.end),
         headers=list(raw.headers),
+        previous=None if previous is None else _canonical(previous),
+        previous_period=None if previous is None else (window.prev_start, window.prev_end),
     )
 
 
@@ -254,13 +257,19 @@ def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
     window = resolve_period(period, lines["date"].min(), lines["date"].max(), file=file)
     accounts, notes = aggregate_orders(lines, window, file=file)
     warnings.extend(notes)
-    accounts = accounts[[n for n in (*NAMES, *DERIVED) if n in accounts.columns]]
+    return _canonical(accounts, DERIVED), window
+
+
+def _canonical(accounts: pd.DataFrame, derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return aggregated accounts with the canonical columns (and ``derived`` ones), in order,
+    of canonical types."""
+    accounts = accounts[[n for n in (*NAMES, *derived) if n in accounts.columns]]
     for name in accounts.columns:
         if name in TEXT_COLUMNS:
             accounts[name] = accounts[name].astype(text_dtype())
         else:
             accounts[name] = accounts[name].astype(np.float64)
-    return accounts.reset_index(drop=True), window
+    return accounts.reset_index(drop=True)
 
 
 __all__ = ["load", "load_accounts"]

@@ -14,6 +14,8 @@ Accounts with no line in the period are left out. When the lines cover less of t
 it spans (they start, or end, more than a month inside it: five months of orders in a 12-month
 period), a warning names their first and last dates and the months they cover; the period stays
 as the rule above says, so two files are always compared over the same window.
+``previous_accounts`` gives the same table for the period before (the accounts with a line there),
+to compare two periods.
 
 ``months_as_customer`` (not a column of the file: made from it) is the months from the account's
 first line in the file to the end of the period; it is blank when that first line is in the
@@ -259,6 +261,37 @@ def coverage_warning(
         start=formatting.day(window.start),
         end=formatting.day(window.end),
     )
+
+
+def previous_accounts(
+    lines: pd.DataFrame, window: Window, *, file: str | None = None
+) -> pd.DataFrame | None:
+    """Return one row per account with a line in the period before ``window``, as
+    :func:`aggregate_orders` adds them up; None when there is no such period or no line in it.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({
+    ...     "account_id": ["1", "2", "1", "3"], "account": ["Fjord AS", "Berg AS", "Fjord AS",
+    ...                                                     "Lys AS"],
+    ...     "date": pd.to_datetime(["2024-03-01", "2024-01-15", "2025-02-01", "2025-03-01"]),
+    ...     "revenue": [40.0, 25.0, 100.0, 70.0]})
+    >>> w = resolve_period(None, lines["date"].min(), lines["date"].max())
+    >>> previous_accounts(lines, w)[["account_id", "account", "revenue"]]
+      account_id   account  revenue
+    0          2   Berg AS     25.0
+    1          1  Fjord AS     40.0
+    """
+    if window.prev_start is None:
+        return None
+    dates = lines["date"]
+    before = lines[((dates >= window.prev_start) & (dates <= window.prev_end)).to_numpy()]
+    if before.empty:
+        return None
+    accounts, _warnings = aggregate_orders(
+        before, Window(window.prev_start, window.prev_end), file=file
+    )
+    return accounts
 
 
 def months_as_customer(lines: pd.DataFrame, window: Window) -> pd.Series:

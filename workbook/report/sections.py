@@ -21,8 +21,8 @@ import pandas as pd
 
 from workbook import charts
 from workbook import formatting as fmt
-from workbook.analysis import Concentration, share_curve
-from workbook.analysis.tiers import tier_codes
+from workbook.analysis import Concentration, PeriodComparison, share_curve
+from workbook.analysis.tiers import pinned_accounts, tier_codes
 from workbook.coaching import (
     BeforeAfter,
     CostToServe,
@@ -34,7 +34,7 @@ from workbook.coaching import (
     wording,
 )
 from workbook.coaching.wording import metric_label
-from workbook.i18n import _
+from workbook.i18n import _, ngettext
 from workbook.schema import TIERS
 from workbook.settings import TierSettings
 
@@ -225,6 +225,110 @@ def whale(tiered: pd.DataFrame):
     from workbook.analysis import whale_curve
 
     return charts.whale_chart(whale_curve(tiered))
+
+
+# --- pins and the previous period ------------------------------------------------------------
+def pins(tiered: pd.DataFrame, *, elsewhere: int = 0) -> Html:
+    """Return every pinned account with its reason (nothing when no account is pinned).
+
+    Parameters
+    ----------
+    tiered : DataFrame
+        The tiered accounts (with ``pinned``, ``pin_reason`` and ``rule_tier`` when pinned).
+    elsewhere : int, default 0
+        How many pins of the pins file name accounts outside this report (another
+        salesperson's, or a mistake): counted, not named.
+
+    Examples
+    --------
+    >>> from workbook.analysis import assign_tiers
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> text = str(pins(tiered))
+    >>> "Pinned accounts" in text, "reference customer" in text, "Vikrør DA" in text
+    (True, True, True)
+    >>> str(pins(assign_tiers(example_accounts())))
+    ''
+    """
+    listed = pinned_accounts(tiered)
+    if not len(listed) and not elsewhere:
+        return NOTHING
+    parts = [f"<h2>{html.escape(_('Pinned accounts'))}</h2>"]
+    parts.append(
+        paragraph(
+            _(
+                "You pinned these accounts to a tier by hand, for reasons the numbers do not "
+                "show. They take that tier everywhere in this report; every other account has "
+                "the tier the rule gives it."
+            )
+        )
+    )
+    if len(listed):
+        parts.append(
+            charts.html_table(
+                listed.assign(pinned=True),
+                {
+                    "account": (_("Account"), "text"),
+                    "rule_tier": (_("The rule gives"), "text"),
+                    "tier": (_("Pinned to"), "text"),
+                    "pin_reason": (_("Reason"), "text"),
+                    "revenue": (_("Revenue"), "money"),
+                },
+                max_rows=len(listed),
+            )
+        )
+    if elsewhere:
+        parts.append(
+            paragraph(
+                ngettext(
+                    "{n} pin of the pins file names an account that is not in this report: it "
+                    "is left out here.",
+                    "{n} pins of the pins file name accounts that are not in this report: they "
+                    "are left out here.",
+                    elsewhere,
+                ).format(n=fmt.number(elsewhere))
+            )
+        )
+    return Html("".join(parts))
+
+
+def since_last_period(change: PeriodComparison | None) -> Html:
+    """Return what changed since last period: moves, new and lost accounts, the revenue bridge
+    (nothing when there is no previous period to compare with).
+
+    Examples
+    --------
+    >>> from workbook.analysis import compare_periods
+    >>> from workbook.analysis.examples import example_accounts
+    >>> before = example_accounts()
+    >>> now = before.iloc[:4].assign(revenue=[60000.0, 95000.0, 66000.0, 40000.0])
+    >>> text = str(since_last_period(compare_periods(now, before, previous_name="2025")))
+    >>> "Since last period" in text, "moved up a tier" in text, "Vikrør DA" in text
+    (True, True, True)
+    >>> str(since_last_period(None))
+    ''
+    """
+    if change is None:
+        return NOTHING
+    parts = [
+        f"<h2>{html.escape(_('Since last period'))}</h2>",
+        paragraph(_("Compared with {name}.").format(name=change.previous_name))
+        if change.previous_name
+        else "",
+        bullets([wording.change_headline(change), wording.bridge_sentence(change.bridge)]),
+        charts.change_tables(change, listed=TOP),
+    ]
+    return Html("".join(parts))
+
+
+def migration(change: PeriodComparison | None):
+    """Return the migration matrix as a chart (nothing without a previous period)."""
+    return NOTHING if change is None else charts.migration_chart(change.matrix)
+
+
+def bridge(change: PeriodComparison | None):
+    """Return the revenue bridge as a waterfall (nothing without a previous period)."""
+    return NOTHING if change is None else charts.bridge_chart(change.bridge)
 
 
 # --- where time goes ---------------------------------------------------------------------------

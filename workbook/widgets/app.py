@@ -36,6 +36,7 @@ from workbook.selection import owners, select_owner
 from workbook.settings import PlanSettings, TierSettings
 from workbook.widgets.base import MessageArea, guarded
 from workbook.widgets.browser import BrowserStore, fingerprint
+from workbook.widgets.change import ChangePanel
 from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
 from workbook.widgets.growth import GrowthPanel
@@ -313,7 +314,7 @@ class WorkbookApp:
     def tier_settings(self) -> TierSettings:
         """The tier settings in force: the tiers step's once it exists."""
         tiers = self.panels.get("tiers")
-        return tiers.settings if tiers else self.tiers
+        return tiers.settings if tiers else self._pinned()
 
     @property
     def plan_settings(self) -> PlanSettings:
@@ -336,7 +337,11 @@ class WorkbookApp:
     def tiered(self) -> pd.DataFrame:
         """The accounts with the current tiers (the sliders', once the tiers step exists)."""
         tiers = self.panels.get("tiers")
-        return tiers.tiered() if tiers else analysis.assign_tiers(self.accounts, self.tiers)
+        return tiers.tiered() if tiers else analysis.assign_tiers(self.accounts, self.tier_settings)
+
+    def _pinned(self) -> TierSettings:
+        """The tiers to start from, keeping the pins of the accounts shown (another owner's go)."""
+        return self.tiers.pins_for(self.accounts["account_id"])
 
     def _panel(self, key: str):
         """Return the panel of step ``key`` (made once, on the current tiers)."""
@@ -346,7 +351,7 @@ class WorkbookApp:
 
     def _make(self, key: str):
         if key == "tiers":
-            tiers = TierPanel(self.accounts, settings=self.tiers)
+            tiers = TierPanel(self.accounts, settings=self._pinned())
             tiers.on_change(self._tiers_changed)
             return tiers
         if key == "pareto":
@@ -375,16 +380,33 @@ class WorkbookApp:
         tiers = self.panels.get("tiers")
         if tiers:
             return tiers.summary()
-        ranking = analysis.Ranking(self.accounts, self.tiers.metric)
-        return ranking.summary(*ranking.cuts(self.tiers))
+        return analysis.tier_summary(self.tiered(), self.tier_settings)
 
     def _extra(self, key: str):
-        """Return what a step adds below its panel: the accounts the participant picks."""
+        """Return what a step adds below its panel: what changed since last period (the tiers
+        step), the accounts the participant picks (cost, growth)."""
+        if key == "tiers":
+            return lambda: [self._since_last_period().view]
         if key == "cost":
             return lambda: [self._picker("handover")]
         if key == "growth":
             return lambda: [self._picker("growth")]
         return None
+
+    def _since_last_period(self) -> ChangePanel:
+        """Return what changed since last period on the tiers as they are (made once a file)."""
+        panel = self.panels.get("change")
+        if panel is None:
+            panel = self.panels["change"] = ChangePanel.of_load(
+                self.result,
+                self.accounts,
+                self.tier_settings,
+                owner=self.owner.value,
+                follow=lambda: self.tier_settings,
+            )
+        else:
+            panel.show(self.accounts, self.tier_settings)
+        return panel
 
     def _picker(self, which: str) -> widgets.VBox:
         """Return the list where the participant picks B accounts to grow or C accounts to hand
@@ -472,13 +494,7 @@ class WorkbookApp:
         return lines
 
     def _tier_list(self) -> pd.DataFrame:
-        tiered = self.tiered()
-        columns = [
-            c
-            for c in ("account_id", "account", "rank", "tier", "revenue", "gross_profit", "owner")
-            if c in tiered.columns
-        ]
-        return tiered.sort_values("rank")[columns]
+        return coaching.tier_list(self.tiered())
 
     def _action_plan(self, step: PlanStep):
         results = self.results()

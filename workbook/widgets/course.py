@@ -20,18 +20,21 @@ from workbook import formatting as fmt
 from workbook.coaching import wording
 from workbook.coaching.lessons import GUESSES, Results
 from workbook.coaching.prompts import PROMPTS
-from workbook.course.book import Book, read_book
+from workbook.course.book import Book, previous_period, read_book
 from workbook.course.saved import SavedSettings
 from workbook.errors import AccountDataError, SettingsError
-from workbook.i18n import _, set_language
+from workbook.i18n import _, ngettext, set_language
 from workbook.parameters import plan_settings, tier_settings
 from workbook.settings import PlanSettings, TierSettings
 from workbook.widgets.base import MessageArea, guarded, message_html
+from workbook.widgets.change import ChangePanel
 from workbook.widgets.exercises import AnswerStore, Reflection, ask, predict
 from workbook.widgets.refusals import FileRefused, SettingRefused, missing_file
 from workbook.widgets.style import figure_html, stylesheet
 from workbook.widgets.upload import ACCEPTED, upload_item
 
+#: The samples a notebook may open when no file is given, by name.
+SAMPLES = {"accounts": paths.SAMPLE_ACCOUNTS, "orders": paths.SAMPLE_ORDERS_NB}
 #: Where a file chosen in the notebooks is copied, so the next notebooks can open it.
 CHOSEN_FILES = paths.REPORTS_DIR / "my-files"
 
@@ -124,20 +127,57 @@ class Course:
             return chosen
         return ""
 
-    def open_book(self, accounts_path: str = "", *, owner: str = "", **parameters) -> Book:
+    def open_book(
+        self, accounts_path: str = "", *, owner: str = "", sample: str = "", **parameters
+    ) -> Book:
         """Return your accounts, tiered, as every notebook opens them.
 
-        A file or a setting that cannot be used stops the notebook with its problems and what to
-        do, not a traceback.
+        ``sample`` is which sample to open when you have given no file: ``"accounts"`` (the
+        default) or ``"orders"`` (two years of order lines, so two periods to compare).
+        Pins kept in 03 that name accounts not in the file are left out, and said so. A file or
+        a setting that cannot be used stops the notebook with its problems and what to do, not
+        a traceback.
         """
         tiers = self.tier_settings(**parameters)
-        source = self.accounts_source(accounts_path)
+        source = self.accounts_source(accounts_path) or str(SAMPLES.get(sample or "accounts", ""))
         try:
-            return read_book(source, tiers, owner=owner)
+            book = read_book(source, tiers, owner=owner, leave_out_unknown_pins=True)
         except AccountDataError as error:
             raise FileRefused(error.problems, file=error.file) from None
         except (FileNotFoundError, IsADirectoryError):
             raise missing_file(source) from None
+        if book.left_out_pins:
+            self._note(
+                ngettext(
+                    "{n} pin you kept earlier names an account that is not in this file, so it "
+                    "is left out: {ids}.",
+                    "{n} pins you kept earlier name accounts that are not in this file, so they "
+                    "are left out: {ids}.",
+                    len(book.left_out_pins),
+                ).format(
+                    n=fmt.number(len(book.left_out_pins)),
+                    ids=fmt.listing([pin.account_id for pin in book.left_out_pins], limit=5),
+                )
+            )
+        return book
+
+    def since_last_period(self, book: Book, previous_path: str = "") -> ChangePanel:
+        """Return what changed since last period: ``previous_path``'s accounts, else the previous
+        12 months of your order lines, else a panel that asks for last period's file.
+
+        Both periods are tiered as ``book`` is (its pins included); with an owner chosen, only
+        that salesperson's accounts of the previous period count.
+        """
+        path = clean_path(previous_path)
+        try:
+            previous, name = previous_period(book.loaded, path, owner=book.owner)
+        except AccountDataError as error:
+            raise FileRefused(error.problems, file=error.file) from None
+        except (FileNotFoundError, IsADirectoryError):
+            raise missing_file(path) from None
+        return ChangePanel(
+            book.accounts, book.tiers, previous=previous, previous_name=name, owner=book.owner
+        )
 
     def _note(self, text: str) -> None:
         if text not in self.notes:
@@ -171,12 +211,14 @@ class Course:
         book: Book | None = None,
         tiered: pd.DataFrame | None = None,
         plan: PlanSettings | None = None,
+        comparison=None,
     ):
         """Return the course's guess ``key`` on your ``book`` (or ``tiered`` accounts; neither
         when the file could not be read): the same question, figure and explanation as the
-        app's step (``workbook.coaching.lessons``)."""
+        app's step (``workbook.coaching.lessons``); ``comparison`` is what changed since last
+        period, for the guesses about it."""
         if book is not None:
-            return ask(key, Results(book.tiered, book.tiers, plan))
+            return ask(key, Results(book.tiered, book.tiers, plan, comparison))
         if tiered is not None:
             return ask(key, Results(tiered, None, plan))
         guess = GUESSES[key]

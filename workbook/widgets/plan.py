@@ -329,13 +329,7 @@ class PlanPanel(Panel):
         return f"{slug(self.owner, fallback='my')}-{what}.{suffix}"
 
     def _tier_list(self) -> pd.DataFrame:
-        columns = [
-            c
-            for c in ("account_id", "account", "rank", "tier", "revenue", "gross_profit", "owner")
-            if c in self.tiered.columns
-        ]
-        ordered = self.tiered.sort_values("rank") if "rank" in self.tiered.columns else self.tiered
-        return ordered[columns]
+        return coaching.tier_list(self.tiered)
 
     def _draw(self) -> None:
         share_c = max(round(1 - self.share_a.value - self.share_b.value, 10), 0.0) + 0.0  # no -0%

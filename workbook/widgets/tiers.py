@@ -3,6 +3,11 @@
 The accounts are ranked once per metric (``workbook.analysis.Ranking``); a slider move then costs
 a binary search and a few subtractions, whatever the number of accounts, and the charts change
 through their parameters (about 2 KB to the browser) instead of being sent again.
+
+Accounts pinned to a tier by hand (the panel's pin editor, or the settings it starts from) keep
+their tier on every move: their place in the ranking is found once per set of pins, and a move
+then shifts each pinned account's amounts from the tier the rule gives it to its pinned tier
+(see ``Ranking.summary``), still nothing per account.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ import pandas as pd
 
 from workbook import analysis, charts
 from workbook import formatting as fmt
-from workbook.coaching.wording import metric_label, tier_headline
+from workbook.analysis.tiers import pinned_accounts, tiered_from
+from workbook.coaching.wording import metric_label, pinned_line, tier_headline
 from workbook.settings import TierSettings
 from workbook.widgets.base import Debounced, MessageArea, guarded
+from workbook.widgets.pins import PinEditor
 from workbook.widgets.style import figure_html, section, slider, stylesheet
 
 METHOD_OPTIONS = [
@@ -55,15 +62,17 @@ class TierPanel:
     accounts : DataFrame
         The canonical accounts table.
     settings : TierSettings, optional
-        Where the controls start (default ``TierSettings()``); ``metric=``, ``method=``, ``a=``,
-        ``b=``, ``c=`` as keywords change it.
+        Where the controls start (default ``TierSettings()``), its pins included; ``metric=``,
+        ``method=``, ``a=``, ``b=``, ``c=``, ``pins=`` as keywords change it.
 
     Attributes
     ----------
     view : ipywidgets.VBox
         Everything, ready to display (``display(panel)`` works too).
     cuts : tuple of int
-        The current cut positions in the ranking (see ``Ranking.cuts``).
+        The current cut positions in the ranking (see ``Ranking.cuts``), before the pins.
+    pins : PinEditor
+        The pins: add one with its reason, or remove one; the tiers follow.
     """
 
     def __init__(self, accounts: pd.DataFrame, settings: TierSettings | None = None, **choices):
@@ -97,6 +106,9 @@ class TierPanel:
         self.cuts = (0, 0)
         self._suggestion: analysis.Suggestion | None = None
         self._refresh = None
+        self._pinned: dict[str, analysis.PinnedRanks | None] = {}  # per metric
+        self.pins = PinEditor(accounts, start.pins, on_change=self._on_pins)
+        self._check_pins()
 
         self._set_sliders(start)
         self._build_charts()
@@ -129,6 +141,7 @@ class TierPanel:
                 self.curve_chart,
                 self.bars_chart,
                 self.table,
+                self.pins.view,
             ]
         )
 
@@ -142,22 +155,31 @@ class TierPanel:
         return self._rankings[metric]
 
     @property
+    def pinned(self) -> analysis.PinnedRanks | None:
+        """The pinned accounts where the current ranking holds them (None: no pins)."""
+        metric = self.metric.value
+        if metric not in self._pinned:
+            pins = self.pins.pins
+            self._pinned[metric] = self.ranking.pin(self.accounts, pins) if pins else None
+        return self._pinned[metric]
+
+    @property
     def settings(self) -> TierSettings:
-        """The tier settings the controls show now."""
+        """The tier settings the controls show now, the pins included."""
         method = self.method.value
         chosen = {name: self.sliders[name].value for name in SLIDERS[method]}
-        return TierSettings(metric=self.metric.value, method=method, **chosen)
+        return TierSettings(metric=self.metric.value, method=method, pins=self.pins.pins, **chosen)
 
     def tiered(self) -> pd.DataFrame:
-        """Return the accounts with ``rank`` and ``tier`` as the sliders set them (O(n)).
+        """Return the accounts with ``rank`` and ``tier`` as the sliders and pins set them (O(n)),
+        marked ``pinned`` when there are pins (see ``assign_tiers``).
 
         ``settings`` says how they were tiered (e.g. for ``tier_summary``)."""
-        ranking = self.ranking
-        return self.accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*self.cuts))
+        return tiered_from(self.accounts, self.ranking, self.cuts, self.pinned)
 
     def summary(self) -> pd.DataFrame:
-        """Return the per-tier summary of the current tiers (O(1))."""
-        return self.ranking.summary(*self.cuts)
+        """Return the per-tier summary of the current tiers (O(number of pins))."""
+        return self.ranking.summary(*self.cuts, self.pinned)
 
     def on_change(self, listener: Callable[[TierPanel], None]) -> None:
         """Call ``listener(panel)`` after the tiers change."""
@@ -184,17 +206,29 @@ class TierPanel:
             if self._refresh is not None:
                 control.observe(self._refresh, "value")
 
+    def _check_pins(self) -> None:
+        """Find the pinned accounts in the ranking once (an unknown account is an error here)."""
+        self._pinned = {}
+        _ = self.pinned
+
+    def _on_pins(self, pins) -> None:
+        self._check_pins()
+        self._update()
+
     def _update(self) -> None:
         ranking = self.ranking
         self.cuts = ranking.cuts(self.settings)
-        summary = ranking.summary(*self.cuts)
+        summary = ranking.summary(*self.cuts, self.pinned)
         with self.curve_chart.hold_sync():
             for name, value in charts.cut_params(*self.cuts, ranking.n).items():
                 setattr(self.curve_chart.params, name, value)
         with self.bars_chart.hold_sync():
             for name, value in charts.summary_params(summary).items():
                 setattr(self.bars_chart.params, name, value)
-        self.headline.value = figure_html(tier_headline(summary, metric=ranking.metric))
+        headline = tier_headline(summary, metric=ranking.metric)
+        if self.pinned is not None:
+            headline += " " + pinned_line(pinned_accounts(self._pinned_tiers()))
+        self.headline.value = figure_html(headline)
         shown = {k: v for k, v in TIER_COLUMNS.items() if k in summary.columns}
         self.table.value = charts.html_table(
             summary.reset_index(), {"tier": ("Tier", "text"), **shown}
@@ -202,6 +236,20 @@ class TierPanel:
         self.message.clear()
         for listener in self._listeners:
             listener(self)
+
+    def _pinned_tiers(self) -> pd.DataFrame:
+        """Return the pinned accounts alone, tiered as now (O(number of pins))."""
+        pinned = self.pinned
+        rule = pinned.rule_codes(*self.cuts)
+        rows = self.accounts.iloc[pinned.rows]
+        letters = pd.Categorical.from_codes(rule.astype("int8"), categories=list("ABC"))
+        return rows.assign(
+            rank=pinned.positions + 1,
+            tier=[pin.tier for pin in pinned.pins],
+            pinned=True,
+            pin_reason=[pin.reason for pin in pinned.pins],
+            rule_tier=letters,
+        )
 
     def _build_charts(self) -> None:
         ranking = self.ranking
@@ -228,6 +276,7 @@ class TierPanel:
         self._update()
 
     def _on_metric(self, change) -> None:
+        _ = self.pinned  # the pinned accounts' places in the new ranking
         self._build_charts()
         self._show_hint()
         self._update()

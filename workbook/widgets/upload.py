@@ -34,6 +34,18 @@ def upload_item(value) -> tuple[str, bytes]:
     return name, bytes(item["content"])
 
 
+def upload_within_limit(value) -> tuple[str, bytes]:
+    """Return (name, bytes) of an uploaded file, or raise ValueError when it is over the limit
+    (the page refuses such a file before sending it; a crafted message may still bring one)."""
+    name, content = upload_item(value)
+    if len(content) > MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValueError(
+            f"{name} is {len(content) / 1048576:.1f} MB; files up to "
+            f"{MAX_UPLOAD_MB} MB can be read here."
+        )
+    return name, content
+
+
 class UploadPanel:
     """Upload or sample, the column mapping it found (with a way to correct it), and messages.
 
