@@ -31,6 +31,7 @@ BOTTOM = {
     "locale",
     "settings",
     "parameters",
+    "argparse_texts",
 }
 ORDER = ["loading", "analysis", "coaching", "charts"]
 TOP = {"widgets", "report", "commands", "course", "cli", "app", "room", "__main__", "__init__"}

@@ -173,7 +173,7 @@ def test_check_file_shows_what_was_understood_and_what_is_missing():
 
 def test_check_file_says_whose_accounts_it_keeps():
     check = guide.check_file(accounts_path=str(paths.SAMPLE_ORDERS_NB), owner="per hansen")
-    assert "Below: Per Hansen&#x27;s" in check.view.value
+    assert "accounts of Per Hansen only" in check.view.value
     assert set(check.accounts["owner"]) == {"Per Hansen"}
     assert "salespeople are in this file" not in check.view.value
 
