@@ -40,12 +40,32 @@ import numpy as np
 
 from workbook import formatting as fmt
 from workbook.errors import SettingsError
-from workbook.i18n import _
+from workbook.i18n import N_, _
 from workbook.schema import TIERS
 
 # --- tiers --------------------------------------------------------------------------------------
 #: What accounts can be ranked by: revenue, gross profit, or a blend of the two shares.
 METRICS: tuple[str, ...] = ("revenue", "gross_profit", "blend")
+METRIC_LABELS = MappingProxyType(
+    {
+        "revenue": N_("revenue"),
+        "gross_profit": N_("gross profit"),
+        "blend": N_("value (revenue and profit blended)"),
+    }
+)
+
+
+def metric_label(metric: str) -> str:
+    """Return the metric as people say it, in the current language.
+
+    Examples
+    --------
+    >>> metric_label("gross_profit")
+    'gross profit'
+    """
+    return _(METRIC_LABELS[metric]) if metric in METRIC_LABELS else metric.replace("_", " ")
+
+
 #: How the tier lines are drawn: by share of accounts (the article's rule) or share of value (ABC).
 METHODS: tuple[str, ...] = ("account_share", "value_share")
 #: The thresholds of each method. account_share: A is the top 20% of accounts (the article's
