@@ -349,21 +349,26 @@ class Pin:
         account = _text(self.account_id)
         if not account:
             raise SettingsError(
-                f"a pin needs an account_id (the pin to {self.tier!r}, {self.reason!r})",
+                _("a pin needs an account_id (the pin to {tier}, {reason})").format(
+                    tier=repr(self.tier), reason=repr(self.reason)
+                ),
                 setting="pins",
             )
         tier = _text(self.tier).upper()
         if tier not in TIERS:
             raise SettingsError(
-                f'the pin of account {account}: "{_text(self.tier)}" is not a tier: '
-                "pin it to A, B or C",
+                _(
+                    'the pin of account {account}: "{tier}" is not a tier: pin it to A, B or C'
+                ).format(account=account, tier=_text(self.tier)),
                 setting="pins",
                 allowed=TIERS,
             )
         reason = _text(self.reason)
         if not reason:
             raise SettingsError(
-                f"the pin of account {account} to {tier} has no reason: say why it is pinned",
+                _(
+                    "the pin of account {account} to {tier} has no reason: say why it is pinned"
+                ).format(account=account, tier=tier),
                 setting="pins",
             )
         object.__setattr__(self, "account_id", account)
@@ -402,7 +407,8 @@ def as_pins(pins: Iterable[Pin | Mapping | tuple] | None) -> tuple[Pin, ...]:
         return ()
     if isinstance(pins, Pin | Mapping | str):
         raise SettingsError(
-            "pins must be a list of pins (account_id, tier, reason), not one pin", setting="pins"
+            _("pins must be a list of pins (account_id, tier, reason), not one pin"),
+            setting="pins",
         )
     checked: list[Pin] = []
     seen: dict[str, Pin] = {}
@@ -414,13 +420,17 @@ def as_pins(pins: Iterable[Pin | Mapping | tuple] | None) -> tuple[Pin, ...]:
                 pin = Pin(*pin)
             except TypeError:
                 raise SettingsError(
-                    f"a pin is an account_id, a tier and a reason, not {pin!r}", setting="pins"
+                    _("a pin is an account_id, a tier and a reason, not {pin}").format(
+                        pin=repr(pin)
+                    ),
+                    setting="pins",
                 ) from None
         if pin.account_id in seen:
             first = seen[pin.account_id]
             raise SettingsError(
-                f"account {pin.account_id} is pinned twice (to {first.tier} and to {pin.tier}): "
-                "keep one pin",
+                _(
+                    "account {account} is pinned twice (to {first} and to {second}): keep one pin"
+                ).format(account=pin.account_id, first=first.tier, second=pin.tier),
                 setting="pins",
             )
         seen[pin.account_id] = pin

@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m workbook.app",
-        description="Serve the Account Focus Workbook app with Voilà.",
+        description=_("Serve the Account Focus Workbook app with Voilà."),
     )
     add_arguments(parser)
     raise SystemExit(run(parser.parse_args(argv)))

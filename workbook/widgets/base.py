@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from workbook import formatting as fmt
 from workbook.errors import AccountDataError
-from workbook.i18n import _
+from workbook.i18n import _, ngettext
 
 log = logging.getLogger("workbook")
 
@@ -49,20 +50,31 @@ class MessageArea(widgets.HTML):
         """Show ``error`` as a person can act on it; anything unexpected goes to the log."""
         if isinstance(error, AccountDataError):
             count = len(error.problems)
+            more = count - 20
             self.show(
-                f"The data cannot be used as it is ({count} problem{'s' * (count != 1)}):",
+                ngettext(
+                    "The data cannot be used as it is ({n} problem):",
+                    "The data cannot be used as it is ({n} problems):",
+                    count,
+                ).format(n=fmt.number(count)),
                 "error",
                 details=[str(p) for p in error.problems[:20]]
-                + ([f"… and {count - 20} more"] if count > 20 else []),
+                + (
+                    [ngettext("… and {n} more", "… and {n} more", more).format(n=fmt.number(more))]
+                    if more > 0
+                    else []
+                ),
             )
         elif isinstance(error, ValueError):
             self.show(str(error), "warning")
         else:
             log.exception("unexpected error in a workbook panel", exc_info=error)
             self.show(
-                "Something went wrong while updating this view. The numbers shown may be out "
-                "of date; try another setting, or reload the page. (The details are in the "
-                "server log.)",
+                _(
+                    "Something went wrong while updating this view. The numbers shown may be out "
+                    "of date; try another setting, or reload the page. (The details are in the "
+                    "server log.)"
+                ),
                 "error",
             )
 
