@@ -329,7 +329,8 @@ LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
 @pytest.mark.parametrize(
-    "name", ["session-guide.md", "kursveiledning.md", "crm-exports.md", "invitation.md"]
+    "name",
+    ["session-guide.md", "kursveiledning.md", "crm-exports.md", "invitation.md", "invitasjon.md"],
 )
 def test_the_kit_s_links_lead_to_files_in_the_kit(name):
     text = (KIT / name).read_text(encoding="utf-8")
@@ -341,12 +342,19 @@ def test_the_kit_s_links_lead_to_files_in_the_kit(name):
         assert anchor in slugs, anchor
 
 
-def test_the_invitation_sends_the_pre_work_and_the_route_without_make():
-    text = (KIT / "invitation.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "nobody_collects"),
+    [
+        ("invitation.md", "Nobody collects your file"),
+        ("invitasjon.md", "Ingen samler inn filen din"),
+    ],
+)
+def test_the_invitation_sends_the_pre_work_and_the_route_without_make(name, nobody_collects):
+    text = (KIT / name).read_text(encoding="utf-8")
     for needed in ("crm-exports.md", "estimates-template.xlsx", "privacy.md"):
         assert needed in text
     assert "python -m workbook lab" in text and "pip install -r requirements.txt" in text
-    assert "Nobody collects your file" in text
+    assert nobody_collects in text
 
 
 def test_the_privacy_note_says_what_leaves_where_it_lives_and_when_it_is_gone():
