@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from workbook import paths
+from workbook import i18n, paths
 from workbook.app import APP_DIR, TEMPLATES_ROOT
 from workbook.app.bundle import chart_bundle
 from workbook.i18n import _
@@ -132,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
         open_browser=not args.no_browser,
     )
     env = voila_environment(room=args.room, room_token=os.environ.get("ROOM_TOKEN", ""))
+    # The page opens in the command line's language (--language); ?language= and the switch on
+    # the page still choose per participant.
+    env[i18n.ENVIRONMENT_VARIABLE] = i18n.language()
     if os.name == "nt":  # Windows has no exec: run the server as a child and wait for it
         try:
             return subprocess.call(command, env=env)
