@@ -233,4 +233,3 @@ def chart_locale() -> dict:
             "shortMonths": [short_months[i] for i in range(1, 13)],
         },
     }
-
