@@ -21,6 +21,9 @@ import re
 
 import nbformat
 
+from workbook import formatting as fmt
+from workbook.i18n import LanguageError, check_language, language, ngettext
+
 #: The tag of cells written for the person who opens the notebook, not for the report's reader.
 NOTEBOOK_ONLY = "notebook-only"
 #: The outputs a report keeps, richest first (nbconvert shows the first it finds).
@@ -48,7 +51,7 @@ table { max-width: 100%; }
 """
 
 PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -144,6 +147,25 @@ def report_only(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return clean
 
 
+def page_language(notebook: nbformat.NotebookNode) -> str:
+    """Return the language a report was written in: its ``language`` parameter, else the current.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook()
+    >>> page_language(notebook)
+    'en'
+    >>> notebook.metadata["papermill"] = {"parameters": {"language": "nb-NO"}}
+    >>> page_language(notebook)
+    'nb'
+    """
+    given = notebook.metadata.get("papermill", {}).get("parameters", {}).get("language")
+    try:
+        return check_language(given) if given else language()
+    except LanguageError:
+        return language()
+
+
 def report_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
     """Return an executed report notebook as a standalone HTML page without code.
 
@@ -157,7 +179,7 @@ def report_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
     Returns
     -------
     str
-        The page; it loads nothing from outside itself.
+        The page, its ``lang`` the report's language; it loads nothing from outside itself.
 
     Raises
     ------
@@ -183,12 +205,17 @@ def report_html(notebook: nbformat.NotebookNode, *, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(report_only(notebook))
-    page = PAGE.format(title=html.escape(title), css=PAGE_CSS, body=body)
+    body, _resources = exporter.from_notebook_node(report_only(notebook))
+    page = PAGE.format(
+        lang=page_language(notebook), title=html.escape(title), css=PAGE_CSS, body=body
+    )
     found = remote_references(page)
     if found:
         raise RemoteReferenceError(
-            f"the report would load {len(found)} thing(s) from outside the file: "
-            + ", ".join(sorted(set(found))[:5])
+            ngettext(
+                "the report would load {n} thing from outside the file: {references}",
+                "the report would load {n} things from outside the file: {references}",
+                len(found),
+            ).format(n=fmt.number(len(found)), references=", ".join(sorted(set(found))[:5]))
         )
     return page

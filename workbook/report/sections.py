@@ -112,6 +112,7 @@ def heading(
     tiers : TierSettings
         How the accounts are tiered.
     title : str, default "Account review"
+        The heading before the owner's name (already in the current language).
 
     Examples
     --------
@@ -127,8 +128,12 @@ def heading(
         accounts=wording.accounts(len(accounts)),
         rule=wording.tier_rule(tiers),
     )
-    title = title or _("Account review")
-    return Html(f"<h1>{html.escape(title)}: {html.escape(who)}</h1>" + paragraph(facts))
+    line = (
+        _("{title}: {who}").format(title=title, who=who)
+        if title
+        else _("Account review: {who}").format(who=who)
+    )
+    return Html(f"<h1>{html.escape(line)}</h1>" + paragraph(facts))
 
 
 def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
@@ -158,19 +163,25 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     ]
     table = pd.DataFrame(
         [
-            ("Accounts", f"{figures.n:,}"),
-            (f"Total {value} (accounts above zero)", money(figures.total)),
-            ("Share held by the top 20% of accounts", f"{figures.top20_share:.1%}"),
-            ("Accounts that make 80%", f"{figures.accounts_for_80:,}"),
-            ("Gini (0 = every account alike, 1 = one account has it all)", f"{figures.gini:.2f}"),
-            (f"Accounts with a negative {value}", f"{figures.loss_accounts:,}"),
+            (_("Accounts"), fmt.number(figures.n)),
+            (_("Total {metric} (accounts above zero)").format(metric=value), money(figures.total)),
+            (_("Share held by the top 20% of accounts"), fmt.share(figures.top20_share, 1)),
+            (_("Accounts that make 80%"), fmt.number(figures.accounts_for_80)),
+            (
+                _("Gini (0 = every account alike, 1 = one account has it all)"),
+                fmt.fixed(figures.gini, 2),
+            ),
+            (
+                _("Accounts with a negative {metric}").format(metric=value),
+                fmt.number(figures.loss_accounts),
+            ),
         ],
         columns=["figure", "value"],
     )
     return Html(
         bullets(lines)
         + charts.html_table(
-            table, {"figure": ("Key figure", "text"), "value": ("", "text")}, tier_column=None
+            table, {"figure": (_("Key figure"), "text"), "value": ("", "text")}, tier_column=None
         )
     )
 
@@ -191,17 +202,17 @@ def tier_cuts(tiered: pd.DataFrame) -> dict[str, int]:
 def tier_table(summary: pd.DataFrame) -> Html:
     """Return the tier summary as a table: accounts, revenue and profit with their shares."""
     columns = {
-        "tier": ("Tier", "text"),
-        "accounts": ("Accounts", "count"),
-        "account_share": ("of accounts", "share"),
-        "revenue": ("Revenue", "money"),
-        "revenue_share": ("of revenue", "share"),
-        "revenue_per_account": ("Revenue per account", "money"),
+        "tier": (_("Tier"), "text"),
+        "accounts": (_("Accounts"), "count"),
+        "account_share": (_("of accounts"), "share"),
+        "revenue": (_("Revenue"), "money"),
+        "revenue_share": (_("of revenue"), "share"),
+        "revenue_per_account": (_("Revenue per account"), "money"),
     }
     if "gross_profit" in summary.columns:
         columns |= {
-            "gross_profit": ("Gross profit", "money"),
-            "gross_profit_share": ("of gross profit", "share"),
+            "gross_profit": (_("Gross profit"), "money"),
+            "gross_profit_share": (_("of gross profit"), "share"),
         }
     return Html(charts.html_table(_by_tier(summary), columns))
 
@@ -219,8 +230,10 @@ def whale(tiered: pd.DataFrame):
     """
     if "gross_profit" not in tiered.columns or tiered["gross_profit"].isna().all():
         return _note(
-            "No whale curve: your file has no gross profit column, so where profit is "
-            "made and lost cannot be shown."
+            _(
+                "No whale curve: your file has no gross profit column, so where profit is "
+                "made and lost cannot be shown."
+            )
         )
     from workbook.analysis import whale_curve
 
@@ -402,51 +415,65 @@ def cost_story(cost: CostToServe) -> Html:
     >>> from workbook.coaching import cost_to_serve
     >>> from workbook.coaching.examples import example_tiered
     >>> text = str(cost_story(cost_to_serve(example_tiered())))
-    >>> "3 accounts cost more to serve than they earn" in text, "19\u202f300" in text
+    >>> "3 accounts cost more to serve than they earn" in text, "19,300" in text
     (True, True)
     """
     settings = cost.assumptions
     total = float(cost.accounts["serving_cost"].sum())
     if settings["visit_hours_from"] == "none" and not total and math.isnan(cost.loss_total):
         return _note(
-            "What your accounts cost to serve needs gross profit and visits, selling "
-            "hours or service requests per account; your file has none of them."
+            _(
+                "What your accounts cost to serve needs gross profit and visits, selling "
+                "hours or service requests per account; your file has none of them."
+            )
         )
     lines = [
-        f"Serving your accounts costs {money(total)} in the period: visit time "
-        f"({settings['visit_hours_from']}) and small service requests at "
-        f"{settings['minutes_per_request']:g} minutes each, at "
-        f"{money(settings['hourly_cost'])} an hour."
+        _(
+            "Serving your accounts costs {total} in the period: visit time ({source}) and small "
+            "service requests at {minutes} minutes each, at {hourly_cost} an hour."
+        ).format(
+            total=money(total),
+            source=_(settings["visit_hours_from"]),
+            minutes=fmt.number(settings["minutes_per_request"], 2),
+            hourly_cost=money(settings["hourly_cost"]),
+        )
     ]
     if math.isnan(cost.loss_total):
-        lines.append("Your file has no gross profit, so what each account leaves cannot be said.")
+        lines.append(
+            _("Your file has no gross profit, so what each account leaves cannot be said.")
+        )
     elif len(cost.loss_making):
         count = len(cost.loss_making)
         lines.append(
-            f"{count} account{'s' if count != 1 else ''} cost more to serve than "
-            f"{'they earn' if count != 1 else 'it earns'}: together they lose "
-            f"{money(cost.loss_total)}."
+            ngettext(
+                "{n} account costs more to serve than it earns: it loses {loss}.",
+                "{n} accounts cost more to serve than they earn: together they lose {loss}.",
+                count,
+            ).format(n=fmt.number(count), loss=money(cost.loss_total))
         )
     else:
-        lines.append("Every account earns more than it costs to serve.")
+        lines.append(_("Every account earns more than it costs to serve."))
     if cost.accounts["concessions"].notna().any():
         lines.append(
-            "Concessions are shown but not taken off again: the gross profit already includes them."
+            _(
+                "Concessions are shown but not taken off again: the gross profit already "
+                "includes them."
+            )
             if settings["profit_includes_concessions"]
-            else "Concessions are taken off the gross profit."
+            else _("Concessions are taken off the gross profit.")
         )
     parts = [
         bullets(lines + cost.notes),
         charts.html_table(
             _by_tier(cost.tiers),
             {
-                "tier": ("Tier", "text"),
-                "accounts": ("Accounts", "count"),
-                "gross_profit": ("Gross profit", "money"),
-                "concessions": ("Concessions", "money"),
-                "serving_cost": ("Serving cost", "money"),
-                "net_contribution": ("Net contribution", "money"),
-                "loss_making": ("Loss-making accounts", "count"),
+                "tier": (_("Tier"), "text"),
+                "accounts": (_("Accounts"), "count"),
+                "gross_profit": (_("Gross profit"), "money"),
+                "concessions": (_("Concessions"), "money"),
+                "serving_cost": (_("Serving cost"), "money"),
+                "net_contribution": (_("Net contribution"), "money"),
+                "loss_making": (_("Loss-making accounts"), "count"),
             },
         ),
     ]
@@ -455,13 +482,13 @@ def cost_story(cost: CostToServe) -> Html:
             charts.html_table(
                 cost.loss_making,
                 {
-                    "account": ("Account", "text"),
-                    "tier": ("Tier", "text"),
-                    "gross_profit": ("Gross profit", "money"),
-                    "serving_cost": ("Serving cost", "money"),
-                    "net_contribution": ("Net contribution", "money"),
+                    "account": (_("Account"), "text"),
+                    "tier": (_("Tier"), "text"),
+                    "gross_profit": (_("Gross profit"), "money"),
+                    "serving_cost": (_("Serving cost"), "money"),
+                    "net_contribution": (_("Net contribution"), "money"),
                 },
-                caption="The biggest losses after the cost of serving",
+                caption=_("The biggest losses after the cost of serving"),
                 max_rows=TOP,
             )
         )
@@ -483,14 +510,16 @@ def net_contribution_whale(cost: CostToServe):
         return NOTHING
     if known.sum() <= 0:
         return _note(
-            "No whale curve of net contribution: after the cost of serving, your "
-            "accounts together leave nothing, so there are no shares of it to draw."
+            _(
+                "No whale curve of net contribution: after the cost of serving, your "
+                "accounts together leave nothing, so there are no shares of it to draw."
+            )
         )
     curve = share_curve(known.to_numpy(), name="net_contribution")
     return charts.whale_chart(
         curve,
-        value_label="net contribution",
-        title="Net contribution after the cost of serving, best first",
+        value_label=_("net contribution"),
+        title=_("Net contribution after the cost of serving, best first"),
     )
 
 
@@ -508,21 +537,21 @@ def growth_story(screen: GrowthScreen) -> Html:
     """
     parts = [paragraph(screen.message)]
     if screen.could_not_judge:
-        parts.append(paragraph("Could not judge:") + bullets(screen.could_not_judge))
+        parts.append(paragraph(_("Could not judge:")) + bullets(screen.could_not_judge))
     if len(screen.flagged):
         parts.append(
             charts.html_table(
                 screen.flagged,
                 {
-                    "account": ("Account", "text"),
-                    "revenue": ("Revenue", "money"),
-                    "headroom": ("Room to grow", "money"),
-                    "growth": ("Growth", "share"),
-                    "margin": ("Margin", "share"),
-                    "score": ("Score", "share"),
+                    "account": (_("Account"), "text"),
+                    "revenue": (_("Revenue"), "money"),
+                    "headroom": (_("Room to grow"), "money"),
+                    "growth": (_("Growth"), "share"),
+                    "margin": (_("Margin"), "share"),
+                    "score": (_("Score"), "share"),
                 },
                 tier_column=None,
-                caption="B accounts with real potential",
+                caption=_("B accounts with real potential"),
                 max_rows=TOP,
             )
         )
@@ -737,5 +766,5 @@ def top_actions(
 def actions_list(actions: list[str]) -> Html:
     """Return the top actions as a numbered list."""
     if not actions:
-        return _note("No action stands out: your time already follows your value.")
+        return _note(_("No action stands out: your time already follows your value."))
     return Html(bullets(actions, ordered=True))

@@ -12,22 +12,26 @@ from pathlib import Path
 import pandas as pd
 
 from workbook import charts
+from workbook import formatting as fmt
+from workbook.coaching import wording
 from workbook.coaching.wording import metric_label
+from workbook.i18n import N_, _, ngettext
 from workbook.report.owners import Team
 from workbook.report.sections import Html, bullets, money, paragraph, share_text
 
+#: The overview's columns: heading (translated where shown) and kind.
 TEAM_COLUMNS = {
-    "owner": ("Salesperson", "text"),
-    "accounts": ("Accounts", "count"),
-    "revenue": ("Revenue", "money"),
-    "top20_share": ("Top 20% share", "share"),
-    "gini": ("Gini", "text"),
-    "a_value_share": ("A's share of value", "share"),
-    "time_share_a": ("Time on A", "share"),
-    "focus_score": ("Focus score", "text"),
-    "loss_making": ("Loss-making accounts", "count"),
-    "loss_total": ("Their loss", "money"),
-    "note": ("Note", "text"),
+    "owner": (N_("Salesperson"), "text"),
+    "accounts": (N_("Accounts"), "count"),
+    "revenue": (N_("Revenue"), "money"),
+    "top20_share": (N_("Top 20% share"), "share"),
+    "gini": (N_("Gini"), "text"),
+    "a_value_share": (N_("A's share of value"), "share"),
+    "time_share_a": (N_("Time on A"), "share"),
+    "focus_score": (N_("Focus score"), "text"),
+    "loss_making": (N_("Loss-making accounts"), "count"),
+    "loss_total": (N_("Their loss"), "money"),
+    "note": (N_("Note"), "text"),
 }
 
 
@@ -43,17 +47,25 @@ def team_heading(*, source: str | Path, team: Team) -> Html:
     >>> "2 salespeople" in text, "Left out: Per" in text, "row 3" in text
     (True, True, True)
     """
+    people = ngettext("{n} salesperson", "{n} salespeople", len(team.owners)).format(
+        n=fmt.number(len(team.owners))
+    )
+    accounts = ngettext(
+        "{n} account in the overview", "{n} accounts in the overview", len(team.accounts)
+    ).format(n=fmt.number(len(team.accounts)))
     parts = [
-        "<h1>Team overview</h1>",
+        f"<h1>{html.escape(_('Team overview'))}</h1>",
         paragraph(
-            f"Input file: {Path(source).name} · {len(team.owners)} salespeople · "
-            f"{len(team.accounts):,} accounts in the overview"
+            _("Input file: {file} · {salespeople} · {accounts}").format(
+                file=Path(source).name, salespeople=people, accounts=accounts
+            )
         ),
     ]
     for owner, problems in team.left_out.items():
+        said = _("<b>Left out: {owner}</b> — their rows cannot be used yet:")
         parts.append(
-            f"<p style='color:#c0392b'><b>Left out: {html.escape(owner)}</b> — their "
-            f"rows cannot be used yet:</p><pre>{html.escape(problems)}</pre>"
+            f"<p style='color:#c0392b'>{said.format(owner=html.escape(owner))}</p>"
+            f"<pre>{html.escape(problems)}</pre>"
         )
     return Html("".join(parts))
 
@@ -82,45 +94,83 @@ def team_story(overview: pd.DataFrame, *, metric: str = "revenue") -> Html:
     ...     "a_value_share": [0.78, 0.64], "time_share_a": [0.53, 0.31],
     ...     "focus_score": [0.70, 0.58], "loss_making": [67.0, 40.0],
     ...     "loss_total": [294_036.0, 150_000.0], "note": ["", ""]})
-    >>> print(str(team_story(overview)).replace("\\u202f", " "))
-    <ul><li>2 salespeople, 490 accounts, revenue 118 000 000.</li><li>The top 20% of accounts
+    >>> print(team_story(overview))
+    <ul><li>2 salespeople, 490 accounts, revenue 118,000,000.</li><li>The top 20% of accounts
     hold from 64% of revenue (Ola Dahl) to 78% (Ingrid Berg).</li><li>Focus scores run from 0.58
     (Ola Dahl) to 0.70 (Ingrid Berg); 1 means time follows the plan exactly.</li><li>Ola Dahl
     gives A accounts 31% of the time while they hold 64% of the value: the biggest gap.</li><li>107
-    accounts cost more to serve than they earn, losing 444 036 together; most with Ingrid Berg
-    (67 accounts, 294 036).</li></ul>
+    accounts cost more to serve than they earn, losing 444,036 together; most with Ingrid Berg
+    (67 accounts, 294,036).</li></ul>
     """
+    people = len(overview)
     lines = [
-        f"{len(overview)} salespeople, {int(overview['accounts'].sum()):,} accounts, "
-        f"revenue {money(float(overview['revenue'].sum()))}."
+        ngettext(
+            "{n} salesperson, {accounts}, revenue {total}.",
+            "{n} salespeople, {accounts}, revenue {total}.",
+            people,
+        ).format(
+            n=fmt.number(people),
+            accounts=wording.accounts(int(overview["accounts"].sum())),
+            total=money(float(overview["revenue"].sum())),
+        )
     ]
     if overview["top20_share"].notna().any():
         low, high = (_extreme(overview, "top20_share", largest=flag) for flag in (False, True))
         lines.append(
-            f"The top 20% of accounts hold from {share_text(low[1])} of "
-            f"{metric_label(metric)} ({low[0]}) to {share_text(high[1])} ({high[0]})."
+            _(
+                "The top 20% of accounts hold from {low} of {metric} ({low_owner}) to {high} "
+                "({high_owner})."
+            ).format(
+                low=share_text(low[1]),
+                metric=metric_label(metric),
+                low_owner=low[0],
+                high=share_text(high[1]),
+                high_owner=high[0],
+            )
         )
     if overview["focus_score"].notna().any():
         low, high = (_extreme(overview, "focus_score", largest=flag) for flag in (False, True))
         lines.append(
-            f"Focus scores run from {low[1]:.2f} ({low[0]}) to {high[1]:.2f} "
-            f"({high[0]}); 1 means time follows the plan exactly."
+            _(
+                "Focus scores run from {low} ({low_owner}) to {high} ({high_owner}); 1 means "
+                "time follows the plan exactly."
+            ).format(
+                low=fmt.fixed(low[1], 2),
+                low_owner=low[0],
+                high=fmt.fixed(high[1], 2),
+                high_owner=high[0],
+            )
         )
         gap = overview.assign(gap=overview["a_value_share"] - overview["time_share_a"])
-        owner, _ = _extreme(gap, "gap", largest=True)
+        owner, _gap = _extreme(gap, "gap", largest=True)
         row = gap.set_index("owner").loc[owner]
         lines.append(
-            f"{owner} gives A accounts {share_text(row['time_share_a'])} of the time "
-            f"while they hold {share_text(row['a_value_share'])} of the value: the "
-            "biggest gap."
+            _(
+                "{owner} gives A accounts {time} of the time while they hold {value} of the "
+                "value: the biggest gap."
+            ).format(
+                owner=owner,
+                time=share_text(row["time_share_a"]),
+                value=share_text(row["a_value_share"]),
+            )
         )
     if overview["loss_making"].notna().any():
         owner, count = _extreme(overview, "loss_making", largest=True)
         loss = float(overview.set_index("owner").at[owner, "loss_total"])
+        losing = int(overview["loss_making"].sum())
         lines.append(
-            f"{int(overview['loss_making'].sum()):,} accounts cost more to serve than "
-            f"they earn, losing {money(float(overview['loss_total'].sum()))} together; "
-            f"most with {owner} ({int(count)} accounts, {money(loss)})."
+            ngettext(
+                "{n} account costs more to serve than it earns, losing {total}; it is {owner}'s.",
+                "{n} accounts cost more to serve than they earn, losing {total} together; most "
+                "with {owner} ({count}, {loss}).",
+                losing,
+            ).format(
+                n=fmt.number(losing),
+                total=money(float(overview["loss_total"].sum())),
+                owner=owner,
+                count=wording.accounts(int(count)),
+                loss=money(loss),
+            )
         )
     return Html(bullets(lines))
 
@@ -140,14 +190,11 @@ def team_table(overview: pd.DataFrame) -> Html:
     (True, True, False)
     """
     shown = overview.assign(
-        **{
-            name: overview[name].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
-            for name in ("gini", "focus_score")
-        }
+        **{name: overview[name].map(lambda v: fmt.fixed(v, 2)) for name in ("gini", "focus_score")}
     )
     columns = {
-        name: spec
-        for name, spec in TEAM_COLUMNS.items()
+        name: (_(heading), kind)
+        for name, (heading, kind) in TEAM_COLUMNS.items()
         if name != "note" or overview["note"].astype(bool).any()
     }
     return Html(charts.html_table(shown, columns, tier_column=None, max_rows=len(overview)))
