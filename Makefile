@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 .PHONY: help app test lab report lint browser messages catalogs
 
 help:
-	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL= override)"
+	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, KERNEL_MEMORY= override)"
 	@echo "make test    run every test (installs Chromium for the browser tests when it can)"
 	@echo "make lab     open the guided notebooks in JupyterLab"
 	@echo "make report  write the sample team's reports to reports/"
@@ -29,7 +29,7 @@ $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	@touch $@
 
 app: $(STAMP)
-	$(BIN)/python -m workbook.app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)")
+	$(BIN)/python -m workbook.app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(KERNEL_MEMORY),--kernel-memory "$(KERNEL_MEMORY)")
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

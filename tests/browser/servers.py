@@ -91,6 +91,7 @@ def serving_app(
     token: str = "",
     log: Path | None = None,
     served_bundle: bool = True,
+    kernel_memory_mb: int | None = None,
 ):
     """Serve the app as ``make app`` does, on a free port; yield its address; stop it after.
 
@@ -98,7 +99,8 @@ def serving_app(
     or a plain ``voila``.
 
     ``pool=0`` preheats no kernel: every page then runs the notebook for its own visitor (and
-    sees its own query string).
+    sees its own query string). ``kernel_memory_mb``: what each participant's kernel may use
+    (``--kernel-memory``).
     """
     from workbook import paths
     from workbook.app.__main__ import voila_command, voila_environment
@@ -107,11 +109,9 @@ def serving_app(
     command = voila_command(
         host="127.0.0.1", port=port, pool=pool, token=token, open_browser=False, notebook=notebook
     )
-    env = voila_environment()
+    env = voila_environment(kernel_memory_mb=kernel_memory_mb)
     if not served_bundle:
-        from workbook.charts.render import BUNDLE_URL_VARIABLE
-
-        del env[BUNDLE_URL_VARIABLE]
+        del env[paths.BUNDLE_URL_VARIABLE]
     with open(log or os.devnull, "w") as output:
         process = subprocess.Popen(
             command,

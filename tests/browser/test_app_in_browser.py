@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import statistics
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
+import visits
 from playwright.sync_api import expect
 
 from workbook import paths
@@ -22,7 +21,6 @@ from workbook.widgets.app import STEPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-FIRST_CHART = ".vega-embed svg, .wb-chart svg"
 #: How many charts each step shows on the sample (the step is checked to draw them all).
 CHARTS_PER_STEP = {
     "Your accounts": 1,
@@ -34,51 +32,24 @@ CHARTS_PER_STEP = {
     "Your week": 2,
 }
 first_chart_seconds: list[float] = []
+CHART = ".vega-embed svg, .wb-chart svg"
 
 
-class Visit:
-    """One participant's page, with every request that tried to leave this machine."""
-
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        self.page = self.context.new_page()
-        self.outside: list[str] = []
-        self.page.on("request", self._record)
-        started = time.monotonic()
-        self.page.goto(url)
-        self.page.wait_for_selector(FIRST_CHART, timeout=120_000)
-        first_chart_seconds.append(time.monotonic() - started)
-
-    def _record(self, request) -> None:
-        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            self.outside.append(request.url)
-
-    def text(self) -> str:
-        return self.page.inner_text("body")
-
-    def open_step(self, name: str) -> None:
-        self.page.get_by_role("tab", name=f"{STEPS.index(name) + 1} {name}").click()
-
-    def upload(self, path: Path) -> None:
-        """Choose ``path`` in the upload button's file dialog, as a person would."""
-        with self.page.expect_file_chooser() as chooser:
-            self.page.get_by_role("button", name="Upload your file").click()
-        chooser.value.set_files(str(path))
-
-    def close(self) -> None:
-        self.context.close()
+def timed_visit(browser, url: str) -> visits.Visit:
+    """Open the app as a participant; count the seconds to its first chart."""
+    return visits.Visit(browser, url, first_chart_seconds)
 
 
 @pytest.fixture(scope="module")
 def sample_visit(browser, app_url):
-    visit = Visit(browser, app_url)
+    visit = timed_visit(browser, app_url)
     yield visit
     visit.close()
 
 
 @pytest.fixture(scope="module")
 def norwegian_visit(browser, app_url):
-    visit = Visit(browser, app_url)
+    visit = timed_visit(browser, app_url)
     yield visit
     visit.close()
 
@@ -103,9 +74,9 @@ def test_every_step_draws_its_charts_with_nothing_fetched_from_outside(sample_vi
     page = sample_visit.page
     for index, step in enumerate(STEPS):
         sample_visit.open_step(step)
-        panel = page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
-        panel.locator(FIRST_CHART).nth(CHARTS_PER_STEP[step] - 1).wait_for(timeout=60_000)
-        assert panel.locator(FIRST_CHART).count() >= CHARTS_PER_STEP[step], step
+        panel = sample_visit.panel()
+        panel.locator(CHART).nth(CHARTS_PER_STEP[step] - 1).wait_for(timeout=60_000)
+        assert panel.locator(CHART).count() >= CHARTS_PER_STEP[step], step
         page.screenshot(path=artifacts / f"step-{index + 1}.png", full_page=True)
     assert sample_visit.outside == []
     body = sample_visit.text()
@@ -115,7 +86,7 @@ def test_every_step_draws_its_charts_with_nothing_fetched_from_outside(sample_vi
 def test_a_slider_moves_the_tier_bands_and_the_counts(sample_visit, artifacts):
     page = sample_visit.page
     sample_visit.open_step("Tiers")
-    panel = page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
+    panel = sample_visit.panel()
     headline = panel.locator(".wb-figure").first
     assert "(50 of 250)" in headline.inner_text()
     bands = panel.locator(".vega-embed").first  # the Pareto curve with the tier bands
@@ -161,7 +132,7 @@ def test_a_broken_file_names_row_and_column_and_the_app_keeps_working(
 def test_two_participants_see_only_their_own_data(norwegian_visit, browser, app_url, tmp_path):
     mine = tmp_path / "my-customers.csv"
     mine.write_text("Customer,Revenue\nPrivate Client One AS,900\nPrivate Client Two AS,100\n")
-    other = Visit(browser, app_url)
+    other = timed_visit(browser, app_url)
     try:
         other.upload(mine)
         other.page.get_by_text("my-customers.csv: 2 accounts").wait_for(timeout=60_000)
@@ -207,3 +178,13 @@ def test_a_file_over_the_limit_is_refused_in_the_browser(sample_visit, tmp_path)
     note.wait_for(state="visible", timeout=10_000)
     assert "up to 50 MB" in note.inner_text()
     assert sample_visit.page.locator(".wb-success").first.inner_text() == summary_before
+
+
+def test_the_page_says_the_workbook_is_starting_and_brings_a_picture_of_the_first_view(app_url):
+    with urllib.request.urlopen(app_url, timeout=120) as response:  # takes a kernel of the pool
+        page = response.read().decode()
+    assert "Your workbook is starting" in page and "Executing 1 of" not in page
+    picture = page.split("<template>", 1)[1].split("</template>", 1)[0]
+    assert "wb-first-view" in picture and "<svg" in picture and "(50 of 250)" in picture
+    outputs = page.split('type="application/vnd.voila.cell-output+json">')[1:]
+    assert outputs and all('"text/html"' not in output.split("</script>")[0] for output in outputs)

@@ -12,9 +12,10 @@ import os
 import sys
 
 from workbook import paths
-from workbook.app import APP_DIR, TEMPLATES_ROOT
+from workbook.app import APP_DIR, TEMPLATES_ROOT, forkserver
 from workbook.app.bundle import chart_bundle
-from workbook.charts.render import BUNDLE_URL_VARIABLE
+from workbook.app.kernel import DEFAULT_ALLOWANCE_MB, MEMORY_VARIABLE
+from workbook.app.page import page_resources
 
 
 def voila_command(
@@ -30,11 +31,13 @@ def voila_command(
     command = [
         sys.executable,
         "-m",
-        "voila",
+        "workbook.app.server",  # Voilà, without what it never uses
         str(notebook or paths.APP_NOTEBOOK),
         f"--Voila.config_file_paths={APP_DIR}",
         f"--Voila.ip={host}",
         f"--port={port}",
+        # The page's own texts, translated (this replaces voila.json's resources: it has them).
+        f"--VoilaConfiguration.resources={page_resources()!r}",
     ]
     if token:
         command.append(f"--token={token}")
@@ -45,13 +48,19 @@ def voila_command(
     return command
 
 
-def voila_environment() -> dict[str, str]:
-    """Return the environment that lets Voilà find the app's page template and chart bundle."""
+def voila_environment(*, kernel_memory_mb: int | None = None) -> dict[str, str]:
+    """Return the environment that lets Voilà find the app's page template, kernels and bundle.
+
+    ``kernel_memory_mb``: the memory each participant's kernel may use beyond its start (see
+    ``workbook.app.kernel``); the default leaves the environment's, or the kernel's default.
+    """
     env = dict(os.environ)
+    if kernel_memory_mb is not None:
+        env[MEMORY_VARIABLE] = str(kernel_memory_mb)
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(TEMPLATES_ROOT), env.get("JUPYTER_PATH")])
     )
-    env[BUNDLE_URL_VARIABLE] = chart_bundle()
+    env[paths.BUNDLE_URL_VARIABLE] = chart_bundle()
     return env
 
 
@@ -72,6 +81,13 @@ def main(argv: list[str] | None = None) -> None:
         help="a secret participants must add to the address (?token=...)",
     )
     parser.add_argument("--pool", type=int, help="kernels kept ready for new visitors (default 2)")
+    parser.add_argument(
+        "--kernel-memory",
+        type=int,
+        metavar="MB",
+        help="memory each participant's workbook may use for their data; a file that needs more "
+        f"is refused with a message (default {DEFAULT_ALLOWANCE_MB})",
+    )
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
     args = parser.parse_args(argv)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.token:
@@ -87,7 +103,11 @@ def main(argv: list[str] | None = None) -> None:
         pool=args.pool,
         open_browser=not args.no_browser,
     )
-    os.execvpe(command[0], command, voila_environment())
+    env = voila_environment(kernel_memory_mb=args.kernel_memory)
+    # The fork server imports what every kernel needs (a few CPU-seconds) while Voilà starts;
+    # once this process has become Voilà, it is the fork server's parent (see workbook.app).
+    _server, env[forkserver.SOCKET_VARIABLE] = forkserver.spawn()
+    os.execvpe(command[0], command, env)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from workbook.widgets.concentration import ConcentrationPanel
 from workbook.widgets.cost import CostPanel
 from workbook.widgets.growth import GrowthPanel
 from workbook.widgets.plan import PlanPanel
-from workbook.widgets.style import figure_html, stylesheet
+from workbook.widgets.style import CSS, figure_html, stylesheet
 from workbook.widgets.tiers import TierPanel
 from workbook.widgets.time_value import TimePanel
 from workbook.widgets.upload import SPINNER, UploadPanel
@@ -92,7 +92,7 @@ class WorkbookApp:
         self._stale: set[str] = set()
         self._wanted_owner = owner
         self._quiet = False
-        header = widgets.HTML(
+        self.header = header = widgets.HTML(
             "<div class='wb-section' style='font-size:26px;margin-top:4px'>"
             "Account Focus Workbook</div>"
             "<div class='wb-note' style='font-size:15px'>See where your business comes from, sort "
@@ -105,7 +105,23 @@ class WorkbookApp:
         guarded(self.message)(self.upload.load)(paths.resolve_accounts_path(accounts_path))
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.view._repr_mimebundle_(**kwargs)
+        bundle = self.view._repr_mimebundle_(**kwargs)
+        if bundle and "text/html" not in bundle:
+            bundle["text/html"] = self.first_view_html()
+        return bundle
+
+    def first_view_html(self) -> str:
+        """Return the page as it first looks, as plain HTML (no controls): header and step 1.
+
+        The app's page shows it as soon as it arrives, while the widgets connect (about two
+        seconds in a browser on its own here, far longer when a whole room opens the page at
+        once); JupyterLab shows the widgets instead.
+        """
+        parts = [CSS, self.header.value]
+        step = self.panels.get(STEPS[0])
+        if step is not None:
+            parts += [w.value for w in step.view.children if isinstance(w, widgets.HTML)]
+        return f"<div class='wb-first-view'>{''.join(parts)}</div>"
 
     # --- data in ------------------------------------------------------------------------------
     def _on_loaded(self, result: loading.LoadResult) -> None:
