@@ -11,12 +11,14 @@ Run: ``python benchmarks/room.py [--participants 10] [--pool N]``. It
    asks for the page, since every page starts a kernel), then opens one warm visitor;
 4. waits again, then opens ``--participants`` pages at once in headless Chromium (one browser,
    a context each, as separate people would);
+5. has one more participant upload ``--upload-mb`` MB of order lines and open every step;
 
 and prints each visitor's seconds to the first chart (the page shows a picture of the first
 view as soon as its kernel has drawn it) and to the live first chart (the widgets connected: the
 participant can use the page); the CPU the machine spent while the room arrived, by whom; the
 CPU-seconds each kernel used from its start to its first chart on the sample, as a ratio to an
-empty kernel's start measured in the same run; and the memory of every kernel and of the server.
+empty kernel's start measured in the same run; the memory of every kernel, of the participant
+who worked on their own data, and of the whole server.
 
 Memory: RSS counts every page a process can reach, also the pages it shares with others
 (libraries, and what a forked kernel still shares with the process it was forked from), so RSS
@@ -52,9 +54,13 @@ from servers import (  # noqa: E402
     CHROMIUM_ARGS,
     descendants,
     free_port,
+    kernel_pid,
     stop,
     wait_for_port,
 )
+
+from workbook import paths  # noqa: E402
+from workbook.widgets.app import STEPS  # noqa: E402
 
 #: The first chart a participant sees: the page's picture of the first view, or the live one.
 FIRST_CHART = ".vega-embed svg, .wb-chart svg"
@@ -223,6 +229,47 @@ async def visitors(browser, url: str, count: int, *, cpu: CpuUse | None = None):
     return sorted(t[0] for t in times), sorted(t[1] for t in times)
 
 
+def order_lines(folder: Path, megabytes: float) -> Path:
+    """Write the Norwegian sample's order lines again and again, to about ``megabytes`` MB."""
+    header, *lines = paths.SAMPLE_ORDERS_NB.read_bytes().splitlines(keepends=True)
+    body = b"".join(lines)
+    path = folder / "order-lines.csv"
+    with path.open("wb") as out:
+        out.write(header)
+        for _ in range(max(1, int(megabytes * 1e6 / len(body)))):
+            out.write(body)
+    return path
+
+
+async def one_session(browser, url: str, log: Path, upload: Path) -> dict[str, float]:
+    """Upload ``upload`` and open every step, as a participant does; return its kernel's memory."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = await context.new_page()
+        await page.goto(url, timeout=180_000)
+        await page.wait_for_selector(LIVE_CHART, timeout=180_000)
+        async with page.expect_file_chooser() as chosen:
+            await page.get_by_role("button", name="Upload your file").click()
+        started = time.monotonic()
+        await (await chosen.value).set_files(str(upload))
+        await page.get_by_text(f"{upload.name}: 150 accounts").wait_for(timeout=180_000)
+        read = time.monotonic() - started
+        for index, step in enumerate(STEPS):
+            await page.get_by_role("tab", name=f"{index + 1} {step}").click()
+            panel = page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
+            await panel.locator(".vega-embed svg, .wb-chart svg").first.wait_for(timeout=60_000)
+        kernel_id = await page.evaluate(
+            "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+        )
+        pid = kernel_pid(log, kernel_id)
+        await asyncio.sleep(2)
+        status = Path(f"/proc/{pid}/status").read_text()
+        peak = int(status.split("VmHWM:", 1)[1].split()[0]) / 1024
+        return {"read_s": read, "peak_rss": peak, **memory_mb(pid)}
+    finally:
+        await context.close()
+
+
 def start_server(port: int, pool: int, log: Path) -> subprocess.Popen:
     """Start the app as ``make app POOL=...`` does (its entry point), writing its log to ``log``."""
     command = [sys.executable, "-m", "workbook.app", "--no-browser", f"--port={port}"]
@@ -279,6 +326,9 @@ async def run(args) -> dict[str, bool]:
                     room_cpu = CpuUse(server.pid)
                     room = await visitors(browser, url, args.participants, cpu=room_cpu)
                     wait_until_idle(server.pid, pool)
+                    upload = order_lines(Path(folder), args.upload_mb)
+                    session = await one_session(browser, url, log, upload)
+                    wait_until_idle(server.pid, pool)
                 finally:
                     await browser.close()
             every = kernel_figures(server.pid)
@@ -314,6 +364,12 @@ async def run(args) -> dict[str, bool]:
         f"{describe(every, 'pss')}; USS {describe(every, 'uss')}"
     )
     print(
+        f"a participant who uploaded {upload.stat().st_size / 1e6:.0f} MB of order lines (read in "
+        f"{session['read_s']:.1f} s) and opened every step: RSS {session['rss']:.0f} MB, PSS "
+        f"{session['pss']:.0f} MB, USS {session['uss']:.0f} MB; at most RSS "
+        f"{session['peak_rss']:.0f} MB while reading"
+    )
+    print(
         f"server process: RSS {server_memory['rss']:.0f} MB, PSS {server_memory['pss']:.0f} MB; "
         f"the server with all its processes: PSS {machine['pss']:.0f} MB (their RSS added up: "
         f"{machine['rss']:.0f} MB)"
@@ -338,6 +394,9 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=10, help="pages opened at once")
     parser.add_argument("--pool", type=int, help="kernels kept ready (default: --participants)")
     parser.add_argument("--empty-kernels", type=int, default=3, help="baseline kernels started")
+    parser.add_argument(
+        "--upload-mb", type=float, default=10, help="order lines one participant uploads (MB)"
+    )
     parser.add_argument("--log", action="store_true", help="print the server's log at the end")
     args = parser.parse_args()
     goals = asyncio.run(run(args))

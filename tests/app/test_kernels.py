@@ -1,7 +1,7 @@
 """The app's kernels: forks of one process that imported everything, each with a memory limit.
 
 A kernel is started here as the app's server starts one: through Jupyter's kernel manager, with
-the app's kernel spec (``workbook/app/jupyter/kernels``) and its provisioner, which starts the
+the app's kernel spec (``workbook/app/kernelspec``) and its provisioner, which starts the
 fork server on first use. The fork server is stopped at the end by the provisioner's own means,
 and anything left over by its pid.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.app import TEMPLATES_ROOT, forkserver, kernel
+from workbook.app import KERNELS_ROOT, forkserver, kernel
 
 pytestmark = pytest.mark.slow
 
@@ -99,7 +99,7 @@ async def run_cell(client, code: str) -> tuple[str, str]:
 def app_kernel():
     """Yield (event loop, kernel manager, client) of one kernel started with the app's spec."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_PATH", str(TEMPLATES_ROOT))
+        patch.setenv("JUPYTER_PATH", str(KERNELS_ROOT))
         patch.setenv(kernel.MEMORY_VARIABLE, "300")
         patch.delenv(forkserver.SOCKET_VARIABLE, raising=False)
         yield from _app_kernel()

@@ -7,6 +7,7 @@ then any process it left behind.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -66,6 +67,30 @@ def descendants(pid: int) -> list[int]:
             found.append(child)
             todo.append(child)
     return found
+
+
+def kernel_pid(server_log: Path, kernel_id: str) -> int:
+    """Return the pid of a kernel: the process listening on its connection file's shell port.
+
+    The connection files are where the server's log says; a forked kernel's command line is its
+    fork server's, so the port is what tells kernels apart.
+    """
+    import psutil
+
+    folder = next(
+        line.rsplit(" ", 1)[1].rstrip(".")
+        for line in server_log.read_text().splitlines()
+        if "Storing connection files in" in line
+    )
+    port = json.loads((Path(folder) / f"kernel-{kernel_id}.json").read_text())["shell_port"]
+    for pid in descendants(os.getpid()):
+        try:
+            listening = psutil.Process(pid).net_connections(kind="tcp")
+        except psutil.Error:
+            continue
+        if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in listening):
+            return pid
+    raise LookupError(f"no process listens on port {port} (kernel {kernel_id})")
 
 
 def stop(process: subprocess.Popen) -> None:

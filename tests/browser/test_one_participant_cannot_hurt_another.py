@@ -10,17 +10,15 @@ system's out-of-memory killer would) is reported in its page, and only there.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 import visits
 from playwright.sync_api import expect
-from servers import descendants, serving_app
+from servers import kernel_pid, serving_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -109,24 +107,6 @@ def test_a_file_that_fills_one_workbook_stops_only_that_one(browser, small_serve
     finally:
         first.close()
         second.close()
-
-
-def kernel_pid(server_log: Path, kernel_id: str) -> int:
-    """Return the pid of a kernel: the process listening on its connection file's shell port."""
-    folder = next(
-        line.rsplit(" ", 1)[1].rstrip(".")
-        for line in server_log.read_text().splitlines()
-        if "Storing connection files in" in line
-    )
-    port = json.loads((Path(folder) / f"kernel-{kernel_id}.json").read_text())["shell_port"]
-    for pid in descendants(os.getpid()):
-        try:
-            listening = psutil.Process(pid).net_connections(kind="tcp")
-        except psutil.Error:
-            continue
-        if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in listening):
-            return pid
-    raise LookupError(f"no process listens on port {port} (kernel {kernel_id})")
 
 
 def test_a_workbook_that_dies_says_so_and_the_others_go_on(browser, small_server):

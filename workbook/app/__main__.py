@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib.metadata import entry_points
 
 from workbook import paths
-from workbook.app import APP_DIR, TEMPLATES_ROOT, forkserver
+from workbook.app import APP_DIR, KERNELS_ROOT, TEMPLATES_ROOT, forkserver
 from workbook.app.bundle import chart_bundle
-from workbook.app.kernel import DEFAULT_ALLOWANCE_MB, MEMORY_VARIABLE
+from workbook.app.kernel import DEFAULT_ALLOWANCE_MB, MEMORY_VARIABLE, PROVISIONER_NAME
 from workbook.app.page import page_resources
 
 
@@ -48,6 +49,12 @@ def voila_command(
     return command
 
 
+def app_kernels_installed() -> bool:
+    """Whether Jupyter can find the provisioner the app's kernel spec names (an entry point)."""
+    found = entry_points(group="jupyter_client.kernel_provisioners", name=PROVISIONER_NAME)
+    return bool(found)
+
+
 def voila_environment(*, kernel_memory_mb: int | None = None) -> dict[str, str]:
     """Return the environment that lets Voilà find the app's page template, kernels and bundle.
 
@@ -57,9 +64,16 @@ def voila_environment(*, kernel_memory_mb: int | None = None) -> dict[str, str]:
     env = dict(os.environ)
     if kernel_memory_mb is not None:
         env[MEMORY_VARIABLE] = str(kernel_memory_mb)
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        filter(None, [str(TEMPLATES_ROOT), env.get("JUPYTER_PATH")])
-    )
+    roots = [str(TEMPLATES_ROOT)]
+    if app_kernels_installed():
+        roots.append(str(KERNELS_ROOT))
+    else:
+        print(
+            "warning: the app's kernels are not installed, so every participant's kernel starts "
+            "from scratch and without a memory limit. Reinstall the package (make app does).",
+            file=sys.stderr,
+        )
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [*roots, env.get("JUPYTER_PATH")]))
     env[paths.BUNDLE_URL_VARIABLE] = chart_bundle()
     return env
 
@@ -106,7 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     env = voila_environment(kernel_memory_mb=args.kernel_memory)
     # The fork server imports what every kernel needs (a few CPU-seconds) while Voilà starts;
     # once this process has become Voilà, it is the fork server's parent (see workbook.app).
-    _server, env[forkserver.SOCKET_VARIABLE] = forkserver.spawn()
+    if app_kernels_installed():
+        _server, env[forkserver.SOCKET_VARIABLE] = forkserver.spawn()
     os.execvpe(command[0], command, env)
 
 

@@ -1,21 +1,23 @@
 """One process that imports what every kernel needs, once, and makes each kernel as its copy.
 
-A new Python process needs about 5 CPU-seconds here before the app's first chart: Jupyter's kernel,
-pandas, Altair, the CSV tools, and the JavaScript engine that draws SVG, again for every visitor.
+A new Python process needs about 5 CPU-seconds here before the app's first chart: Jupyter's
+kernel, pandas, Altair, the CSV tools, and the JavaScript engine that draws SVG, again for every
+visitor.
 The fork server pays that once, when the app's server starts:
 
 1. it imports :data:`workbook.app.kernel.PRELOAD`;
 2. it rehearses the app's notebook in a throwaway copy of itself, on the sample, outside any
    kernel, and keeps the SVG of the sample's first view that the copy drew (the engine that
    draws it cannot be copied into a new process, so the server itself never starts it); the copy
-   also measures the address space that engine reserves, which each kernel's memory limit allows
-   on top of its allowance;
+   also measures the address space that engine reserves, which a kernel's memory limit grants
+   when the engine starts there;
 3. it freezes what it holds (``gc.freeze``), so that the kernels' garbage collections leave those
    pages alone and they stay shared between all kernels (copy-on-write);
 4. it forks a kernel whenever the app's server asks (``workbook.app.provisioner``).
 
-Nothing a visitor sends ever reaches the fork server: a request carries the kernel's command line,
-environment and folder, and only the new kernel applies them.
+The fork server holds nothing of any visitor: a request carries a kernel's command line,
+environment (for a kernel started for a visitor, Voilà puts the page's address in it) and folder,
+which only the new kernel applies; what a visitor uploads goes to their kernel alone.
 
 Protocol, on a Unix socket only the server's user can open: a client sends one JSON line
 ``{"argv": [...], "env": {...}, "cwd": "..."}`` (``argv``: ipykernel's arguments); the server
@@ -39,10 +41,8 @@ import tempfile
 import time
 import traceback
 
-from workbook.app import APP_DIR, kernel
+from workbook.app import KERNEL_SPEC, kernel
 
-#: Where the app's kernel spec is (its environment is the fork server's too).
-KERNEL_SPEC = APP_DIR / "jupyter" / "kernels" / "python3" / "kernel.json"
 #: Set by the app's launcher, which starts the fork server before Voilà so that both get ready at
 #: the same time: the fork server's socket.
 SOCKET_VARIABLE = "WORKBOOK_FORK_SERVER"
@@ -55,8 +55,9 @@ def spawn(spec_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str
     """Start a fork server in the background; return its process and the socket it will open.
 
     ``spec_env``: what the kernel spec adds to this process's environment (default: the app's
-    kernel spec's). The server gets ready by itself (see :func:`main`); it ends when the process
-    that started it does (or the process that became it, for a launcher that execs Voilà).
+    kernel spec's, which the fork server's kernels get too). The server gets ready by itself
+    (see :func:`main`); it ends when the process that started it does (or the process that
+    became it, for a launcher that execs Voilà).
     """
     if spec_env is None:
         spec_env = json.loads(KERNEL_SPEC.read_text(encoding="utf-8")).get("env", {})

@@ -1,7 +1,7 @@
 """The app's kernels: what every one imports before anyone visits, and the memory each may use.
 
 ``python -m workbook.app.kernel -f CONNECTION_FILE`` is the kernel of the app's server: the kernel
-spec in ``jupyter/kernels/python3`` stands in for Jupyter's own ``python3`` spec on that server
+spec in ``kernelspec/kernels/python3`` stands in for Jupyter's own ``python3`` spec on that server
 only (``make lab`` and the notebooks' tests keep Jupyter's). Usually no kernel starts from
 scratch: the fork server (``workbook.app.forkserver``) imports :data:`PRELOAD` once and makes
 each kernel as a copy of itself, which then calls :func:`run` like this module's ``main`` does.
@@ -15,8 +15,9 @@ Memory: each kernel may use :func:`allowance_mb` MB of data beyond what it holds
 limit on the kernel's data segment (``RLIMIT_DATA``: every private writable mapping, the memory a
 file's contents can fill), so an upload that needs more fails in that kernel with a
 ``MemoryError``, which the upload panel reports, while the other participants' kernels go on.
-The JavaScript engine that draws SVG reserves address space it mostly never uses; that reserve
-is measured at server start and allowed on top.
+The JavaScript engine that draws SVG reserves address space it mostly never uses (about 550 MB
+here, measured at server start): the limit rises by that much when, and only when, the engine
+starts, so the reserve is never room for data.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ import resource
 import sys
 from pathlib import Path
 
-#: What the app's kernels import, once in the fork server instead of once per visitor.
-#: Importing Altair alone takes ~2.5 CPU-seconds here (its JSON-schema stack), pandas 0.4 s, the
-#: CSV dialect library 0.5 s (see the benchmarks' README).
+#: What the app's kernels import, once in the fork server instead of once per visitor: about 4
+#: CPU-seconds of every kernel's start here (Altair 2.5 s, the CSV dialect library 0.5 s,
+#: pandas 0.4 s; see benchmarks/README.md).
 PRELOAD = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
@@ -57,12 +58,16 @@ PRELOAD = (
 )
 MEMORY_VARIABLE = "WORKBOOK_KERNEL_MEMORY_MB"
 #: Data a participant's kernel may hold beyond its start, in MB: a 50 MB order-lines file (the
-#: largest upload) needs about 800 MB while it is read.
+#: largest upload) needs 500–800 MB while it is read.
 DEFAULT_ALLOWANCE_MB = 1500
-#: The address space the SVG engine (V8 in vl-convert) reserves when it starts, in MB; measured at
-#: server start by the fork server (560 MB here), this is the figure without it.
+#: The smallest allowance taken from the environment: below it, the app itself cannot work.
+SMALLEST_ALLOWANCE_MB = 64
+#: The address space the SVG engine (V8 in vl-convert) reserves when it starts, in MB; the fork
+#: server measures it at its start (553 MB here); this is for a kernel started without it.
 ENGINE_RESERVE_MB = 640
 MB = 1024 * 1024
+#: The provisioner the kernel spec names (``workbook.app.provisioner``, an entry point).
+PROVISIONER_NAME = "workbook-fork-provisioner"
 #: What ``ps``, ``top`` and the benchmarks see as the process name of a kernel.
 PROCESS_NAME = "workbook-kernel"
 
@@ -70,7 +75,7 @@ PROCESS_NAME = "workbook-kernel"
 def allowance_mb() -> int:
     """Return the MB of data a participant's kernel may hold beyond its start."""
     try:
-        return max(int(os.environ.get(MEMORY_VARIABLE, "")), 64)
+        return max(int(os.environ.get(MEMORY_VARIABLE, "")), SMALLEST_ALLOWANCE_MB)
     except ValueError:
         return DEFAULT_ALLOWANCE_MB
 

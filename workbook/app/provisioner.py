@@ -1,6 +1,6 @@
 """Starting the app's kernels as copies of the fork server (a Jupyter kernel provisioner).
 
-The app's kernel spec (``jupyter/kernels/python3/kernel.json``) names this provisioner
+The app's kernel spec (``kernelspec/kernels/python3/kernel.json``) names this provisioner
 (``workbook-fork-provisioner``, registered under ``jupyter_client.kernel_provisioners`` in
 ``pyproject.toml``). The first kernel the app's server asks for starts the fork server
 (``workbook.app.forkserver``; the pool of preheated kernels asks at once, so that is the server's
