@@ -1,18 +1,27 @@
-# The commands of the README. Every target creates .venv when it is missing and reinstalls only
-# when requirements.txt or pyproject.toml changed since the last install.
+# The commands of the README. Every target creates .venv when it is missing and installs the exact
+# versions of requirements.lock (hash-checked), then the workbook package itself (editable); it
+# reinstalls only when requirements.lock or pyproject.toml changed since the last install.
+# requirements.txt lists what the project needs (one line each); `make lock` writes the lock from it.
 PYTHON ?= python3
 VENV   ?= .venv
+LATEST ?= .venv-latest
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 PYTEST_ARGS ?=
+# The lock is for every platform and for Python 3.11 and newer (the oldest the project supports).
+UV_COMPILE := pip compile requirements.txt --universal --python-version 3.11 --generate-hashes \
+	--no-emit-package account-focus-workbook --custom-compile-command "make lock" --quiet -o $(LOCK)
 
-.PHONY: help app test lab report lint browser messages catalogs
+.PHONY: help app test test-latest lock lab report lint browser messages catalogs
 
 help:
-	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, KERNEL_MEMORY= override)"
-	@echo "make test    run every test (installs Chromium for the browser tests when it can)"
+	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, ROOM=, KERNEL_MEMORY= override)"
+	@echo "make test    run every test with the locked versions (installs Chromium when it can)"
+	@echo "make test-latest  run every test with the newest versions requirements.txt allows ($(LATEST))"
+	@echo "make lock    write requirements.lock again from requirements.txt (newest versions allowed)"
 	@echo "make lab     open the guided notebooks in JupyterLab"
 	@echo "make report  write the sample team's reports to reports/"
 	@echo "make lint    check the code and the notebooks with ruff"
@@ -22,14 +31,32 @@ help:
 $(BIN)/python:
 	@scripts/make-venv.sh "$(PYTHON)" "$(VENV)"
 
-$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/pybabel compile --use-fuzzy --statistics -D workbook -d workbook/locale 2>/dev/null || true
 	@touch $@
 
+# The lock: exact versions and their hashes of everything requirements.txt needs, for every
+# platform. Run it after adding a line to requirements.txt, and commit both files.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv>=0.5"
+	$(BIN)/python -m uv $(UV_COMPILE)
+	@echo "wrote $(LOCK); the next make app or make test installs it"
+
+# The suite against the newest versions requirements.txt allows, in a venv of its own, so that a
+# new release that breaks something is found before it reaches the lock.
+test-latest: browser
+	@test -x $(LATEST)/bin/python || scripts/make-venv.sh "$(PYTHON)" "$(LATEST)"
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -r requirements.txt
+	$(LATEST)/bin/pybabel compile --use-fuzzy -D workbook -d workbook/locale 2>/dev/null || true
+	$(LATEST)/bin/python -m pip list --format=freeze > $(LATEST)/versions.txt
+	$(LATEST)/bin/python -m pytest $(PYTEST_ARGS)
+
 app: $(STAMP)
-	$(BIN)/python -m workbook.app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(KERNEL_MEMORY),--kernel-memory "$(KERNEL_MEMORY)")
+	$(BIN)/python -m workbook app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(ROOM),--room "$(ROOM)") $(if $(KERNEL_MEMORY),--kernel-memory "$(KERNEL_MEMORY)")
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -38,7 +65,7 @@ browser:
 	@scripts/ensure-chromium.sh
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/python -m workbook lab
 
 report: $(STAMP)
 	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports

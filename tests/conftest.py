@@ -1,5 +1,6 @@
 """Settings for the whole test suite."""
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # The machine is shared and noisy: no test may fail on how long one example took.
@@ -14,3 +15,13 @@ def pytest_ignore_collect(collection_path, config):
     imported under the same module name and clash.
     """
     return True if collection_path.name == "conftest.py" else None
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """Every test starts in English and leaves it so (a test may switch the language)."""
+    from workbook import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)

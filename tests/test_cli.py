@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["check", "tiers", "plan", "report", "sample"]
+COMMANDS = ["check", "tiers", "plan", "report", "sample", "app", "lab"]
 
 
 def workbook(*args: str) -> subprocess.CompletedProcess:
@@ -49,3 +49,21 @@ def test_shares_can_be_written_as_percentages():
 
     args = build_parser().parse_args(["tiers", "x.csv", "--a", "15%", "--c", "0.3"])
     assert (args.a, args.c) == (0.15, 0.3)
+
+
+def test_app_and_lab_take_the_options_make_passes():
+    from workbook.cli import build_parser
+    from workbook.commands.lab import lab_command
+
+    args = build_parser().parse_args(["app", "--port", "9000", "--no-browser", "--room", "Oslo"])
+    assert (args.port, args.no_browser, args.room, args.host) == (9000, True, "oslo", "127.0.0.1")
+    lab = build_parser().parse_args(["lab", "--port", "8899", "--no-browser"])
+    command = lab_command(port=lab.port, open_browser=not lab.no_browser)
+    assert command[1:3] == ["-m", "jupyterlab"] and "--no-browser" in command
+    root = [part for part in command if part.startswith("--ServerApp.root_dir=")]
+    assert len(root) == 1 and root[0].endswith("notebooks")
+
+
+def test_a_room_name_that_could_be_a_path_is_a_wrong_command_line():
+    result = workbook("app", "--room", "../../etc", "--no-browser")
+    assert result.returncode == 2 and "letters, digits and hyphens" in result.stderr

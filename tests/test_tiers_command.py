@@ -59,7 +59,7 @@ def test_prints_the_tier_table_and_the_concentration(book, capsys):
     rows = {line.split()[0]: line.split() for line in lines if line[:2] in {"A ", "B ", "C "}}
     assert [rows[t][1] for t in "ABC"] == ["2", "4", "2"]  # ceil(1.6), rest, floor(2)
     assert rows["A"][2] == "25.0%" and rows["A"][3] == "1,740"
-    assert "The top 20% of accounts (2 accounts) hold 54.4% of revenue" in out  # 1,740 of 3,200
+    assert "Your top 20% of accounts (2 of 8) hold 54% of your revenue" in out  # 1,740 of 3,200
     assert "Gini" in out
 
 
@@ -81,7 +81,9 @@ def test_json_has_the_design_s_keys_and_the_library_s_numbers(book, capsys):
     figures = concentration(BOOK, metric="gross_profit")
     assert data["gini"] == figures.gini and data["total"] == figures.total == 710
     assert data["accounts_for_80"] == figures.accounts_for_80
-    summary = tier_summary(assign_tiers(BOOK, metric="gross_profit", method="value_share"))
+    summary = tier_summary(
+        assign_tiers(BOOK, metric="gross_profit", method="value_share"), "gross_profit"
+    )
     for tier in "ABC":
         assert {"accounts", "value", "share"} <= set(data["tiers"][tier])
         assert data["tiers"][tier]["accounts"] == summary.loc[tier, "accounts"]

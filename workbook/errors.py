@@ -1,4 +1,12 @@
-"""One error type for unusable data, carrying every problem found, each one a person can act on."""
+"""The two kinds of error a person can act on: unusable data and unusable settings.
+
+- :class:`AccountDataError`: the data cannot be used; it carries every problem found, each naming
+  the file, row, column and value (the command line exits 1).
+- :class:`SettingsError`: a setting a person chose cannot be used (a threshold, a share of time,
+  a language); it names the setting and what it may be (the command line exits 2).
+
+Anything else is a bug in the workbook, and is said to be one.
+"""
 
 from __future__ import annotations
 
@@ -47,16 +55,38 @@ class Problem:
         return self.describe()
 
     def describe(self, *, with_file: bool = True) -> str:
-        """Return the problem as one line, optionally without the file's name in front."""
-        where = f"{self.file}: " if self.file and with_file else ""
+        """Return the problem as one line in the current language, optionally without the file's
+        name in front.
+
+        The line is made from a template per case (value and row, value, row, neither), so a
+        language puts the value, the row and the message where it wants them: English
+        ``"x" in row 3 is not an amount``, Norwegian ``«x» i rad 3 er ikke et beløp``. The
+        message itself was translated where the problem was found.
+
+        Examples
+        --------
+        >>> from workbook.i18n import use_language
+        >>> problem = Problem("is not an amount", column="revenue", row=3, value="x")
+        >>> with use_language("qps"):
+        ...     problem.describe()
+        '⟦revenue: ⟦"x" íñ ŕóŵ 3 is not an amount⟧⟧'
+        """
+        from workbook.i18n import _  # here, not above: workbook.i18n imports this module
+
+        if self.value is not None and self.row is not None:
+            template = _('"{value}" in row {row} {message}')
+        elif self.value is not None:
+            template = _('"{value}" {message}')
+        elif self.row is not None:
+            template = _("row {row} {message}")
+        else:
+            template = "{message}"
+        text = template.format(value=self.value, row=self.row, message=self.message)
         if self.column:
-            where += f"{self.column}: "
-        subject = []
-        if self.value is not None:
-            subject.append(f'"{self.value}"')
-        if self.row is not None:
-            subject.append(f"in row {self.row}" if subject else f"row {self.row}")
-        return where + " ".join([*subject, self.message])
+            text = _("{column}: {problem}").format(column=self.column, problem=text)
+        if self.file and with_file:
+            text = _("{file}: {problem}").format(file=self.file, problem=text)
+        return text
 
     def to_dict(self) -> dict:
         """Return the problem as plain data (for ``--json`` and the report manifest)."""
@@ -86,12 +116,39 @@ class AccountDataError(ValueError):
         super().__init__(self._text())
 
     def _text(self) -> str:
+        from workbook import formatting as fmt  # here: formatting imports i18n, which imports us
+        from workbook.i18n import ngettext
+
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in "
-        head += f"{self.file}:" if self.file else "the data:"
+        head = (
+            ngettext("{n} problem in {file}:", "{n} problems in {file}:", count)
+            if self.file
+            else ngettext("{n} problem in the data:", "{n} problems in the data:", count)
+        ).format(n=fmt.number(count), file=self.file)
         lines = [
             f"  {p.describe(with_file=p.file != self.file)}" for p in self.problems[:MAX_LISTED]
         ]
         if count > MAX_LISTED:
-            lines.append(f"  … and {count - MAX_LISTED} more")
+            rest = count - MAX_LISTED
+            lines.append(
+                "  " + ngettext("… and {n} more", "… and {n} more", rest).format(n=fmt.number(rest))
+            )
         return "\n".join([head, *lines])
+
+
+class SettingsError(ValueError):
+    """A setting cannot be used; ``setting`` names it and ``allowed`` says what it may be.
+
+    Bad data raises :class:`AccountDataError`; this is about the values a person chose.
+
+    Examples
+    --------
+    >>> err = SettingsError("c must be a share between 0 and 1, not 1.5", setting="c")
+    >>> err.setting, str(err)
+    ('c', 'c must be a share between 0 and 1, not 1.5')
+    """
+
+    def __init__(self, message: str, *, setting: str | None = None, allowed: object = None):
+        super().__init__(message)
+        self.setting = setting
+        self.allowed = allowed

@@ -62,6 +62,20 @@ def number(value: float, digits: int = 0, *, blank: str = "–") -> str:
     return "0" if text in ("-0", "\u22120") else text
 
 
+def fixed(value: float, digits: int = 2, *, blank: str = "–") -> str:
+    """Return ``value`` with exactly ``digits`` decimals (a score: ``0.50``).
+
+    Examples
+    --------
+    >>> fixed(0.5), fixed(0.6666)
+    ('0.50', '0.67')
+    """
+    if not _finite(value):
+        return blank
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return babel_numbers.format_decimal(float(value), format=pattern, locale=locale())
+
+
 def share(value: float, digits: int = 0, *, blank: str = "–") -> str:
     """Return a share (0.77) as a percentage (``77%``), never ``-0%``.
 
@@ -127,13 +141,14 @@ def hours(value: float, digits: int = 1, *, blank: str = "–") -> str:
     return _("{hours} h").format(hours=number(value, digits))
 
 
-def day(value: dt.date | dt.datetime, *, blank: str = "–") -> str:
-    """Return a date as the locale writes it in a sentence (``29 Dec 2025``, ``29. des. 2025``).
+def day(value: dt.date | dt.datetime, *, long: bool = False, blank: str = "–") -> str:
+    """Return a date as the locale writes it in a sentence (``29 Dec 2025``, ``29. des. 2025``;
+    ``long``: ``29 December 2025``, ``29. desember 2025``).
 
     Examples
     --------
-    >>> day(dt.datetime(2026, 5, 17, 9, 30))
-    '17 May 2026'
+    >>> day(dt.datetime(2026, 5, 17, 9, 30)), day(dt.date(2026, 11, 2), long=True)
+    ('17 May 2026', '2 November 2026')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return blank
@@ -141,7 +156,18 @@ def day(value: dt.date | dt.datetime, *, blank: str = "–") -> str:
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         value = value.date()
-    return babel_dates.format_date(value, format="medium", locale=locale())
+    return babel_dates.format_date(value, format="long" if long else "medium", locale=locale())
+
+
+def period(start: dt.date | dt.datetime, end: dt.date | dt.datetime) -> str:
+    """Return a period from its first to its last day (``1 Nov 2024 – 31 Oct 2025``).
+
+    Examples
+    --------
+    >>> period(dt.date(2024, 11, 1), dt.date(2025, 10, 31))
+    '1 Nov 2024 – 31 Oct 2025'
+    """
+    return _("{start} – {end}").format(start=day(start), end=day(end))
 
 
 def listing(items: list[str], *, limit: int | None = None) -> str:

@@ -40,6 +40,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from workbook.errors import SettingsError
+
 #: The languages a person can choose, each with its name in that language.
 LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål"}
 DEFAULT_LANGUAGE = "en"
@@ -68,7 +70,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 ENVIRONMENT_VARIABLE = "WORKBOOK_LANGUAGE"
 
 
-class LanguageError(ValueError):
+class LanguageError(SettingsError):
     """A language the workbook does not speak (a setting error, not bad data)."""
 
 
@@ -91,7 +93,9 @@ def check_language(code: object) -> str:
     if text in LANGUAGES or text == PSEUDO:
         return text
     raise LanguageError(
-        f"language {code!r} is not one the workbook speaks: choose {' or '.join(LANGUAGES)}"
+        f"language {code!r} is not one the workbook speaks: choose {' or '.join(LANGUAGES)}",
+        setting="language",
+        allowed=tuple(LANGUAGES),
     )
 
 
@@ -220,13 +224,17 @@ def pseudo(message: str) -> str:
     --------
     >>> pseudo("<b>{n}</b> accounts &amp; %(x)s more")
     '⟦<b>{n}</b> áççóúñţš &amp; %(x)s ɱóŕé⟧'
+    >>> pseudo("invalid choice: %r (choose from %s)")  # argparse's own texts
+    '⟦íñṽáĺíđ çĥóíçé: %r (çĥóóšé ƒŕóɱ %s)⟧'
     """
     out, i = [], 0
     closers = {"{": "}", "<": ">", "&": ";", "%": ")"}
     while i < len(message):
         char = message[i]
         end = -1
-        if char in closers and (char != "%" or message[i + 1 : i + 2] == "("):
+        if char == "%" and message[i + 1 : i + 2] in ("s", "r", "d", "%"):  # printf-style
+            end = i
+        elif char in closers and (char != "%" or message[i + 1 : i + 2] == "("):
             end = message.find(closers[char], i)
             if char == "&" and (end < 0 or not message[i + 1 : end].replace("#", "").isalnum()):
                 end = -1

@@ -88,3 +88,23 @@ def select_owner(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
             )
         )
     return accounts[chosen.to_numpy()].reset_index(drop=True)
+
+
+def select_owner_or_none(accounts: pd.DataFrame, owner: str | None) -> pd.DataFrame:
+    """Return the accounts of one salesperson, none (an empty table) when they have none.
+
+    For a second look at the same person, e.g. last period's file, where a salesperson new to
+    the team has no accounts yet. A file without an owner column is still an error.
+
+    Examples
+    --------
+    >>> team = pd.DataFrame({"account": ["X", "Y"], "owner": ["Ann", "Bo"]})
+    >>> len(select_owner_or_none(team, "Cy")), len(select_owner_or_none(team, "bo"))
+    (0, 1)
+    """
+    try:
+        return select_owner(accounts, owner)
+    except AccountDataError as error:
+        if error.problems[0].code != "unknown_owner":
+            raise
+        return accounts.iloc[:0]

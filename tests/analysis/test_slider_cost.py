@@ -7,6 +7,7 @@ import numpy as np
 from analysis_books import accounts
 
 from workbook.analysis import Ranking
+from workbook.settings import TierSettings
 
 
 def median_time(work, runs: int = 30) -> float:
@@ -19,8 +20,8 @@ def median_time(work, runs: int = 30) -> float:
 
 
 def move(ranking: Ranking, a: float) -> None:
-    ranking.summary(*ranking.cuts("value_share", a=a, b=0.95))
-    ranking.summary(*ranking.cuts("account_share", a=a / 4, c=0.25))
+    ranking.summary(*ranking.cuts(TierSettings(method="value_share", a=a, b=0.95)))
+    ranking.summary(*ranking.cuts(TierSettings(a=a / 4, c=0.25)))
 
 
 def test_cuts_and_summary_do_not_grow_with_the_number_of_accounts():

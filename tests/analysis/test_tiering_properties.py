@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.analysis import Ranking, assign_tiers, tier_summary
+from workbook.settings import TierSettings
 
 METRICS = st.sampled_from(["revenue", "gross_profit"])
 #: The machine is shared: properties compared with other tierings run fewer examples.
@@ -128,8 +129,8 @@ def test_the_order_of_the_rows_changes_nothing(book, metric, tiering, random):
 def test_ranking_summary_equals_tier_summary_exactly(book, metric, tiering):
     method, limits = tiering
     ranking = Ranking(book, metric)
-    expected = ranking.summary(*ranking.cuts(method, **limits))
-    actual = tier_summary(assign_tiers(book, metric=metric, method=method, **limits))
+    expected = ranking.summary(*ranking.cuts(TierSettings(metric=metric, method=method, **limits)))
+    actual = tier_summary(assign_tiers(book, metric=metric, method=method, **limits), metric)
     pd.testing.assert_frame_equal(actual, expected, check_exact=True)
 
 
@@ -137,7 +138,7 @@ def test_ranking_summary_equals_tier_summary_exactly(book, metric, tiering):
 @given(books(), METRICS, tierings())
 def test_summary_adds_up_to_the_book(book, metric, tiering):
     method, limits = tiering
-    summary = tier_summary(assign_tiers(book, metric=metric, method=method, **limits))
+    summary = tier_summary(assign_tiers(book, metric=metric, method=method, **limits), metric)
     assert summary["accounts"].sum() == len(book)
     assert np.isclose(summary["value_share"].sum(), 1.0)
     for column in ("revenue", "gross_profit"):
@@ -155,5 +156,7 @@ def test_labels_and_ranks_of_a_ranking_match_assign_tiers(book, metric, tiering)
     method, limits = tiering
     ranking = Ranking(book, metric)
     tiered = assign_tiers(book, metric=metric, method=method, **limits)
-    assert list(ranking.labels(*ranking.cuts(method, **limits))) == list(tiered["tier"])
+    assert list(
+        ranking.labels(*ranking.cuts(TierSettings(metric=metric, method=method, **limits)))
+    ) == list(tiered["tier"])
     assert ranking.ranks().tolist() == tiered["rank"].tolist()

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from analysis_books import accounts
 
-from workbook.analysis import Ranking, assign_tiers, check_thresholds, tier_summary
-from workbook.errors import AccountDataError
+from workbook.analysis import Ranking, assign_tiers, tier_summary
+from workbook.errors import AccountDataError, SettingsError
+from workbook.settings import TierSettings
 
 
 def tiers(book, **options) -> str:
@@ -136,12 +137,12 @@ def test_blend_weighs_revenue_share_and_profit_share_equally():
     book = accounts([60, 40], gross_profit=[10, 40])
     tiered = assign_tiers(book, metric="blend", a=0.5, c=0)
     assert tiered["tier"].tolist() == ["B", "A"]
-    assert tier_summary(tiered)["value"].tolist() == pytest.approx([0.6, 0.4, 0])
+    assert tier_summary(tiered, "blend")["value"].tolist() == pytest.approx([0.6, 0.4, 0])
 
 
 def test_thresholds_are_read_in_the_method_s_own_unit():
-    assert check_thresholds() == check_thresholds("account_share", a=0.2, c=0.25)
-    limits = check_thresholds("value_share")
+    assert TierSettings() == TierSettings(method="account_share", a=0.2, c=0.25)
+    limits = TierSettings(method="value_share")
     assert (limits.a, limits.b, limits.c) == (0.8, 0.95, None)
 
 
@@ -159,7 +160,7 @@ def test_thresholds_are_read_in_the_method_s_own_unit():
     ],
 )
 def test_wrong_options_are_refused_with_a_clear_message(options, message):
-    with pytest.raises(ValueError, match=None) as raised:
+    with pytest.raises(SettingsError) as raised:
         assign_tiers(accounts([3, 2, 1], gross_profit=[1, 1, 1]), **options)
     assert message in str(raised.value)
     assert not isinstance(raised.value, AccountDataError)
@@ -198,7 +199,7 @@ def test_a_missing_account_id_is_named():
 
 def test_a_blank_profit_does_not_stop_revenue_tiers_but_shows_in_its_tier():
     book = accounts([50, 40, 30, 20], gross_profit=[5, np.nan, 3, 2])
-    summary = tier_summary(assign_tiers(book, a=0.25, c=0.25))
+    summary = tier_summary(assign_tiers(book, a=0.25, c=0.25), "revenue")
     assert summary["revenue"].tolist() == [50, 70, 20]
     assert summary.loc["A", "gross_profit"] == 5
     assert np.isnan(summary.loc["B", "gross_profit"])  # unknown, not silently 3
@@ -208,6 +209,6 @@ def test_a_blank_profit_does_not_stop_revenue_tiers_but_shows_in_its_tier():
 def test_ranking_cuts_are_capped_at_the_positive_accounts():
     ranking = Ranking(accounts([9, 0, 4, -1]))
     assert ranking.positive == 2
-    assert ranking.cuts("account_share", a=1.0, c=0.0) == (2, 2)
+    assert ranking.cuts(TierSettings(a=1.0, c=0.0)) == (2, 2)
     with pytest.raises(ValueError, match="cuts must satisfy"):
         ranking.summary(3, 1)

@@ -116,9 +116,15 @@ def serving_app(
     token: str = "",
     log: Path | None = None,
     served_bundle: bool = True,
+    room: str = "",
+    room_token: str = "",
+    state_dir: Path | None = None,
     kernel_memory_mb: int | None = None,
 ):
     """Serve the app as ``make app`` does, on a free port; yield its address; stop it after.
+
+    ``room`` opens a room view (``make app ROOM=…``) with the trainer's token ``room_token``, kept
+    in ``state_dir`` (a test's own folder, not the project's ``state/``).
 
     ``served_bundle=False`` leaves the chart bundle inside each chart widget, as in JupyterLab
     or a plain ``voila``.
@@ -134,7 +140,9 @@ def serving_app(
     command = voila_command(
         host="127.0.0.1", port=port, pool=pool, token=token, open_browser=False, notebook=notebook
     )
-    env = voila_environment(kernel_memory_mb=kernel_memory_mb)
+    env = voila_environment(room=room, room_token=room_token, kernel_memory_mb=kernel_memory_mb)
+    if state_dir is not None:
+        env["WORKBOOK_STATE_DIR"] = str(state_dir)
     if not served_bundle:
         del env[paths.BUNDLE_URL_VARIABLE]
     with open(log or os.devnull, "w") as output:

@@ -1,13 +1,15 @@
 """The Voilà app in a real headless Chromium, served as ``make app`` serves it.
 
-What a trainer and a room of participants would do: open the page, go through the steps, move a
-slider, upload a Norwegian export, upload a broken file, two people at once. Screenshots of each
-step are saved in tests/artifacts/ to look at.
+What a trainer and a room of participants would do: open the page, go through the course (guess,
+see the figure, read the panel, reflect), write a plan and download it, reload, move a slider,
+upload a Norwegian export, upload a broken file, two people at once. Screenshots of each step are
+saved in tests/artifacts/ to look at.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import urllib.error
 import urllib.request
@@ -15,13 +17,14 @@ import urllib.request
 import pytest
 import visits
 from playwright.sync_api import expect
+from visits import FIRST_CHART, STEPS
 
 from workbook import paths
-from workbook.widgets.app import STEPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-#: How many charts each step shows on the sample (the step is checked to draw them all).
+
+#: How many charts each step shows on the sample once guessed (each is checked to draw them).
 CHARTS_PER_STEP = {
     "Your accounts": 1,
     "Pareto curve": 2,
@@ -29,15 +32,15 @@ CHARTS_PER_STEP = {
     "Your time": 2,
     "What C costs": 2,
     "Growth in B": 1,
-    "Your week": 2,
+    "Your week": 4,  # the plan, how A follows value, today against the plan, the accounts
+    "Your plan": 0,
 }
-first_chart_seconds: list[float] = []
-CHART = ".vega-embed svg, .wb-chart svg"
+first_step_seconds: list[float] = []
 
 
-def timed_visit(browser, url: str) -> visits.Visit:
-    """Open the app as a participant; count the seconds to its first chart."""
-    return visits.Visit(browser, url, first_chart_seconds)
+def timed_visit(browser, url: str, **options) -> visits.Visit:
+    """Open the app as a participant; count the seconds until its first step can be used."""
+    return visits.Visit(browser, url, first_step_seconds, **options)
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +58,14 @@ def norwegian_visit(browser, app_url):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def report_first_chart_times(artifacts):
+def report_first_step_times(artifacts):
     yield
-    (artifacts / "first-chart-seconds.json").write_text(
+    (artifacts / "first-step-seconds.json").write_text(
         json.dumps(
             {
-                "visits": [round(s, 2) for s in first_chart_seconds],
-                "median_after_first": round(statistics.median(first_chart_seconds[1:]), 2)
-                if len(first_chart_seconds) > 1
+                "visits": [round(s, 2) for s in first_step_seconds],
+                "median_after_first": round(statistics.median(first_step_seconds[1:]), 2)
+                if len(first_step_seconds) > 1
                 else None,
             },
             indent=2,
@@ -70,28 +73,109 @@ def report_first_chart_times(artifacts):
     )
 
 
-def test_every_step_draws_its_charts_with_nothing_fetched_from_outside(sample_visit, artifacts):
+def pdf_pages(pdf: bytes) -> int:
+    """Return the number of pages of a PDF (Chromium writes one ``/Type /Page`` each)."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_a_participant_goes_through_the_course_and_takes_the_plan_home(
+    sample_visit, browser, artifacts, tmp_path
+):
     page = sample_visit.page
-    for index, step in enumerate(STEPS):
-        sample_visit.open_step(step)
-        panel = sample_visit.panel()
-        panel.locator(CHART).nth(CHARTS_PER_STEP[step] - 1).wait_for(timeout=60_000)
-        assert panel.locator(CHART).count() >= CHARTS_PER_STEP[step], step
+    first = sample_visit.step
+    assert first.locator(FIRST_CHART).count() == 0, "no figure before the guess"
+    for index, name in enumerate(STEPS):
+        sample_visit.open_step(name)
+        sample_visit.answer_guess(skip=name == "Pareto curve")
+        step = sample_visit.step
+        if CHARTS_PER_STEP[name]:
+            step.locator(FIRST_CHART).nth(CHARTS_PER_STEP[name] - 1).wait_for(timeout=60_000)
+        if name != "Your plan":
+            reflection = step.locator("textarea").first
+            reflection.fill(f"My reflection on {name}.")
+            reflection.press("Tab")  # a person leaves the field; its answer is then kept
         page.screenshot(path=artifacts / f"step-{index + 1}.png", full_page=True)
+    step = sample_visit.step
+    step.get_by_placeholder("e.g. Book a business review").first.fill("Book a business review")
+    step.get_by_placeholder("with which accounts").first.fill("Havnelektro AS")
+    step.locator("input[type=date]").first.fill("2026-12-18")
+    step.get_by_placeholder("e.g. Driving out for small complaints", exact=False).fill(
+        "Driving out for small complaints."
+    )
+    step.get_by_placeholder("e.g. Hours on A accounts", exact=False).fill("My hours on A.")
+    step.get_by_placeholder("e.g. Hours on A accounts", exact=False).press("Tab")
+    files = {}
+    for label in (
+        "Download my plan (HTML)",
+        "Download calendar (.ics)",
+        "Download tier list (CSV)",
+    ):
+        with page.expect_download(timeout=60_000) as download:
+            step.get_by_role("button", name=label).click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        files[label] = path
+    plan = files["Download my plan (HTML)"].read_text(encoding="utf-8")
+    for words in (
+        "Book a business review",
+        "Havnelektro AS",
+        "18 Dec 2026",
+        "Driving out for small complaints.",
+        "My hours on A.",
+        "My reflection on Your accounts.",
+        "your figure is 77%",
+    ):
+        assert words in plan, words
+    assert files["Download calendar (.ics)"].read_text().startswith("BEGIN:VCALENDAR")
+    assert "account_id" in files["Download tier list (CSV)"].read_text(encoding="utf-8-sig")
+    # the plan is one page of its own: nothing from outside, at most two A4 pages on paper
+    viewer = browser.new_context()
+    try:
+        sheet = viewer.new_page()
+        outside = []
+        sheet.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
+        sheet.goto(files["Download my plan (HTML)"].as_uri())
+        assert outside == []
+        pdf = sheet.pdf(format="A4")
+        (artifacts / "my-plan.pdf").write_bytes(pdf)
+        assert 1 <= pdf_pages(pdf) <= 2
+    finally:
+        viewer.close()
     assert sample_visit.outside == []
     body = sample_visit.text()
     assert "Traceback" not in body and "Something went wrong" not in body
 
 
+def test_a_reload_keeps_the_answers_and_the_plan(sample_visit, browser, app_url, artifacts):
+    again = timed_visit(
+        browser, app_url, context=sample_visit.context
+    )  # the same browser, a new page
+    try:
+        again.page.get_by_text("Welcome back", exact=False).wait_for(timeout=60_000)
+        again.open_step("Your accounts")
+        expect(again.step.locator("textarea").first).to_have_value(
+            "My reflection on Your accounts.", timeout=30_000
+        )
+        assert "your figure is 77%" in again.step.inner_text()
+        again.open_step("Your plan")
+        expect(again.step.get_by_placeholder("e.g. Book a business review").first).to_have_value(
+            "Book a business review", timeout=30_000
+        )
+        again.page.screenshot(path=artifacts / "after-reload.png", full_page=True)
+    finally:
+        again.page.close()
+
+
 def test_a_slider_moves_the_tier_bands_and_the_counts(sample_visit, artifacts):
     page = sample_visit.page
     sample_visit.open_step("Tiers")
-    panel = sample_visit.panel()
-    headline = panel.locator(".wb-figure").first
-    assert "(50 of 250)" in headline.inner_text()
+    sample_visit.answer_guess(skip=True)
+    panel = sample_visit.step
+    headline = panel.locator(".wb-figure", has_text="of 250)").first
+    expect(headline).to_contain_text("(50 of 250)", timeout=20_000)
     bands = panel.locator(".vega-embed").first  # the Pareto curve with the tier bands
     before = bands.inner_html()
-    handle = panel.locator(".widget-slider .noUi-handle").first
+    handle = panel.locator(".widget-slider", has_text="A: top accounts").locator(".noUi-handle")
     handle.focus()
     for _ in range(5):  # 20% -> 25% of accounts in A
         page.keyboard.press("ArrowRight")
@@ -103,10 +187,28 @@ def test_a_slider_moves_the_tier_bands_and_the_counts(sample_visit, artifacts):
 
 
 def test_a_norwegian_export_shows_its_accounts(norwegian_visit, artifacts):
+    before = norwegian_visit.step.element_handle()
     norwegian_visit.upload(paths.SAMPLE_ORDERS_NB)
     norwegian_visit.page.get_by_text("sample_orders_nb.csv: 150 accounts").wait_for(timeout=60_000)
-    expect(norwegian_visit.page.locator(".wb-figure").first).to_contain_text("(30 of 150)")
+    # the steps are made anew for the new file: wait until the old ones have left the page
+    norwegian_visit.page.wait_for_function("el => !el.isConnected", arg=before, timeout=60_000)
+    norwegian_visit.answer_guess()
+    expect(norwegian_visit.step.locator(".wb-figure", has_text="of 150)").first).to_contain_text(
+        "(30 of 150)"
+    )
     norwegian_visit.page.screenshot(path=artifacts / "upload-norwegian.png", full_page=True)
+
+
+def test_the_tiers_step_shows_what_changed_since_last_period(norwegian_visit, artifacts):
+    """Order lines (uploaded just before) compare their two years in the tiers step."""
+    norwegian_visit.open_step("Tiers")
+    norwegian_visit.answer_guess()
+    step = norwegian_visit.step
+    step.locator(FIRST_CHART).nth(3).wait_for(timeout=60_000)  # the tiers' 2, matrix, waterfall
+    expect(step.get_by_text("moved up a tier", exact=False).first).to_be_visible()
+    assert "Accounts that moved up or down a tier" in step.inner_text()
+    norwegian_visit.page.screenshot(path=artifacts / "since-last-period.png", full_page=True)
+    assert norwegian_visit.outside == []
 
 
 def test_a_broken_file_names_row_and_column_and_the_app_keeps_working(
@@ -139,6 +241,8 @@ def test_two_participants_see_only_their_own_data(norwegian_visit, browser, app_
         assert "fixed-export.csv" not in other.text() and "Fjordbakeri" not in other.text()
         assert "Private Client" not in norwegian_visit.text()
         assert "my-customers.csv" not in norwegian_visit.text()
+        other.open_step("Your accounts")
+        assert "My reflection" not in other.text()  # nobody else's answers either
     finally:
         other.close()
 
@@ -185,6 +289,7 @@ def test_the_page_says_the_workbook_is_starting_and_brings_a_picture_of_the_firs
         page = response.read().decode()
     assert "Your workbook is starting" in page and "Executing 1 of" not in page
     picture = page.split("<template>", 1)[1].split("</template>", 1)[0]
-    assert "wb-first-view" in picture and "<svg" in picture and "(50 of 250)" in picture
+    assert "wb-first-view" in picture and "top 20% of accounts bring" in picture  # the guess
+    assert "<svg" not in picture  # no figure before the guess
     outputs = page.split('type="application/vnd.voila.cell-output+json">')[1:]
     assert outputs and all('"text/html"' not in output.split("</script>")[0] for output in outputs)

@@ -1,32 +1,36 @@
-"""A participant's page in the browser tests: open the app, find a step, upload as a person does."""
+"""A participant's page in the browser tests: open the app, go to a step, guess, upload."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from workbook.widgets.app import STEPS
+from workbook.widgets.app import steps
 
-#: The first chart of the live page (the page shows a picture of the first view before it).
-FIRST_CHART = "#rendered_cells .vega-embed svg, #rendered_cells .wb-chart svg"
-#: The panel of the step that is open.
-OPEN_PANEL = ".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)"
+STEPS = steps()
+#: A chart, live or in the page's picture of the first view.
+FIRST_CHART = ".vega-embed svg, .wb-chart svg"
+#: The first step is ready: its question and the guess it asks for (the live page: the picture
+#: of the first view has no buttons).
+FIRST_STEP = "button:has-text('Check my guess')"
 
 
 class Visit:
     """One participant's page, with every request that tried to leave this machine.
 
-    ``times``: where to add the seconds the page took to its first live chart.
+    ``times``: where to add the seconds the page took until its first step could be used.
     """
 
-    def __init__(self, browser, url: str, times: list[float] | None = None):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    def __init__(self, browser, url: str, times: list[float] | None = None, *, context=None):
+        self.context = context or browser.new_context(
+            viewport={"width": 1280, "height": 1000}, accept_downloads=True
+        )
         self.page = self.context.new_page()
         self.outside: list[str] = []
         self.page.on("request", self._record)
         started = time.monotonic()
         self.page.goto(url)
-        self.page.wait_for_selector(FIRST_CHART, timeout=120_000)
+        self.page.wait_for_selector(FIRST_STEP, timeout=120_000)
         if times is not None:
             times.append(time.monotonic() - started)
 
@@ -40,9 +44,30 @@ class Visit:
     def open_step(self, name: str) -> None:
         self.page.get_by_role("tab", name=f"{STEPS.index(name) + 1} {name}").click()
 
-    def panel(self):
-        """Return the open step's panel."""
-        return self.page.locator(OPEN_PANEL).first
+    @property
+    def step(self):
+        """The step on show (the visible tab's contents)."""
+        return self.page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
+
+    def answer_guess(self, *, skip: bool = False) -> None:
+        """Guess (or skip), then wait for the figure to be shown next to the guess."""
+        step = self.step
+        buttons = step.locator(
+            "button:has-text('Check my guess'), button:has-text('Skip the guess'), "
+            "button:has-text('Continue')"
+        )
+        buttons.first.wait_for(state="attached")
+        if not any(buttons.nth(i).is_visible() for i in range(buttons.count())):
+            return  # guessed already
+        if skip or not step.get_by_role("button", name="Check my guess").is_visible():
+            step.get_by_role("button", name="Skip the guess").or_(
+                step.get_by_role("button", name="Continue")
+            ).first.click()
+        else:
+            step.get_by_role("button", name="Check my guess").click()
+        step.get_by_text("your figure", exact=False).first.or_(
+            step.get_by_text("Your figure", exact=False).first
+        ).first.wait_for(timeout=60_000)
 
     def upload(self, path: Path) -> None:
         """Choose ``path`` in the upload button's file dialog, as a person would."""

@@ -66,7 +66,7 @@ def test_pareto_chart_draws_the_curve_the_guides_and_parameter_driven_bands(tier
 
 
 def test_tier_summary_chart_sizes_its_bars_from_parameters(tiered):
-    summary = analysis.tier_summary(tiered)
+    summary = analysis.tier_summary(tiered, "revenue")
     spec = charts.tier_summary_chart(summary).to_dict()
     values = params(spec)
     assert values["accounts_A"] == pytest.approx(0.2)
@@ -96,6 +96,7 @@ def test_coaching_charts_encode_what_they_show(coached):
     served = charts.served_chart(today.over_served, today.under_served, top=5).to_dict()
     assert data_rows(served) <= 10 and "account" in fields(served)
     assert "hours" in fields(charts.plan_chart(plan.tiers).to_dict())
+    assert {"planned_share", "time_share"} <= fields(served)  # against the plan
     assert "hours" in fields(charts.hours_change_chart(freed.table).to_dict())
     assert "amount" in fields(charts.cost_chart(cost.tiers).to_dict())
     growth_spec = charts.growth_chart(growth.accounts).to_dict()
@@ -118,7 +119,7 @@ def test_a_million_accounts_send_about_as_much_as_three_hundred(build, small_and
         elif build == "whale":
             chart = charts.whale_chart(analysis.whale_curve(accounts))
         elif build == "tiers":
-            chart = charts.tier_summary_chart(analysis.tier_summary(accounts))
+            chart = charts.tier_summary_chart(analysis.tier_summary(accounts, "revenue"))
         else:
             from workbook import coaching
 
@@ -149,3 +150,15 @@ def test_interactive_charts_keep_their_parameters_without_revalidating(tiered):
     assert widget.params.cut_a == pytest.approx(0.2)
     assert widget.spec == chart.to_dict()  # the same spec, validated here, sent unvalidated there
     assert widget.embed_options == {"renderer": "svg", "actions": False}
+
+
+def test_the_allocation_chart_draws_one_line_per_way_of_sharing_a_tiers_hours(tiered):
+    from workbook.coaching.plan import compare_allocations
+
+    comparison = compare_allocations(tiered)
+    spec = charts.allocation_chart(comparison).to_dict()
+    assert marks(spec) == {"line"}
+    assert {"rank", "visits_per_year", "how"} <= fields(spec)
+    assert data_rows(spec) == len(comparison) == 3 * 50  # the A accounts, three ways
+    many = comparison.assign(rank=comparison["rank"] * 10)  # a big tier: only the first ranks
+    assert data_rows(charts.allocation_chart(many).to_dict()) < len(many)

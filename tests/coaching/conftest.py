@@ -25,6 +25,17 @@ def sample_tiered() -> pd.DataFrame:
     return tiered_by_hand(accounts, a=50, c=62)
 
 
+@pytest.fixture(scope="session")
+def team_books() -> dict[str, pd.DataFrame]:
+    """Each salesperson's accounts of the sample team, tiered by default (20% A, 25% C)."""
+    team = pd.read_csv(paths.SAMPLE_TEAM, dtype={"account_id": str})
+    books = {}
+    for owner, book in team.groupby("owner"):
+        n = len(book)
+        books[owner] = tiered_by_hand(book.reset_index(drop=True), a=-(-n // 5), c=n // 4)
+    return books
+
+
 @pytest.fixture
 def five() -> pd.DataFrame:
     """Five named accounts, one A, two B, two C, with every column the coaching layer reads."""

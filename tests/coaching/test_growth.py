@@ -3,7 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from workbook.coaching import SettingsError, growth_screen
+from workbook.coaching import growth_screen
+from workbook.errors import SettingsError
 
 
 @pytest.fixture

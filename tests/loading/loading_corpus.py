@@ -10,13 +10,19 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+#: Files no Python library here writes (made once; tests/loading/files/README.md says how).
+FILES = Path(__file__).parent / "files"
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,113 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def with_saved_values(book: bytes, value: str = "42") -> bytes:
+    """Return an .xlsx from ``xlsx`` with a saved value after every formula, as Excel saves."""
+    source = zipfile.ZipFile(io.BytesIO(book))
+    members = {}
+    for info in source.infolist():
+        content = source.read(info)
+        if info.filename.startswith("xl/worksheets/"):
+            content = re.sub(rb"</f><v\s*/>", b"</f><v>" + value.encode() + b"</v>", content)
+        members[info.filename] = content
+    return zipped(members)
+
+
+def zipped(members: dict[str, bytes | str]) -> bytes:
+    """Return a zip archive of the members (deflated)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def ods(sheets: dict[str, list[list]]) -> bytes:
+    """Return an OpenDocument spreadsheet (.ods) with one table per entry, as LibreOffice does."""
+
+    def cell(value) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, int | float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value!r}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        if isinstance(value, dt.date):
+            return (
+                f'<table:table-cell office:value-type="date" office:date-value='
+                f'"{value.isoformat()}"><text:p>{value}</text:p></table:table-cell>'
+            )
+        return (
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+            "</text:p></table:table-cell>"
+        )
+
+    tables = "".join(
+        f'<table:table table:name="{escape(name)}">'
+        + "".join(
+            "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
+            for row in rows
+        )
+        + "</table:table>"
+        for name, rows in sheets.items()
+    )
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+        f'office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet>'
+        "</office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("content.xml", content)
+    return buffer.getvalue()
+
+
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+    '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+SPREADSHEET_ML = text(
+    [
+        '<?xml version="1.0"?>',
+        '<?mso-application progid="Excel.Sheet"?>',
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"',
+        ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+        ' <Worksheet ss:Name="Kunder"><Table>',
+        '  <Row><Cell><Data ss:Type="String">Kunde</Data></Cell>'
+        '<Cell><Data ss:Type="String">Omsetning</Data></Cell></Row>',
+        '  <Row><Cell><Data ss:Type="String">Fjord AS</Data></Cell>'
+        '<Cell><Data ss:Type="Number">1234.5</Data></Cell></Row>',
+        " </Table></Worksheet>",
+        "</Workbook>",
+    ]
+)
+#: An OLE compound file as Office writes an .xlsx with a password: its directory names the
+#: stream "EncryptedPackage" (UTF-16).
+ENCRYPTED_XLSX = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    + b"\0" * 504
+    + "EncryptedPackage".encode("utf-16-le")
+    + b"\0" * 600
+)
 
 
 def parquet(columns: dict[str, list]) -> bytes:
@@ -213,6 +326,37 @@ CASES: list[Case] = [
         check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn"],
     ),
     Case(
+        "iso-8859-15-euro-as-a4",
+        "kunder.csv",
+        text(
+            ["Kunde;Omsetning", "Café Ødegård;€ 1.234,50", "Bjørn;100,00 €", "Åsen;€ -34,50"],
+            encoding="iso8859_15",
+        ),
+        accounts=3,
+        totals={"revenue": 1300.0},
+        check=lambda r: r.accounts["account"].tolist() == ["Café Ødegård", "Bjørn", "Åsen"],
+    ),
+    Case(
+        "a-notes-field-of-300-kb",
+        "accounts.csv",
+        text(["Account,Revenue,Notes", f'A,10,"{"long note, " * 30_000}"', "B,20,short"]),
+        accounts=2,
+        totals={"revenue": 30.0},
+    ),
+    Case(
+        "an-unquoted-300-kb-field-on-the-last-line",
+        "accounts.csv",
+        text(["Account;Revenue;Notes", "A;10;short", f"B;20;{'x' * 300_000}"]),
+        accounts=2,
+        totals={"revenue": 30.0},
+    ),
+    Case(
+        "a-300-kb-field-and-a-bad-amount",
+        "accounts.csv",
+        text(["Account,Revenue,Notes", f'A,10,"{"y" * 300_000}"', "B,oops,short"]),
+        problems=(("not_an_amount", "Revenue", 3, "oops"),),
+    ),
+    Case(
         "utf8-no-bom-comma",
         "accounts.csv",
         text(ACCOUNTS_EN),
@@ -346,6 +490,175 @@ CASES: list[Case] = [
         "accounts.parquet",
         b"PAR1" + b"\x00garbage" * 20,
         problems=(("unreadable", None, None, None),),
+    ),
+    # --- other spreadsheets, and files that only look like one ---------------------------
+    Case(
+        "xls-excel-97-accounts-on-the-second-sheet",
+        "kunder.xls",
+        (FILES / "kunder-excel-97.xls").read_bytes(),
+        accounts=3,
+        totals={"revenue": 1234.5 + 12000 + 99.5, "gross_profit": 300.25 - 1000.5 + 10},
+        warnings=('read the sheet "Kunder": the first sheet, "Notater", has no accounts',),
+        check=lambda r: (
+            r.accounts["account_id"].tolist() == ["00101", "00102", "00103"]
+            and r.accounts["account"].iloc[1] == "Bjørk Ærlig AS"
+        ),
+    ),
+    Case(
+        "xls-named-sheet",
+        "kunder.xls",
+        (FILES / "kunder-excel-97.xls").read_bytes(),
+        options={"sheet": "kunder"},
+        accounts=3,
+        totals={"revenue": 13334.0},
+    ),
+    Case(
+        "ods-title-block-numbers-and-text",
+        "kunder.ods",
+        ods(
+            {
+                "Ark1": [
+                    ["Salgsrapport"],
+                    [],
+                    ["Kundenr", "Kunde", "Omsetning", "Besøk"],
+                    ["00101", "Fjord AS", 1234.5, 3],
+                    ["00102", "Berg AS", "1 000,50", 2],
+                    ["00103", "Lys AS", 99, None],
+                    ["Totalt", None, 2334.0, 5],
+                ]
+            }
+        ),
+        accounts=3,
+        totals={"revenue": 2334.0},
+        dropped=({"row": 7, "reason": 'total row "Totalt"'},),
+        warnings=("Besøk (visits): 1 blank cell counted as 0 (rows 6)",),
+    ),
+    Case(
+        "ods-named-xlsx",
+        "kunder.xlsx",
+        ods({"Ark1": [["Kunde", "Omsetning"], ["Fjord AS", 10], ["Berg AS", 5]]}),
+        accounts=2,
+        totals={"revenue": 15.0},
+    ),
+    Case(
+        "spreadsheetml-2003-saved-as-xls",
+        "kunder.xls",
+        SPREADSHEET_ML,
+        problems=(("unreadable", None, None, None),),
+        check=lambda err: "Excel 2003 XML" in str(err) and ".xlsx" in str(err),
+    ),
+    Case(
+        "xlsx-with-a-password",
+        "kunder.xlsx",
+        ENCRYPTED_XLSX,
+        problems=(("unreadable", None, None, None),),
+        check=lambda err: "password" in str(err),
+    ),
+    Case(
+        "word-document-named-xlsx",
+        "kunder.xlsx",
+        zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),
+        problems=(("unreadable", None, None, None),),
+        check=lambda err: "Word" in str(err),
+    ),
+    Case(
+        "a-zip-of-csv-files",
+        "export.zip",
+        zipped({"kunder.csv": "Kunde;Omsetning\nA;1\n"}),
+        problems=(("unreadable", None, None, None),),
+        check=lambda err: '"kunder.csv"' in str(err) and "unpack it" in str(err),
+    ),
+    Case(
+        "xlsx-numbers-stored-as-text-and-a-few-real-numbers",
+        "kunder.xlsx",
+        xlsx(
+            {
+                "Ark1": [
+                    ["Kunde", "Omsetning", "DB"],
+                    ["A", "1 234,50", "100,25"],
+                    ["B", "12 000,00", 1.234],  # a real number: 1.234, not 1234
+                    ["C", 1234.567, "-20,00"],
+                    ["D", "0,50", 10],
+                    ["E", 99.5, "1.000,00"],
+                ]
+            }
+        ),
+        accounts=5,
+        totals={"revenue": 1234.5 + 12000 + 1234.567 + 0.5 + 99.5, "gross_profit": 1091.484},
+    ),
+    Case(
+        "xlsx-formulas-without-saved-values",
+        "kunder.xlsx",
+        xlsx(
+            {
+                "Ark1": [
+                    ["Kunde", "Omsetning", "DB"],
+                    ["A", 100, "=B2*0.3"],
+                    ["B", "=40+2", 10],
+                    ["C", 50, 5],
+                    [None, "=SUM(B2:B4)", None],
+                    ["Total", "=SUM(B2:B4)", "=SUM(C2:C4)"],
+                ]
+            }
+        ),
+        problems=(
+            ("formula_without_value", "Omsetning (revenue)", 3, "=40+2"),
+            ("formula_without_value", "Omsetning (revenue)", 5, "=SUM(B2:B4)"),
+            ("formula_without_value", "DB (gross_profit)", 2, "=B2*0.3"),
+            ("no_account", "Kunde (account)", 5, ""),
+        ),
+        check=lambda err: "open the file in Excel" in str(err),
+    ),
+    Case(
+        "xlsx-formulas-with-saved-values",
+        "kunder.xlsx",
+        with_saved_values(xlsx({"Ark1": [["Kunde", "Omsetning"], ["A", "=40+2"], ["B", 10]]})),
+        accounts=2,
+        totals={"revenue": 52.0},
+    ),
+    Case(
+        "xlsx-a-formula-in-an-unused-column",
+        "kunder.xlsx",
+        xlsx({"Ark1": [["Kunde", "Omsetning", "Notat"], ["A", 100, '="x"&"y"'], ["B", 5, None]]}),
+        accounts=2,
+        totals={"revenue": 105.0},
+    ),
+    Case(
+        "xlsx-accounts-on-the-second-sheet",
+        "bok.xlsx",
+        xlsx(
+            {
+                "Forside": [["Salgsrapport 2026"], ["Laget av Kari"]],
+                "Kunder": [["Kunde", "Omsetning"], ["Fjord AS", 10], ["Berg AS", 5]],
+            }
+        ),
+        accounts=2,
+        totals={"revenue": 15.0},
+        warnings=('read the sheet "Kunder"', "--sheet NAME"),
+    ),
+    Case(
+        "xlsx-accounts-on-two-sheets",
+        "bok.xlsx",
+        xlsx(
+            {
+                "Forside": [["Salgsrapport"]],
+                "2025": [["Kunde", "Omsetning"], ["Fjord AS", 10]],
+                "2024": [["Kunde", "Omsetning"], ["Fjord AS", 8]],
+            }
+        ),
+        problems=(("which_sheet", None, None, None),),
+        check=lambda err: '"2025", "2024"' in str(err) and "--sheet NAME" in str(err),
+    ),
+    Case(
+        "xlsx-no-sheet-with-accounts",
+        "bok.xlsx",
+        xlsx({"Forside": [["Salgsrapport"]], "Data": [["Navn", "Telefon"], ["Fjord AS", "123"]]}),
+        problems=(
+            ("which_sheet", None, None, None),
+            ("no_revenue", None, None, None),
+            ("no_account", None, None, None),
+        ),
+        check=lambda err: '"Forside", "Data"' in str(err),
     ),
     # --- numbers --------------------------------------------------------------------------
     Case(
@@ -645,6 +958,82 @@ CASES: list[Case] = [
             "owner": "Deal - Owner",
         },
     ),
+    Case(
+        "whole-counts-then-a-word-past-the-sample",
+        "accounts.csv",
+        text(
+            ["Account,Revenue,Visits,Cases"]
+            + [f"Customer {i},{i}.5,{i % 7},{i % 3}" for i in range(4000)]
+            + ["Late AS,1.5,n/a,2"]
+        ),
+        problems=(("not_a_number", "Visits", 4002, "n/a"),),
+    ),
+    # --- unit notes ---------------------------------------------------------------------------
+    Case(
+        "a-unit-note-in-every-amount-header",
+        "kunder.csv",
+        text(
+            [
+                "Kunde;Omsetning (NOK 1000);DB i 1000 kr;Besøk",
+                "A;1 234,5;300;12",
+                "B;10;-2,5;3",
+            ]
+        ),
+        accounts=2,
+        totals={"revenue": 1_244_500.0, "gross_profit": 297_500.0},
+        columns={"gross_profit": "DB i 1000 kr", "visits": "Besøk"},
+        warnings=("Omsetning (NOK 1000) (revenue): amounts multiplied by 1,000",),
+        check=lambda r: (
+            r.accounts["visits"].tolist() == [12.0, 3.0]
+            and not any("read as written" in w for w in r.warnings)
+        ),
+    ),
+    Case(
+        "a-unit-note-in-one-header-only",
+        "kunder.csv",
+        text(["Kunde;Omsetning (TNOK);Dekningsbidrag", "A;1 234;300", "B;10;-2"]),
+        accounts=2,
+        totals={"revenue": 1_244_000.0, "gross_profit": 298.0},
+        warnings=("Dekningsbidrag (gross_profit): read as written, with no unit note",),
+    ),
+    Case(
+        "a-unit-note-in-the-title-line",
+        "kunder.csv",
+        text(
+            [
+                "Salg per kunde 2026. Alle beløp i 1000 kr",
+                "",
+                "Kunde;Omsetning;DB;Besøk;Timer",
+                "A;1 234;300;12;5,5",
+                "B;10;-2;3;1",
+            ]
+        ),
+        accounts=2,
+        totals={"revenue": 1_244_000.0, "gross_profit": 298_000.0},
+        warnings=("as the line above the header says",),
+        check=lambda r: r.accounts["selling_hours"].tolist() == [5.5, 1.0],
+    ),
+    Case(
+        "a-unit-note-over-two-year-columns",
+        "kunder.xlsx",
+        xlsx(
+            {
+                "Ark1": [
+                    [None, "Omsetning (NOK 1000)", None, "Antall"],
+                    ["Kunde", 2025, 2024, "Besøk"],
+                    ["Fjord AS", 120, 100.5, 4],
+                    ["Berg AS", 80, 90, 2],
+                ]
+            }
+        ),
+        accounts=2,
+        totals={"revenue": 200_000.0},
+        columns={"revenue": "2025", "revenue_prev": "2024", "visits": "Besøk"},
+        check=lambda r: (
+            r.accounts["revenue_prev"].tolist() == [100_500.0, 90_000.0]
+            and r.accounts["visits"].tolist() == [4.0, 2.0]
+        ),
+    ),
     # --- order lines --------------------------------------------------------------------------
     Case(
         "norwegian-order-lines",
@@ -752,6 +1141,19 @@ CASES: list[Case] = [
             r.accounts.set_index("account_id")["revenue_prev"].to_dict() == {"1": 100.0, "2": 0.0}
             and str(r.period[1].date()) == "2025-12-31"
         ),
+    ),
+    Case(
+        "order-lines-of-five-months",
+        "ordrer.csv",
+        _order_lines(["03.06.2026", "15.07.2026", "01.09.2026", "31.10.2026"]),
+        kind="order_lines",
+        accounts=2,
+        totals={"revenue": 400.0},
+        warnings=(
+            "cover only 5 months (3 Jun 2026 to 31 Oct 2026) of the period 1 Nov 2025 to "
+            "31 Oct 2026",
+        ),
+        check=lambda r: str(r.period[0].date()) == "2025-11-01",
     ),
     # --- refusals -----------------------------------------------------------------------------
     Case("empty-file", "accounts.csv", b"", problems=(("empty", None, None, None),)),

@@ -11,6 +11,7 @@ from loading_corpus import CASES, Case
 
 from workbook.errors import AccountDataError
 from workbook.loading import load
+from workbook.loading.orders import DERIVED
 from workbook.schema import NAMES
 
 
@@ -39,7 +40,8 @@ def test_corpus_file(case: Case, tmp_path):
         accounts = result.accounts
         assert len(accounts) == case.accounts
         assert result.kind == case.kind
-        assert list(accounts.columns) == [n for n in NAMES if n in accounts.columns]
+        ordered = [n for n in (*NAMES, *DERIVED) if n in accounts.columns]
+        assert list(accounts.columns) == ordered
         assert {"account_id", "account", "revenue"} <= set(accounts.columns)
         for name, total in case.totals.items():
             assert result.to_dict()["totals"][name] == pytest.approx(total, abs=0.005)

@@ -164,3 +164,29 @@ def test_a_big_column_is_decided_by_all_of_its_cells():
     cells = ["1,234.5"] * 20_000 + ["7,25"] * 3
     parsed = parse_numbers(cells)
     assert parsed.decimal == "." and parsed.invalid.tolist() == [20_000, 20_001, 20_002]
+
+
+# --- large columns: the quick way for a column of plain amounts gives what the full way gives --
+LARGE = 25_000  # above numbers.SAMPLE_CELLS, where the quick way starts
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(["nb_NO", "en_US", "de_DE", "de_CH", "sv_SE"]),
+    st.lists(st.integers(-(10**11), 10**11), min_size=1, max_size=50),
+    st.integers(0, LARGE - 1),
+    st.sampled_from([None, "ca. 5", "12,5 %", "−7", " 1 234 ", "1.2.3", "12\n34", ""]),
+)
+def test_a_large_column_reads_as_its_cells_say(locale, cents, position, odd):
+    values = [Decimal(cents[i % len(cents)]) / 100 for i in range(LARGE)]
+    shown = {v: format_decimal(v, locale=locale, decimal_quantization=False) for v in set(values)}
+    cells = [shown[v] for v in values]
+    cells[position] = None if odd is None else odd
+    found = parse_numbers(cells)
+    small = parse_numbers([*cells[:200], cells[position]])  # the full way: a small column
+    expected = np.array([float(v) for v in values])
+    expected[position] = small.values[-1]
+    assert np.array_equal(found.values, expected, equal_nan=True)
+    assert found.invalid.tolist() == ([position] if 200 in small.invalid else [])
+    assert found.blank[position] == small.blank[-1]
+    assert found.decimal == small.decimal

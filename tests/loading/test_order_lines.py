@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from workbook.errors import AccountDataError
+from workbook.errors import AccountDataError, SettingsError
 from workbook.loading import UploadedFile, load
 
 LINES = """Ordredato;Kundenr;Kunde;Beløp;Selger;Region
@@ -78,10 +78,10 @@ def test_period_all_uses_the_whole_file_without_revenue_prev():
 
 
 @pytest.mark.parametrize("period", ["last year", "2025-13-01:2025-12-31", "2025-12-31:2025-01-01"])
-def test_a_period_that_is_not_understood_is_a_problem(period):
-    with pytest.raises(AccountDataError) as caught:
+def test_a_period_that_is_not_understood_is_a_setting_error(period):
+    with pytest.raises(SettingsError) as caught:
         orders(period=period)
-    assert caught.value.problems[0].code == "bad_period"
+    assert caught.value.setting == "period" and "period" in str(caught.value)
 
 
 def test_a_period_with_no_orders_is_a_problem():
@@ -105,3 +105,31 @@ def test_a_date_column_in_an_account_list_does_not_make_order_lines():
     content = b"Customer,Revenue,Visits,Last visit date\nA,1,2,2025-01-01\nB,3,4,2024-01-01\n"
     result = load(UploadedFile("a.csv", content), mapping={"Last visit date": "date"})
     assert result.kind == "accounts" and len(result.accounts) == 2
+
+
+def test_months_as_customer_counts_from_the_first_order_line_when_the_file_shows_it():
+    accounts = orders().accounts.set_index("account_id")
+    # Fjord AS ordered in the file's first month (March 2024): when it started is not known
+    assert pd.isna(accounts.loc["1", "months_as_customer"])
+    # Berg AS first ordered on 1 Feb 2025, 333 days (10.9 months) before 31 Dec 2025; Lys AS on
+    # the last day
+    assert accounts.loc["2", "months_as_customer"] == 10.9
+    assert accounts.loc["3", "months_as_customer"] == 0.0
+    assert list(accounts.columns)[-1] == "months_as_customer"  # after the canonical columns
+
+
+def test_the_plan_marks_an_account_whose_first_order_is_recent_as_new():
+    from workbook.analysis import assign_tiers
+    from workbook.coaching import plan_time
+
+    plan = plan_time(assign_tiers(orders().accounts, c=0.34))  # the smallest of three is C
+    new = plan.accounts.set_index("account")["new"]
+    assert new.to_dict() == {"Fjord AS": False, "Berg AS": False, "Lys AS": True}
+    # Lys AS, the smallest, would be C on its one order: it is planned as B
+    lys = plan.accounts.set_index("account").loc["Lys AS"]
+    assert (lys["tier_by_value"], lys["tier"]) == ("C", "B")
+
+
+def test_an_account_list_has_no_months_as_customer():
+    csv = b"Account,Revenue\nFjord AS,100\nBerg AS,50\n"
+    assert "months_as_customer" not in load(UploadedFile("a.csv", csv)).accounts.columns

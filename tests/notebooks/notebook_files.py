@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import inspect
 import sys
 
 import nbformat
 
-import workbook
-from workbook import paths
-from workbook.analysis import DEFAULTS
-from workbook.coaching import defaults
+from workbook import parameters, paths
+from workbook.settings import PlanSettings, TierSettings
 
 
 def load_generator():
@@ -32,24 +29,16 @@ GUIDED = {n.name: n.path for n in GENERATOR.GUIDED}
 TEAM = {GENERATOR.TEAM.name: GENERATOR.TEAM.path}
 ALL = {**GUIDED, **TEAM}
 
-#: The package's defaults, read from the package itself (not from the generator's table).
-TIERING = {
-    name: p.default
-    for name, p in inspect.signature(workbook.assign_tiers).parameters.items()
-    if name in ("metric", "method", "a", "b", "c")
-}
-PACKAGE_DEFAULTS = {
-    **TIERING,
-    "accounts_path": "",
-    "owner": "",
-    "answers_path": "",
-    "hours_per_week": defaults.HOURS_PER_WEEK,
-    "weeks": defaults.WEEKS,
-    "share_a": defaults.SHARE_A,
-    "share_b": defaults.SHARE_B,
-    "hourly_cost": defaults.HOURLY_COST,
-}
-THRESHOLD_DEFAULTS = {name: value for method in DEFAULTS.values() for name, value in method.items()}
+#: The names every notebook shares (read from the one table, never copied here).
+SHARED_NAMES = set(parameters.PARAMETERS)
+
+
+def assert_package_defaults(values: dict[str, object]) -> None:
+    """Fail unless a parameters cell's values start every setting from the package's defaults."""
+    assert parameters.tier_settings(values) == TierSettings()
+    assert parameters.plan_settings(values) == PlanSettings()
+    texts = {k: v for k, v in values.items() if parameters.PARAMETERS[k].feeds == ""}
+    assert texts == {k: parameters.PARAMETERS[k].default for k in texts}
 
 
 def cells(name: str) -> list:

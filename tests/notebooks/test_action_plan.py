@@ -3,17 +3,17 @@ of 08 that reads the answers file again and offers the plan as a download."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import re
 
 import pytest
 
 from workbook import coaching
-from workbook.analysis.book import read_book
 from workbook.coaching.action_plan import action_plan
 from workbook.coaching.examples import example_tiered
 from workbook.coaching.prompts import COMMIT, LEARNED, MEASURE, PROMPTS, SECTIONS, STOP
+from workbook.course.book import read_book
+from workbook.settings import PlanSettings
 from workbook.widgets import AnswerStore
 from workbook.widgets.action import ActionPlanPanel
 
@@ -63,20 +63,24 @@ def test_the_plan_says_what_each_tier_gets_from_the_time_plan(plan, tiered):
         {},
         plan=plan,
         levels=levels,
-        today=coaching.time_vs_value(tiered),
+        today=coaching.time_vs_value(tiered, plan=plan),
         screen=coaching.growth_screen(tiered),
         made=DAY,
     )
     week = result.week.set_index("Tier")
-    assert week.loc["A", "Hours a week"] == "1.6" and week.loc["B", "Hours a week"] == "0.4"
-    assert week.loc["A", "Visits per account"] == "4.1 visits a month"  # 73.6 h / 1.5 h / 12
+    # 2 h × 46 weeks, less 10% for new customers: A 66.2 h, B 16.6 h of field time a year; in
+    # whole visits A gets 44 of 1.5 h (66 h, 1.4 h a week), B's two accounts 9 and 7 of 1 h
+    assert week.loc["A", "Hours a week"] == "1.4" and week.loc["B", "Hours a week"] == "0.3"
+    assert week.loc["A", "Visits per account"] == "44 visits a year"
+    assert week.loc["B", "Visits per account"] == "7 to 9 visits a year"
     assert week.loc["C", "Channel"] == levels.at["C", "channel"]
     commit = " ".join(section(result, COMMIT).points)
-    assert "for my 1 A account" in commit and "Berg Elektro AS" in commit
+    assert "for your 1 A account" in commit and "Berg Elektro AS" in commit
     first_stop = section(result, STOP).points[0]
-    assert first_stop.startswith("Field visits to my 2 C accounts: from now on inside sales")
+    channel, who = levels.at["C", "channel"], levels.at["C", "handled_by"]
+    assert first_stop.startswith(f"Serve your 2 C accounts by {channel}, handled by {who}")
     measure = " ".join(section(result, MEASURE).points)
-    assert "today 57%, in the plan 80%" in measure and "focus score: today 0.67" in measure
+    assert "today 57%, in the plan 80%" in measure and "focus score: today 0.74" in measure
 
 
 def test_the_customers_you_like_are_named_among_what_to_stop(book):
@@ -84,8 +88,8 @@ def test_the_customers_you_like_are_named_among_what_to_stop(book):
     result = action_plan({}, plan=coaching.plan_time(book.tiered), today=today, made=DAY)
     over = today.over_served.sort_values("gap", ascending=False)["account"].tolist()
     assert (
-        f"Giving far more time than their value to: {', '.join(over[:5])} and "
-        f"{len(over) - 5} more." in section(result, STOP).points
+        f"Cut back on the accounts that get far more of your time than the plan gives them: "
+        f"{', '.join(over[:3])} and {len(over) - 3} more." in section(result, STOP).points
     )
 
 
@@ -93,7 +97,7 @@ def test_without_time_data_it_asks_to_log_hours_and_without_a_plan_has_no_week(t
     no_time = tiered.drop(columns=["visits", "selling_hours"])
     result = action_plan({}, today=coaching.time_vs_value(no_time), made=DAY)
     assert result.week is None
-    assert section(result, MEASURE).points[0].startswith("My hours or visits per account")
+    assert section(result, MEASURE).points[0].startswith("Your hours or visits per account")
     assert "My week, by tier" not in result.markdown()
 
 
@@ -154,13 +158,14 @@ def test_the_panel_reads_answers_kept_after_it_was_built(book, tmp_path):
 def test_the_panel_offers_the_plan_as_markdown_and_html_downloads(book, tmp_path):
     store = AnswerStore(tmp_path / "answers.json")
     store.set("measure", "Hours on A in my calendar.", prompt="?")
-    panel = ActionPlanPanel(book, store=store, share_a=0.7, share_b=0.3)
+    panel = ActionPlanPanel(book, PlanSettings(share_a=0.7, share_b=0.3), store=store)
     for download, suffix in zip(panel.downloads, (".md", ".html"), strict=True):
-        download.button.click()
-        link = download.link.value
-        assert f"download='kari-nordmann-action-plan{suffix}'" in link
-        content = base64.b64decode(re.search(r"base64,([^']+)'", link).group(1)).decode()
-        assert "Hours on A in my calendar." in content
-        assert "Block 70% of my selling time" in content
+        assert download.button.label == f"Download my action plan ({suffix})"
+        name, content = download.content()
+        assert name == f"kari-nordmann-action-plan{suffix}"
+        assert "Hours on A in my calendar." in content.decode()
+        assert "(70% of your field time)" in content.decode()
+    store.set("stop", "Driving out for small complaints.", prompt="?")
     panel.update.click()
-    assert all(d.link.value == "" for d in panel.downloads), "an update makes old files stale"
+    _, content = panel.downloads[1].content()  # built at each press: never stale
+    assert "Driving out for small complaints." in content.decode()

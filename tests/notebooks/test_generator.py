@@ -7,8 +7,10 @@ import ast
 
 import nbformat
 import pytest
-from notebook_files import GENERATOR, PACKAGE_DEFAULTS
+from notebook_files import GENERATOR
 from papermill.translators import PythonTranslator
+
+from workbook.parameters import PARAMETERS
 
 NOTEBOOK = GENERATOR.GUIDED[4]  # 04-where-your-time-goes
 
@@ -57,25 +59,39 @@ def test_the_set_up_cell_imports_what_the_lesson_uses_and_nothing_else():
         "import workbook",
         "from workbook import charts",
         "from workbook.coaching import self_check",
-        "from workbook.widgets import AnswerStore, TimePanel, guide",
+        "from workbook.widgets import TimePanel, guide",
     ]
-    assert "CostPanel" not in setup and "store = AnswerStore.for_notebook(answers_path)" in setup
+    assert "CostPanel" not in setup
+    assert "course = guide.Course(answers_path, language=language)" in setup
 
 
 def test_the_book_cell_passes_only_the_declared_parameters():
     start = GENERATOR.GUIDED[0]
     assert GENERATOR.book(start) == (
-        "book = guide.open_book(accounts_path, owner=owner)\nguide.about(book)"
+        "book = course.open_book(accounts_path, owner=owner)\ncourse.about(book)"
     )
+    plan = next(n for n in GENERATOR.GUIDED if n.name.startswith("07"))
+    assert GENERATOR.plan(plan).startswith("plan_settings = course.plan_settings(")
+    assert "prospecting_share=prospecting_share" in GENERATOR.plan(plan)
+    assert GENERATOR.plan(start) == ""  # no plan parameters, no plan cell
     assert all(len(line) <= 100 for line in GENERATOR.book(NOTEBOOK).splitlines())
 
 
 # a, b and c are written `float = None` (None: the method's default): papermill's parser does
 # not read a `float | None` annotation, and would leave them out of --help-notebook.
-@pytest.mark.parametrize("name", sorted(GENERATOR.PARAMETERS))
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
 def test_papermill_reads_each_parameter_with_its_help(name):
     notebook = GENERATOR.Notebook("x", "x", "x", (name,))
     cell = nbformat.v4.new_code_cell(GENERATOR.parameters(notebook))
     [parameter] = PythonTranslator.inspect(cell)
-    assert parameter.name == name and parameter.help == GENERATOR.PARAMETERS[name].help
-    assert ast.literal_eval(parameter.default) == PACKAGE_DEFAULTS[name]
+    assert parameter.name == name and parameter.help == PARAMETERS[name].describe()
+    assert ast.literal_eval(parameter.default) == PARAMETERS[name].default
+
+
+def test_every_run_notebook_s_parameters_and_settings_cells_are_written_from_the_table():
+    for notebook in GENERATOR.RUN:
+        nb = nbformat.read(notebook.path, as_version=4)
+        [cell] = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert cell.source == GENERATOR.parameters(notebook)
+        settings = nb.cells[nb.cells.index(cell) + 1]
+        assert settings.source == GENERATOR.run_settings(notebook)

@@ -15,7 +15,8 @@ from notebook_files import (
     ALL,
     GENERATOR,
     GUIDED,
-    PACKAGE_DEFAULTS,
+    SHARED_NAMES,
+    assert_package_defaults,
     cells,
     code_cells,
     declared,
@@ -23,9 +24,8 @@ from notebook_files import (
 )
 
 from workbook import paths
+from workbook.coaching.lessons import GUESSES
 from workbook.coaching.prompts import PROMPTS, prompts_of
-
-SHARED_NAMES = set(PACKAGE_DEFAULTS)
 
 
 def lesson_code(name: str) -> list[str]:
@@ -36,7 +36,7 @@ def lesson_code(name: str) -> list[str]:
 def test_every_guided_notebook_of_the_course_exists():
     names = [path.name for path in sorted(paths.NOTEBOOKS_DIR.glob("0*.ipynb"))]
     assert names == [f"{name}.ipynb" for name in GUIDED]
-    assert [name[:2] for name in GUIDED] == [f"{i:02d}" for i in range(9)]
+    assert [name[:2] for name in GUIDED] == [f"{i:02d}" for i in range(10)]
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -56,7 +56,7 @@ def test_one_parameters_cell_near_the_top_of_annotated_literals_with_help(name):
 def test_parameter_names_are_shared_and_defaults_are_the_package_defaults(name):
     values = {key: value for key, (_, value) in declared(name).items()}
     assert set(values) <= SHARED_NAMES
-    assert values == {key: PACKAGE_DEFAULTS[key] for key in values}
+    assert_package_defaults(values)
     annotations = {key: annotation for key, (annotation, _) in declared(name).items()}
     for threshold in {"a", "b", "c"} & set(annotations):
         assert annotations[threshold] == "float"
@@ -83,8 +83,10 @@ def test_opens_with_questions_objectives_time_and_closes_with_key_points(name):
 @pytest.mark.parametrize("name", GUIDED)
 def test_has_a_prediction_and_the_reflections_its_plan_needs(name):
     code = "\n".join(lesson_code(name))
-    assert re.search(r"\b(Prediction|guide\.predict)\(", code), "no predict-then-check exercise"
-    asked = re.findall(r'guide\.reflect\(key="(\w+)"', code)
+    asked_guess = re.findall(r'course\.ask\("(\w+)"', code)
+    assert len(asked_guess) == 1, "one guess-then-check exercise, from the course's lessons"
+    assert asked_guess[0] in GUESSES
+    asked = re.findall(r'course\.reflect\("(\w+)"', code)
     assert asked, "no reflection"
     assert set(asked) <= set(PROMPTS)
     assert sorted(asked) == sorted(p.key for p in prompts_of(name)), (
@@ -182,6 +184,7 @@ def test_the_lessons_use_the_shared_panels():
     assert "GrowthPanel(" in uses["06-find-growth-in-b"]
     assert "PlanPanel(" in uses["07-plan-your-week"]  # service levels and the calendar file
     assert "ActionPlanPanel(" in uses["08-your-action-plan"]
+    assert "course.since_last_period(" in uses["09-since-last-period"]
     assert "team_overview(" in uses["facilitator/team-overview"]
 
 

@@ -30,10 +30,16 @@ EXPECTED = {
     ("01-load-your-accounts", "orders"): ["read as order lines", "Kari Nordmann"],
     ("02-see-your-pareto-curve", "sample"): ["58 of your 250 accounts"],
     ("04-where-your-time-goes", "orders"): ["needs visits or selling hours"],
-    ("04-where-your-time-goes", "sample"): ["Your focus score is 0.52"],
+    ("04-where-your-time-goes", "sample"): ["Your focus score is 0.50"],
     ("06-find-growth-in-b", "orders"): ["no potential"],
-    ("07-plan-your-week", "sample"): ["The plan fits", "Prepare your week as a calendar (.ics)"],
+    ("07-plan-your-week", "sample"): [
+        "The plan fits",
+        "Download the visit rota (.ics)",
+        "Following the plan exactly would score 1.00",
+    ],
     ("08-your-action-plan", "sample"): ["No answers are kept yet", "My week, by tier"],
+    ("09-since-last-period", "sample"): ["moved up a tier", "Revenue went from 52,320,176"],
+    ("09-since-last-period", "orders"): ["moved up a tier", "Compared with 1 Nov 2024"],
     ("facilitator/team-overview", "team"): ["Ingrid Berg", '"who": "you"'],
 }
 

@@ -1,4 +1,4 @@
-"""Team files and the command line for the report tests."""
+"""Team files, the command line and processes for the report tests."""
 
 from __future__ import annotations
 
@@ -30,3 +30,12 @@ def workbook_cli(*args: str | Path) -> subprocess.CompletedProcess:
         env={**os.environ, "PYTHONUTF8": "1"},
         timeout=900,
     )
+
+
+def alive(pid: int) -> bool:
+    """Return whether a process (a kernel, a Dask worker) still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

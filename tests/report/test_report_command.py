@@ -150,7 +150,7 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "ola-dahl.html").read_text(encoding="utf-8")
     assert_offline_and_clean(page)
-    assert "Tiers by gross profit: A = the top 30% of accounts" in page
+    assert "Ranked by gross profit: A = the top 30% of your accounts" in page
     figures = figures_of(small_team, "Ola Dahl", metric="gross_profit")
     assert f"{figures.top20_share:.1%}" in page and "Total gross profit" in page
     tiers = workbook.tier_summary(
@@ -158,7 +158,8 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
             select_owner(workbook.load_accounts(small_team), "Ola Dahl"),
             metric="gross_profit",
             a=0.3,
-        )
+        ),
+        "gross_profit",
     )
     assert re.search(rf">{int(tiers.at['A', 'accounts'])}</td>", page)
     manifest, _ = read_manifest(tmp_path)
@@ -170,11 +171,12 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
     [
         (
             ["-p", "alpha", "0.3"],
-            "unknown parameter 'alpha': the reports take a, b, c, hourly_cost",
+            "unknown parameter 'alpha': the reports take a, allocation, b, c, hourly_cost",
         ),
         (["-p", "a", "lots"], "parameter a must be a number"),
         (["--by", "owner", "-p", "owner", "Ola Dahl"], "set by the command"),
         (["--jobs", "0"], "--jobs must be 1 or more"),
+        (["--jobs", "2", "--scheduler", "tcp://127.0.0.1:8786"], "do not go together"),
     ],
 )
 def test_a_wrong_parameter_is_a_command_line_error(small_team, tmp_path, args, words):

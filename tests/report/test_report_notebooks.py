@@ -4,48 +4,19 @@ the top whose defaults are the package's, thin cells of calls into ``workbook``,
 from __future__ import annotations
 
 import ast
-import inspect
 import subprocess
 import sys
 
 import nbformat
 import pytest
 
-import workbook
-from workbook import paths
-from workbook.coaching import defaults
+from workbook import parameters, paths
 from workbook.commands.report import TEAM_NOTEBOOK
+from workbook.settings import PlanSettings, TierSettings
 
 NOTEBOOKS = {"report": paths.REPORT_NOTEBOOK, "team": TEAM_NOTEBOOK}
-SHARED_NAMES = {
-    "accounts_path",
-    "owner",
-    "metric",
-    "method",
-    "a",
-    "b",
-    "c",
-    "hours_per_week",
-    "weeks",
-    "share_a",
-    "share_b",
-    "hourly_cost",
-}
-TIER_DEFAULTS = {
-    name: p.default
-    for name, p in inspect.signature(workbook.assign_tiers).parameters.items()
-    if name in ("metric", "method", "a", "b", "c")
-}
-PACKAGE_DEFAULTS = {
-    **TIER_DEFAULTS,
-    "accounts_path": "",
-    "owner": "",
-    "hours_per_week": defaults.HOURS_PER_WEEK,
-    "weeks": defaults.WEEKS,
-    "share_a": defaults.SHARE_A,
-    "share_b": defaults.SHARE_B,
-    "hourly_cost": defaults.HOURLY_COST,
-}
+#: The names every notebook shares (read from the one table, never copied here).
+SHARED_NAMES = set(parameters.PARAMETERS) - {"answers_path"}
 
 
 def cells(name: str) -> list:
@@ -83,12 +54,18 @@ def test_one_parameters_cell_near_the_top_with_help_on_every_line(name):
 def test_parameter_defaults_are_the_package_defaults(name):
     values = declared(name)
     assert set(values) <= SHARED_NAMES
-    assert values == {key: PACKAGE_DEFAULTS[key] for key in values}
+    assert parameters.tier_settings(values) == TierSettings()
+    assert parameters.plan_settings(values) == PlanSettings()
+    assert {k: values[k] for k in ("accounts_path", "language")} == {
+        "accounts_path": "",
+        "language": "en",
+    }
 
 
 def test_the_report_takes_every_shared_parameter_and_the_team_a_subset():
     assert set(declared("report")) == SHARED_NAMES
     assert {"accounts_path", "metric", "method", "hourly_cost"} <= set(declared("team"))
+    assert "owner" not in declared("team")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -116,10 +93,11 @@ def test_code_cells_are_a_few_calls_into_workbook_without_logic_or_widgets(name)
     for cell in cells(name)[index + 1 :]:
         if cell.cell_type != "code":
             continue
-        lines = [line for line in cell.source.splitlines() if line.strip()]
         statements = ast.parse(cell.source).body
         assert len(statements) <= 5, cell.source
-        assert len(lines) <= 6, cell.source  # a call may wrap onto a second line
+        if "workbook_generated" not in cell.metadata:  # the settings cell, one keyword a line
+            lines = [line for line in cell.source.splitlines() if line.strip()]
+            assert len(lines) <= 6, cell.source  # a call may wrap onto a second line
         for node in ast.walk(ast.Module(statements, [])):
             assert not isinstance(
                 node,
@@ -138,4 +116,4 @@ def test_code_cells_are_a_few_calls_into_workbook_without_logic_or_widgets(name)
 def test_the_report_draws_charts_as_svg_in_the_kernel():
     sources = "\n".join(c.source for c in cells("report") if c.cell_type == "code")
     assert "enable_static_svg()" in sources
-    assert "load_accounts(source, owner=owner)" in sources
+    assert "load(source, owner=owner)" in sources  # the loader keeps one owner's rows only

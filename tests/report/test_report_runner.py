@@ -12,7 +12,8 @@ from papermill import PapermillExecutionError
 
 from workbook import paths
 from workbook.report import runner
-from workbook.report.runner import KernelStartError, ReportJob, run_job, run_jobs
+from workbook.report.kernels import KernelStartError, ReportKernel
+from workbook.report.runner import ReportJob, run_job, run_jobs
 
 DATA_ERROR = '2 problems in team.csv:\n  revenue: "n/a" in row 12 is not an amount'
 
@@ -39,7 +40,7 @@ class Script:
         self.failures = list(failures)
         self.calls = 0
 
-    def __call__(self, job, *, cell_timeout):
+    def __call__(self, job, *, cell_timeout, kernel=None):
         self.calls += 1
         if self.failures:
             raise self.failures.pop(0)
@@ -111,7 +112,7 @@ def test_leftovers_of_a_crashed_run_are_removed_and_reports_kept(tmp_path):
 def test_reports_run_at_the_same_time_and_come_back_in_order(tmp_path):
     both_running = threading.Barrier(2, timeout=30)  # broken unless two reports overlap
 
-    def run(job, out_dir, *, cell_timeout):
+    def run(job, out_dir, *, cell_timeout, kernel):
         both_running.wait()
         return runner.ReportRecord(job.kind, job.owner, "ok")
 
@@ -121,5 +122,8 @@ def test_reports_run_at_the_same_time_and_come_back_in_order(tmp_path):
 
 
 def test_a_kernel_that_cannot_start_is_a_kernel_start_error():
-    with pytest.raises(KernelStartError, match="the kernel did not start: NoSuchKernel"):
-        runner.execute(job(), kernel="no-such-kernel")
+    with (
+        ReportKernel("no-such-kernel") as kernel,
+        pytest.raises(KernelStartError, match="the kernel did not start: NoSuchKernel"),
+    ):
+        runner.execute(job(), kernel=kernel)

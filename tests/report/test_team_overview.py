@@ -11,8 +11,9 @@ import pytest
 import workbook
 from workbook.coaching import cost_to_serve, time_vs_value
 from workbook.coaching.team import NO_OWNER, team_overview
-from workbook.errors import AccountDataError
+from workbook.errors import AccountDataError, SettingsError
 from workbook.selection import select_owner
+from workbook.settings import PlanSettings, TierSettings
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +22,8 @@ def team() -> pd.DataFrame:
 
 
 def test_one_row_per_owner_with_the_figures_of_their_own_report(team):
-    overview = team_overview(
-        team, metric="gross_profit", method="value_share", a=0.7, hourly_cost=650
-    )
+    tiers = TierSettings(metric="gross_profit", method="value_share", a=0.7)
+    overview = team_overview(team, tiers, PlanSettings(hourly_cost=650))
     assert list(overview["owner"]) == workbook.selection.owners(team)
     for _, row in overview.iterrows():
         own = select_owner(team, row["owner"])
@@ -70,7 +70,7 @@ def test_missing_columns_blank_only_what_they_feed(team):
 def test_a_team_overview_needs_an_owner_column_and_usable_settings(team):
     with pytest.raises(AccountDataError, match="owner column"):
         team_overview(team.drop(columns="owner"))
-    with pytest.raises(ValueError, match="hourly_cost"):
-        team_overview(team, hourly_cost=0)
-    with pytest.raises(ValueError, match="value_share"):
-        team_overview(team, method="account_share", b=0.9)
+    with pytest.raises(SettingsError, match="hourly_cost"):
+        team_overview(team, plan=PlanSettings(hourly_cost=0))
+    with pytest.raises(SettingsError, match="value_share"):
+        team_overview(team, TierSettings(method="account_share", b=0.9))

@@ -43,11 +43,11 @@ def test_ranking_by_profit_rebuilds_the_curves(panel):
 
 
 def test_the_suggestion_is_offered_not_applied_until_asked(panel):
-    assert panel.settings["a"] == pytest.approx(0.2)
-    suggested = panel._suggestion.thresholds()
+    assert panel.settings.a == pytest.approx(0.2)
+    suggested = panel._suggestion.settings
     assert "Suggested from your data" in panel.hint.value
     panel.use_hint.click()
-    assert panel.settings["a"] == pytest.approx(suggested["a"])
+    assert panel.settings.a == pytest.approx(suggested.a)
 
 
 def test_a_value_sent_by_the_browser_outside_the_range_is_clamped_in_the_kernel(panel):

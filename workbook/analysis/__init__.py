@@ -7,27 +7,34 @@ and ``workbook.analysis.ranking``.
 
 from workbook.analysis.concentration import Concentration, concentration
 from workbook.analysis.curves import pareto_curve, share_curve, whale_curve
-from workbook.analysis.metrics import BLEND_WEIGHT, METRICS, metric_values
-from workbook.analysis.ranking import Ranking
+from workbook.analysis.metrics import metric_values
+from workbook.analysis.periods import Bridge, PeriodComparison, compare_periods
+from workbook.analysis.ranking import PinnedRanks, Ranking
 from workbook.analysis.suggest import Suggestion, suggest_thresholds
-from workbook.analysis.thresholds import DEFAULTS, METHODS, Thresholds, check_thresholds
-from workbook.analysis.tiers import assign_tiers, compare_tierings, tier_moves, tier_summary
+from workbook.analysis.tiers import (
+    assign_tiers,
+    check_pins,
+    compare_tierings,
+    pinned_accounts,
+    tier_moves,
+    tier_summary,
+)
 
 __all__ = [
-    "BLEND_WEIGHT",
-    "DEFAULTS",
-    "METHODS",
-    "METRICS",
+    "Bridge",
     "Concentration",
+    "PeriodComparison",
+    "PinnedRanks",
     "Ranking",
     "Suggestion",
-    "Thresholds",
     "assign_tiers",
-    "check_thresholds",
+    "check_pins",
+    "compare_periods",
     "compare_tierings",
     "concentration",
     "metric_values",
     "pareto_curve",
+    "pinned_accounts",
     "share_curve",
     "suggest_thresholds",
     "tier_moves",

@@ -11,11 +11,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.errors import AccountDataError, Problem
-
-METRICS: tuple[str, ...] = ("revenue", "gross_profit", "blend")
-
-#: The weight of revenue in the ``blend`` metric (gross profit gets the rest).
-BLEND_WEIGHT = 0.5
+from workbook.settings import BLEND_WEIGHT, METRICS, choice
 
 #: The columns each metric is made of.
 METRIC_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -23,23 +19,6 @@ METRIC_COLUMNS: dict[str, tuple[str, ...]] = {
     "gross_profit": ("gross_profit",),
     "blend": ("revenue", "gross_profit"),
 }
-
-
-def check_metric(metric: str) -> str:
-    """Return ``metric`` when it is one the workbook knows; raise ``ValueError`` otherwise.
-
-    Examples
-    --------
-    >>> check_metric("gross_profit")
-    'gross_profit'
-    >>> check_metric("margin")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown metric 'margin': choose revenue, gross_profit or blend
-    """
-    if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}: choose revenue, gross_profit or blend")
-    return metric
 
 
 def column_values(accounts: pd.DataFrame, column: str, *, blanks: bool = False) -> np.ndarray:
@@ -137,7 +116,7 @@ def metric_values(accounts: pd.DataFrame, metric: str = "revenue") -> np.ndarray
     workbook.errors.AccountDataError: 1 problem in the data:
       gross_profit: there is no gross_profit column
     """
-    check_metric(metric)
+    choice("metric", metric, METRICS)
     if len(accounts) == 0:
         raise AccountDataError(Problem("there are no accounts to analyse", code="no_accounts"))
     missing = [c for c in METRIC_COLUMNS[metric] if c not in accounts.columns]

@@ -7,27 +7,87 @@ the rest are C. A :class:`Ranking` keeps the rank order and running totals in th
 finding the cuts is a binary search and summing a tier is one subtraction: a slider move costs
 microseconds whatever the number of accounts. Only :meth:`Ranking.labels` and
 :meth:`Ranking.ranks`, which return one value per account, grow with the book.
+
+Pinned accounts (:class:`~workbook.settings.Pin`) keep their rank but take their pinned tier; the
+rule's cuts are found without regard to them, so a pin moves only its own account. A
+:class:`PinnedRanks` (made once per set of pins by :meth:`Ranking.pin`) lets :meth:`Ranking.summary`
+move each pinned account's amounts from the tier the rule gives it to its pinned tier: a slider
+move then costs O(number of pins) more, still nothing per account.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from workbook.analysis.concentration import Concentration, concentration_from_sorted
 from workbook.analysis.metrics import column_values, metric_values, require_positive
-from workbook.analysis.thresholds import (
-    bottom_count,
-    check_thresholds,
-    first_reaching,
-    running_total,
-    top_count,
-)
+from workbook.analysis.thresholds import bottom_count, first_reaching, running_total, top_count
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
+from workbook.settings import Pin, TierSettings, as_pins
 
 #: The money columns a tier summary adds up, besides the ranking value.
 SUMMED_COLUMNS: tuple[str, ...] = ("revenue", "gross_profit")
+
+
+@dataclass(frozen=True, eq=False)
+class PinnedRanks:
+    """Pinned accounts as a :class:`Ranking` sees them (made by :meth:`Ranking.pin`).
+
+    Attributes
+    ----------
+    pins : tuple of Pin
+        The pins, in the order given.
+    rows : numpy.ndarray
+        Each pinned account's row position in the accounts table.
+    positions : numpy.ndarray
+        Each pinned account's position in rank order (0 = the biggest).
+    codes : numpy.ndarray
+        The tier each is pinned to: 0, 1, 2 for A, B, C.
+    amounts : dict of str to numpy.ndarray
+        Each pinned account's amount of every column the summary adds up (``value`` is
+        ``max(metric, 0)``; NaN where the amount is blank).
+    """
+
+    pins: tuple[Pin, ...]
+    rows: np.ndarray
+    positions: np.ndarray
+    codes: np.ndarray
+    amounts: dict[str, np.ndarray]
+
+    def __len__(self) -> int:
+        return len(self.pins)
+
+    def rule_codes(self, k_a: int, k_ab: int) -> np.ndarray:
+        """Return the tier the rule's cuts give each pinned account (0, 1, 2)."""
+        return np.where(self.positions < k_a, 0, np.where(self.positions < k_ab, 1, 2))
+
+
+def unknown_pins(pins: Iterable[Pin], account_ids: pd.Series) -> list[Problem]:
+    """Return a problem for each pin whose account is not among ``account_ids``.
+
+    Examples
+    --------
+    >>> pins = [Pin("001", "A", "reference"), Pin("2O9", "A", "ramping up")]
+    >>> print(unknown_pins(pins, pd.Series(["001", "209"]))[0])
+    account_id: "2O9" is pinned to A ("ramping up"), but there is no account with that account_id
+    """
+    known = set(account_ids.astype(str))
+    return [
+        Problem(
+            f'is pinned to {pin.tier} ("{pin.reason}"), but there is no account with that '
+            "account_id",
+            column="account_id",
+            value=pin.account_id,
+            code="unknown_pin",
+        )
+        for pin in pins
+        if pin.account_id not in known
+    ]
 
 
 class Ranking:
@@ -66,11 +126,11 @@ class Ranking:
     >>> from workbook.analysis.examples import example_accounts
     >>> accounts = example_accounts()
     >>> ranking = Ranking(accounts)
-    >>> ranking.cuts("value_share")  # 31%, 58%, 80% (A), 91%, 100% (B)
+    >>> ranking.cuts(TierSettings(method="value_share"))  # 31%, 58%, 80% (A), 91%, 100% (B)
     (3, 5)
     >>> ranking.labels(3, 5).tolist()
     ['A', 'A', 'A', 'B', 'B']
-    >>> ranking.summary(*ranking.cuts("account_share"))[["accounts", "value", "value_share"]]
+    >>> ranking.summary(*ranking.cuts())[["accounts", "value", "value_share"]]
           accounts     value  value_share
     tier
     A            1   94000.0     0.313333
@@ -134,24 +194,18 @@ class Ranking:
         return f"Ranking(n={self.n}, metric={self.metric!r}, positive={self.positive})"
 
     # --- the per-move operations: O(log n) and O(1) -------------------------------------------
-    def cuts(
-        self,
-        method: str = "account_share",
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-    ) -> tuple[int, int]:
+    def cuts(self, settings: TierSettings | None = None) -> tuple[int, int]:
         """Return the cut positions ``(k_a, k_ab)`` of a tiering, in O(log n).
 
         Parameters
         ----------
-        method : str, default "account_share"
-            ``"account_share"``: A = the top ``ceil(a·n)`` accounts (a = 0.20), C = the bottom
-            ``floor(c·n)`` (c = 0.25), never overlapping A. ``"value_share"``: A = the smallest
-            top group whose share of the positive total reaches a (0.80), B = the next accounts
-            until it reaches b (0.95). See :mod:`workbook.analysis.thresholds` for the rounding.
-        a, b, c : float, optional
-            The thresholds (None: the method's default).
+        settings : TierSettings, optional
+            The method and thresholds (default: the article's rule, ``TierSettings()``).
+            ``"account_share"``: A = the top ``ceil(a·n)`` accounts, C = the bottom
+            ``floor(c·n)``, never overlapping A. ``"value_share"``: A = the smallest top group
+            whose share of the positive total reaches a, B = the next accounts until it reaches
+            b. See :mod:`workbook.analysis.thresholds` for the rounding. Its metric must be the
+            ranking's.
 
         Returns
         -------
@@ -163,10 +217,14 @@ class Ranking:
         --------
         >>> from workbook.analysis.examples import example_accounts
         >>> accounts = example_accounts().assign(revenue=[50.0, 30.0, 20.0, 0.0, 0.0])
-        >>> Ranking(accounts).cuts("account_share", a=0.4, c=0.0)  # no revenue: C all the same
+        >>> Ranking(accounts).cuts(TierSettings(a=0.4, c=0.0))  # no revenue: C all the same
         (2, 3)
         """
-        limits = check_thresholds(method, a, b, c)
+        limits = TierSettings(metric=self.metric) if settings is None else settings
+        if limits.metric != self.metric:
+            raise ValueError(
+                f"these settings rank by {limits.metric}, this ranking by {self.metric}"
+            )
         if limits.method == "account_share":
             k_a = top_count(self.n, limits.a)
             k_ab = max(k_a, self.n - bottom_count(self.n, limits.c))
@@ -175,7 +233,7 @@ class Ranking:
             k_ab = max(k_a, first_reaching(self._sums["value"], limits.b))
         return min(k_a, self.positive), min(k_ab, self.positive)
 
-    def summary(self, k_a: int, k_ab: int) -> pd.DataFrame:
+    def summary(self, k_a: int, k_ab: int, pinned: PinnedRanks | None = None) -> pd.DataFrame:
         """Return the per-tier summary of the cuts ``(k_a, k_ab)``, in O(1) of the accounts.
 
         Columns: ``accounts``, ``account_share``; for ``revenue`` and ``gross_profit`` (when
@@ -183,15 +241,50 @@ class Ranking:
         and the average per account (``revenue_per_account``, ``gross_profit_per_account``);
         ``value`` (the ranking metric counted as the tiers count it, ``max(metric, 0)``) and
         ``value_share`` (these add up to 1). Shares of a tier with a blank amount are NaN.
+
+        With ``pinned`` (from :meth:`pin`), each pinned account counts in its pinned tier
+        instead of the one the cuts give it (O(number of pins) more).
+
+        Examples
+        --------
+        >>> from workbook.analysis.examples import example_accounts
+        >>> accounts = example_accounts()
+        >>> ranking = Ranking(accounts)
+        >>> pinned = ranking.pin(accounts, [Pin("005", "A", "reference customer")])
+        >>> ranking.summary(*ranking.cuts(), pinned)[["accounts", "value"]]
+              accounts     value
+        tier
+        A            2  121000.0
+        B            3  179000.0
+        C            0       0.0
         """
         self._check_cuts(k_a, k_ab)
         bounds = np.array([0, k_a, k_ab, self.n])
         counts = np.diff(bounds)
+        moved = rule = target = None
+        if pinned is not None and len(pinned):
+            rule = pinned.rule_codes(k_a, k_ab)
+            moved = rule != pinned.codes
+            rule, target = rule[moved], pinned.codes[moved]
+            np.add.at(counts, rule, -1)
+            np.add.at(counts, target, 1)
         table = {"accounts": counts, "account_share": counts / self.n}
         for name in (*(c for c in SUMMED_COLUMNS if c in self._sums), "value"):
             sums = np.diff(self._sums[name][bounds])
-            if self._missing[name] is not None:
-                sums = np.where(np.diff(self._missing[name][bounds]) > 0, np.nan, sums)
+            blanks = (
+                np.zeros(3, dtype=np.int64)
+                if self._missing[name] is None
+                else np.diff(self._missing[name][bounds])
+            )
+            if moved is not None and moved.any():
+                amounts = pinned.amounts[name][moved]
+                blank = np.isnan(amounts)
+                np.subtract.at(sums, rule, np.where(blank, 0.0, amounts))
+                np.add.at(sums, target, np.where(blank, 0.0, amounts))
+                np.subtract.at(blanks, rule, blank.astype(np.int64))
+                np.add.at(blanks, target, blank.astype(np.int64))
+                sums = np.where(counts > 0, sums, 0.0)  # an emptied tier holds exactly nothing
+            sums = np.where(blanks > 0, np.nan, sums)
             table[name] = sums
             table[f"{name}_share"] = sums / self._positive_totals[name]
             if name != "value":
@@ -200,8 +293,47 @@ class Ranking:
         return pd.DataFrame(table, index=pd.Index(list(TIERS), name="tier"))
 
     # --- per-account results: O(n) -----------------------------------------------------------
-    def labels(self, k_a: int, k_ab: int) -> pd.Categorical:
+    def pin(self, accounts: pd.DataFrame, pins: Iterable[Pin]) -> PinnedRanks:
+        """Return the pinned accounts where this ranking holds them, ready for every move.
+
+        Parameters
+        ----------
+        accounts : DataFrame
+            The accounts this ranking was made of (the same rows, in the same order).
+        pins : iterable of Pin
+            The pins (e.g. ``TierSettings.pins``; ``(account_id, tier, reason)`` triples too).
+
+        Raises
+        ------
+        AccountDataError
+            A pin names an account that is not in ``accounts`` (one problem per such pin).
+        """
+        pins = as_pins(pins)
+        if len(accounts) != self.n:
+            raise ValueError(f"these are {len(accounts)} accounts; the ranking has {self.n}")
+        ids = _account_ids(accounts).astype(str)
+        problems = unknown_pins(pins, ids)
+        if problems:
+            raise AccountDataError(problems)
+        row_of = pd.Series(np.arange(self.n), index=pd.Index(ids.to_numpy()))
+        row_of = row_of[~row_of.index.duplicated()]
+        rows = row_of.loc[[pin.account_id for pin in pins]].to_numpy(dtype=np.intp)
+        rank_of_row = np.empty(self.n, dtype=np.intp)
+        rank_of_row[self.order] = np.arange(self.n)
+        positions = rank_of_row[rows]
+        amounts = {"value": np.maximum(self.values[positions], 0)}
+        for name in SUMMED_COLUMNS:
+            if name == self.metric:
+                amounts[name] = self.values[positions]
+            elif name in self._sums:
+                amounts[name] = column_values(accounts, name, blanks=True)[rows]
+        codes = np.array([TIERS.index(pin.tier) for pin in pins], dtype=np.int8)
+        return PinnedRanks(pins, rows, positions, codes, amounts)
+
+    def labels(self, k_a: int, k_ab: int, pinned: PinnedRanks | None = None) -> pd.Categorical:
         """Return the tier of every account, in the row order of the accounts given.
+
+        With ``pinned`` (from :meth:`pin`), each pinned account has its pinned tier.
 
         Returns
         -------
@@ -212,6 +344,8 @@ class Ranking:
         in_rank_order = np.full(self.n, 2, dtype=np.int8)
         in_rank_order[:k_ab] = 1
         in_rank_order[:k_a] = 0
+        if pinned is not None and len(pinned):
+            in_rank_order[pinned.positions] = pinned.codes
         codes = np.empty(self.n, dtype=np.int8)
         codes[self.order] = in_rank_order
         return pd.Categorical.from_codes(codes, categories=list(TIERS))

@@ -10,13 +10,8 @@ import pandas as pd
 
 from workbook.analysis.concentration import concentration_from_sorted
 from workbook.analysis.metrics import metric_values, require_positive
-from workbook.analysis.thresholds import (
-    DEFAULTS,
-    METHODS,
-    TOLERANCE,
-    first_reaching,
-    running_total,
-)
+from workbook.analysis.thresholds import TOLERANCE, first_reaching, running_total
+from workbook.settings import THRESHOLDS, TierSettings
 
 #: The share of value the smallest accounts may hold together and still be C.
 C_VALUE_SHARE = 0.05
@@ -27,24 +22,17 @@ FLAT_GINI = 0.2
 
 @dataclass(frozen=True)
 class Suggestion:
-    """Suggested thresholds for one method, with the reason in plain words.
+    """Suggested tier settings, with the reason in plain words.
 
-    ``b`` is None for account_share and ``c`` is None for value_share.
+    ``settings`` can be passed on as it is: ``assign_tiers(accounts, hint.settings)``.
     """
 
-    method: str
-    a: float
-    b: float | None
-    c: float | None
+    settings: TierSettings
     reason: str
-
-    def thresholds(self) -> dict[str, float]:
-        """Return the thresholds to pass on, e.g. ``assign_tiers(accounts, **s.thresholds())``."""
-        return {name: getattr(self, name) for name in DEFAULTS[self.method]}
 
 
 def suggest_thresholds(
-    accounts: pd.DataFrame, *, metric: str = "revenue", method: str = "account_share"
+    accounts: pd.DataFrame, settings: TierSettings | None = None, **choices
 ) -> Suggestion:
     """Suggest tier thresholds from the shape of the accounts' own Pareto curve.
 
@@ -59,10 +47,10 @@ def suggest_thresholds(
     ----------
     accounts : DataFrame
         The user's accounts (canonical columns).
-    metric : str, default "revenue"
-        The metric the tiers will rank by (revenue, gross_profit or blend).
-    method : str, default "account_share"
-        ``"account_share"`` (suggests a and c) or ``"value_share"`` (suggests a and b).
+    settings : TierSettings, optional
+        Its metric and method are kept (``"account_share"`` suggests a and c, ``"value_share"``
+        a and b); its thresholds are what is suggested. ``metric=`` and ``method=`` as keywords
+        change them.
 
     Returns
     -------
@@ -73,17 +61,17 @@ def suggest_thresholds(
     >>> from workbook.analysis.examples import example_accounts
     >>> accounts = example_accounts().assign(revenue=[300e3, 40e3, 30e3, 20e3, 10e3])
     >>> hint = suggest_thresholds(accounts)
-    >>> hint.a, hint.c, hint.thresholds()
-    (0.2, 0.2, {'a': 0.2, 'c': 0.2})
+    >>> hint.settings.thresholds
+    {'a': 0.2, 'c': 0.2}
     >>> print(hint.reason)
     1 of your 5 accounts (20%) has more revenue than the average account (80,000): up to there the
     Pareto curve climbs faster than it would if every account were alike. A = the top 20%. The
     smallest account holds at most 5% of revenue: C = the bottom 20%.
-    >>> suggest_thresholds(accounts, method="value_share").thresholds()  # the top one holds 75%
+    >>> suggest_thresholds(accounts, method="value_share").settings.thresholds  # top one: 75%
     {'a': 0.75, 'b': 0.95}
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: choose account_share or value_share")
+    chosen = TierSettings.of(settings, **choices)
+    metric, method = chosen.metric, chosen.method
     values = metric_values(accounts, metric)
     require_positive(values, metric)
     descending = np.sort(values)[::-1]
@@ -95,10 +83,10 @@ def suggest_thresholds(
     flat = concentration_from_sorted(descending, running, metric=metric).gini < FLAT_GINI
 
     if method == "account_share":
-        a = _readable(above / n) if above else DEFAULTS[method]["a"]
+        a = _readable(above / n) if above else THRESHOLDS[method]["a"]
         b, c = None, _readable(small / n, down=True)
     else:
-        a = min(_readable(running[above] / total), 0.95) if above else DEFAULTS[method]["a"]
+        a = min(_readable(running[above] / total), 0.95) if above else THRESHOLDS[method]["a"]
         b, c = max(a, _readable(running[n - small] / total, down=True)), None
     reason = [
         _why_a(above, n, average, metric, method, a),
@@ -108,7 +96,8 @@ def suggest_thresholds(
         reason.append(
             "Your accounts are much alike, so tiers matter less here than the 80/20 rule suggests."
         )
-    return Suggestion(method, a, b, c, " ".join(reason))
+    thresholds = {"a": a, "b": b} if c is None else {"a": a, "c": c}
+    return Suggestion(TierSettings(metric=metric, method=method, **thresholds), " ".join(reason))
 
 
 def _why_a(above: int, n: int, average: float, metric: str, method: str, a: float) -> str:

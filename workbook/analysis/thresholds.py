@@ -1,4 +1,5 @@
-"""The tier thresholds a, b, c: their defaults, their checks, and how they become account counts.
+"""How the tier thresholds a, b, c become account counts (their defaults and checks are in
+``workbook.settings.TierSettings``).
 
 Both methods read their thresholds as shares that a top group must *reach* (or a bottom group
 must not exceed), with the same tolerance of ``1e-9`` on the share:
@@ -16,99 +17,11 @@ must not exceed), with the same tolerance of ``1e-9`` on the share:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
-METHODS: tuple[str, ...] = ("account_share", "value_share")
-
-#: The defaults of each method: shares of accounts (account_share) or of value (value_share).
-DEFAULTS: dict[str, dict[str, float]] = {
-    "account_share": {"a": 0.20, "c": 0.25},
-    "value_share": {"a": 0.80, "b": 0.95},
-}
-
 #: How close to a threshold a share must come to count as reaching it.
 TOLERANCE = 1e-9
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Checked thresholds of one method; the one a method does not use is None."""
-
-    method: str
-    a: float
-    b: float | None = None
-    c: float | None = None
-
-
-def check_thresholds(
-    method: str = "account_share",
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-) -> Thresholds:
-    """Return the thresholds of ``method`` with defaults filled in, after checking them.
-
-    Parameters
-    ----------
-    method : str, default "account_share"
-        ``"account_share"`` (uses a and c) or ``"value_share"`` (uses a and b).
-    a, b, c : float, optional
-        Shares between 0 and 1; None takes the method's default.
-
-    Returns
-    -------
-    Thresholds
-
-    Raises
-    ------
-    ValueError
-        An unknown method, a share outside 0..1, a threshold the method does not use, or
-        ``b < a`` for value_share. (``a + c`` may exceed 1: C never takes an account of A.)
-
-    Examples
-    --------
-    >>> check_thresholds("value_share", a=0.7)
-    Thresholds(method='value_share', a=0.7, b=0.95, c=None)
-    >>> check_thresholds("value_share", a=0.8, b=0.6)
-    Traceback (most recent call last):
-    ...
-    ValueError: b (0.6) must be at least a (0.8): B runs on from A until the value share reaches b
-    >>> check_thresholds("account_share", c=1.5)
-    Traceback (most recent call last):
-    ...
-    ValueError: c must be a share between 0 and 1 (e.g. 0.25), not 1.5
-    """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: choose account_share or value_share")
-    given = {"a": a, "b": b, "c": c}
-    for name, value in given.items():
-        if value is None:
-            continue
-        if name not in DEFAULTS[method]:
-            other = "value_share" if method == "account_share" else "account_share"
-            uses = " and ".join(DEFAULTS[method])
-            raise ValueError(f"{name} is a threshold of {other}; {method} uses {uses}")
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float | np.number)
-            or not 0 <= value <= 1
-        ):
-            raise ValueError(
-                f"{name} must be a share between 0 and 1 "
-                f"(e.g. {DEFAULTS[method][name]}), not {value!r}"
-            )
-    chosen = {
-        name: float(DEFAULTS[method][name] if given[name] is None else given[name])
-        for name in DEFAULTS[method]
-    }
-    if method == "value_share" and chosen["b"] < chosen["a"]:
-        raise ValueError(
-            f"b ({chosen['b']}) must be at least a ({chosen['a']}): "
-            "B runs on from A until the value share reaches b"
-        )
-    return Thresholds(method, **chosen)
 
 
 def top_count(n: int, share: float) -> int:

@@ -5,59 +5,51 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from workbook.analysis.ranking import Ranking
+from workbook.analysis.ranking import PinnedRanks, Ranking, unknown_pins
 from workbook.errors import AccountDataError, Problem
 from workbook.schema import TIERS
-
-#: Where ``assign_tiers`` notes the metric it ranked by, so ``tier_summary`` sums the same one.
-METRIC_ATTR = "tier_metric"
+from workbook.settings import TierSettings
 
 
 def assign_tiers(
-    accounts: pd.DataFrame,
-    *,
-    metric: str = "revenue",
-    method: str = "account_share",
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
+    accounts: pd.DataFrame, settings: TierSettings | None = None, **choices
 ) -> pd.DataFrame:
     """Rank the accounts and sort them into tiers A, B and C.
 
-    Accounts are ranked by ``metric``, biggest first, ties broken by ``account_id``. Accounts
+    Accounts are ranked by the metric, biggest first, ties broken by ``account_id``. Accounts
     whose metric is zero or negative are always C.
 
     Parameters
     ----------
     accounts : DataFrame
         The canonical accounts table; it is not changed.
-    metric : str, default "revenue"
-        ``"revenue"``, ``"gross_profit"`` or ``"blend"`` (half each account's share of the
-        positive revenue, half its share of the positive profit).
-    method : str, default "account_share"
-        ``"account_share"``: A = the top ``ceil(a·n)`` accounts, C = the bottom ``floor(c·n)``
-        (never overlapping A), B the rest. ``"value_share"``: A = the smallest top group whose
-        share of the positive total reaches a, B = the next accounts until it reaches b, C the
-        rest (an account landing exactly on a is A).
-    a : float, optional
-        A's share of accounts (default 0.20) or of value (default 0.80).
-    b : float, optional
-        value_share only: the value share B reaches (default 0.95).
-    c : float, optional
-        account_share only: C's share of accounts (default 0.25).
+    settings : TierSettings, optional
+        The metric, method and thresholds (default ``TierSettings()``: the top 20% of accounts
+        by revenue are A, the bottom 25% C).
+    **choices
+        The same as keywords, changing ``settings``: ``metric`` (``"revenue"``,
+        ``"gross_profit"`` or ``"blend"``), ``method`` (``"account_share"``: A = the top
+        ``ceil(a·n)`` accounts, C = the bottom ``floor(c·n)``, never overlapping A;
+        ``"value_share"``: A = the smallest top group whose share of the positive total reaches
+        a, B = the next accounts until it reaches b, C the rest, an account landing exactly on a
+        is A), ``a``, ``b``, ``c`` (None: the method's default; see ``TierSettings``).
 
     Returns
     -------
     DataFrame
         A copy of ``accounts``, rows in the same order, with ``rank`` (1 = the biggest) and
-        ``tier`` (a Categorical with categories A, B, C) added.
+        ``tier`` (a Categorical with categories A, B, C) added. With pins in the settings, also
+        ``pinned`` (True for a pinned account), ``pin_reason`` (its reason; blank for the
+        others) and ``rule_tier`` (the tier the rule alone gives): a pinned account takes its
+        pinned tier and keeps its rank, every other account keeps the tier the rule gives it.
 
     Raises
     ------
     AccountDataError
-        No accounts, a missing or unusable metric, or no account with a metric above zero.
-    ValueError
-        An unknown metric or method, or thresholds out of range (see ``check_thresholds``).
+        No accounts, a missing or unusable metric, no account with a metric above zero, or a
+        pin naming an account that is not among ``accounts``.
+    SettingsError
+        An unknown metric or method, or thresholds out of range.
 
     Examples
     --------
@@ -72,16 +64,113 @@ def assign_tiers(
     2        003     Solkafé ANS  66000.0       -5000.0     3    A
     >>> assign_tiers(accounts)["tier"].tolist()  # top ceil(0.2·5) = 1, bottom floor(0.25·5) = 1
     ['B', 'A', 'C', 'B', 'B']
+    >>> pinned = assign_tiers(accounts, pins=[("005", "A", "reference customer")])
+    >>> pinned[["account_id", "tier", "pinned", "pin_reason", "rule_tier"]]
+      account_id tier  pinned          pin_reason rule_tier
+    3        004    B   False                 NaN         B
+    0        001    A   False                 NaN         A
+    4        005    A    True  reference customer         C
+    1        002    B   False                 NaN         B
+    2        003    B   False                 NaN         B
     """
-    ranking = Ranking(accounts, metric)
-    tiered = accounts.assign(
-        rank=ranking.ranks(), tier=ranking.labels(*ranking.cuts(method, a=a, b=b, c=c))
+    settings = TierSettings.of(settings, **choices)
+    ranking = Ranking(accounts, settings.metric)
+    cuts = ranking.cuts(settings)
+    pinned = ranking.pin(accounts, settings.pins) if settings.pins else None
+    return tiered_from(accounts, ranking, cuts, pinned)
+
+
+#: The columns ``assign_tiers`` adds for pins (the exports carry the first two).
+PIN_COLUMNS: tuple[str, ...] = ("pinned", "pin_reason", "rule_tier")
+
+
+def tiered_from(
+    accounts: pd.DataFrame,
+    ranking: Ranking,
+    cuts: tuple[int, int],
+    pinned: PinnedRanks | None = None,
+) -> pd.DataFrame:
+    """Return ``accounts`` with ``rank`` and ``tier`` from a ready ranking and its cuts (and the
+    pin columns when ``pinned`` is given): what :func:`assign_tiers` and the tier panel share."""
+    tiered = accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*cuts, pinned))
+    if pinned is None or not len(pinned):
+        return tiered
+    marked = np.zeros(ranking.n, dtype=bool)
+    marked[pinned.rows] = True
+    reasons = np.full(ranking.n, np.nan, dtype=object)  # blank for accounts not pinned
+    reasons[pinned.rows] = [pin.reason for pin in pinned.pins]
+    return tiered.assign(
+        pinned=marked,
+        pin_reason=reasons,
+        rule_tier=ranking.labels(*cuts),
     )
-    tiered.attrs[METRIC_ATTR] = metric
-    return tiered
 
 
-def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataFrame:
+def check_pins(settings: TierSettings, accounts: pd.DataFrame) -> None:
+    """Raise AccountDataError naming every pin whose account is not among ``accounts``.
+
+    ``assign_tiers`` checks the pins against the accounts it tiers; this checks them against a
+    wider set, e.g. every account of a team's file before one salesperson's are tiered.
+
+    Examples
+    --------
+    >>> from workbook.analysis.examples import example_accounts
+    >>> check_pins(TierSettings(pins=[("009", "A", "new key account")]), example_accounts())
+    Traceback (most recent call last):
+    ...
+    workbook.errors.AccountDataError: 1 problem in the data:
+      account_id: "009" is pinned to A ("new key account"), but there is no account with that account_id
+    """  # noqa: E501
+    if "account_id" not in accounts.columns:
+        raise AccountDataError(
+            Problem("there is no account_id column to pin accounts by", column="account_id")
+        )
+    problems = unknown_pins(settings.pins, accounts["account_id"])
+    if problems:
+        raise AccountDataError(problems)
+
+
+def pinned_accounts(tiered: pd.DataFrame) -> pd.DataFrame:
+    """Return the pinned accounts of a tiered table: who, the rule's tier, the pin and why.
+
+    Returns
+    -------
+    DataFrame
+        ``account_id``, ``account`` (when known), ``rule_tier``, ``tier``, ``pin_reason`` and
+        the revenue (and gross profit) of each pinned account, biggest rank first; empty when
+        nothing is pinned.
+
+    Examples
+    --------
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> pinned_accounts(tiered)[["account", "rule_tier", "tier", "pin_reason"]]
+         account rule_tier tier          pin_reason
+    0  Vikrør DA         C    A  reference customer
+    """
+    columns = [
+        c
+        for c in (
+            "account_id",
+            "account",
+            "rule_tier",
+            "tier",
+            "pin_reason",
+            "revenue",
+            "gross_profit",
+            "rank",
+        )
+        if c in tiered.columns
+    ]
+    if "pinned" not in tiered.columns:
+        return pd.DataFrame(columns=columns)
+    chosen = tiered[tiered["pinned"].fillna(False).astype(bool).to_numpy()]
+    if "rank" in chosen.columns:
+        chosen = chosen.sort_values("rank")
+    return chosen[columns].reset_index(drop=True)
+
+
+def tier_summary(tiered: pd.DataFrame, settings: TierSettings | str) -> pd.DataFrame:
     """Sum up each tier: accounts, revenue, profit and value, with their shares.
 
     The sums are taken in rank order exactly as :meth:`Ranking.summary` takes them, so the two
@@ -92,9 +181,10 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     tiered : DataFrame
         Accounts with a ``tier`` column (usually from :func:`assign_tiers`); its ``rank`` column,
         when there is one, orders the accounts inside each tier.
-    metric : str, optional
-        The metric counted as ``value``; default: the one ``assign_tiers`` ranked by, else
-        revenue.
+    settings : TierSettings or str
+        The settings the accounts were tiered with, or just their metric: ``value`` counts it.
+        It is asked for, never guessed, so a summary cannot silently count revenue for tiers
+        ranked by profit.
 
     Returns
     -------
@@ -107,8 +197,8 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     Examples
     --------
     >>> from workbook.analysis.examples import example_accounts
-    >>> accounts = example_accounts()
-    >>> summary = tier_summary(assign_tiers(accounts, metric="gross_profit"))
+    >>> by_profit = TierSettings(metric="gross_profit")
+    >>> summary = tier_summary(assign_tiers(example_accounts(), by_profit), by_profit)
     >>> summary[["accounts", "gross_profit", "gross_profit_share", "value", "value_share"]]
           accounts  gross_profit  gross_profit_share    value  value_share
     tier
@@ -116,14 +206,14 @@ def tier_summary(tiered: pd.DataFrame, *, metric: str | None = None) -> pd.DataF
     B            3       38000.0            0.558824  38000.0     0.558824
     C            1       -5000.0           -0.073529      0.0     0.000000
     """
+    metric = settings if isinstance(settings, str) else settings.metric
     codes = tier_codes(tiered)
     order = _rank_order_or_rows(tiered)
     in_order = codes[order]
     if (np.diff(in_order) < 0).any():  # not tiered by rank (e.g. edited): tiers in a row
         order = order[np.argsort(in_order, kind="stable")]
     counts = np.bincount(codes, minlength=len(TIERS))
-    chosen = metric or tiered.attrs.get(METRIC_ATTR, "revenue")
-    ranking = Ranking.from_order(tiered, chosen, order)
+    ranking = Ranking.from_order(tiered, metric, order)
     return ranking.summary(int(counts[0]), int(counts[0] + counts[1]))
 
 

@@ -1,5 +1,6 @@
-"""Serving the Voilà app: the launcher (``python -m workbook.app``), its configuration and page.
+"""Serving the Voilà app: the launcher (``python -m workbook.app``), its server and configuration.
 
+- ``server``: Voilà's application with the room view's trainer's page (``make app ROOM=name``).
 - ``voila.json``: the hardened configuration (no tracebacks to viewers, no data files served,
   idle kernels culled, a preheated kernel, an execution timeout, an upload limit).
 - ``jupyter/voila/templates/workbook``: the page template (Voilà's own, without CDN links).

@@ -7,10 +7,10 @@ The fork server pays that once, when the app's server starts:
 
 1. it imports :data:`workbook.app.kernel.PRELOAD`;
 2. it rehearses the app's notebook in a throwaway copy of itself, on the sample, outside any
-   kernel, and keeps the SVG of the sample's first view that the copy drew (the engine that
-   draws it cannot be copied into a new process, so the server itself never starts it); the copy
-   also measures the address space that engine reserves, which a kernel's memory limit grants
-   when the engine starts there;
+   kernel, answers the first step's guess there, and keeps the SVG of the first chart a
+   participant of the sample then meets (the engine that draws it cannot be copied into a new
+   process, so the server itself never starts it); the copy also measures the address space
+   that engine reserves, which a kernel's memory limit grants when the engine starts there;
 3. it freezes what it holds (``gc.freeze``), so that the kernels' garbage collections leave those
    pages alone and they stay shared between all kernels (copy-on-write);
 4. it forks a kernel whenever the app's server asks (``workbook.app.provisioner``).
@@ -28,6 +28,7 @@ the app's server when it exits: kernels never outlive the server that asked for 
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import gc
 import json
@@ -121,11 +122,39 @@ def _rehearsal() -> dict:
     reserve = kernel.data_mb() - before
     notebook = json.loads(paths.APP_NOTEBOOK.read_text(encoding="utf-8"))
     namespace: dict = {"__name__": "__main__"}
+    shown = None
     with render.recording_drawings() as drawings:
         for cell in notebook["cells"]:
             if cell["cell_type"] == "code":
-                exec(compile("".join(cell["source"]), str(paths.APP_NOTEBOOK), "exec"), namespace)
+                shown = _run_cell("".join(cell["source"]), namespace)
+        _answer_the_first_step(shown)
     return {"engine_reserve_mb": reserve, "drawings": drawings}
+
+
+def _run_cell(source: str, namespace: dict):
+    """Run a notebook cell's code; return the value of its last line when that is an expression
+    (what a kernel would show), else None."""
+    from workbook import paths
+
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, str(paths.APP_NOTEBOOK), "exec"), namespace)
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), str(paths.APP_NOTEBOOK), "eval"), namespace)
+
+
+def _answer_the_first_step(app) -> None:
+    """Skip the first step's guess in the app the notebook showed, as a participant may: the
+    figure it then shows is the first chart every participant of the sample meets (guessed or
+    skipped, it is the same)."""
+    from workbook.coaching.lessons import LESSONS
+
+    step = getattr(app, "lessons", {}).get(LESSONS[0].key)
+    if step is None:
+        log("the app's first step was not found; its figure is drawn in each kernel")
+        return
+    step.skip.click()
 
 
 # --- serving ----------------------------------------------------------------------------------

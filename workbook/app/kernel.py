@@ -27,9 +27,13 @@ import faulthandler
 import importlib
 import os
 import re
-import resource
 import sys
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows: no such limits (the app's kernels are not used there)
+    resource = None
 
 #: What the app's kernels import, once in the fork server instead of once per visitor: about 4
 #: CPU-seconds of every kernel's start here (Altair 2.5 s, the CSV dialect library 0.5 s,
@@ -54,6 +58,10 @@ PRELOAD = (
     "clevercsv",
     "openpyxl",
     "icalendar",
+    "holidays.countries",  # every country's calendar (the plan's weeks leave holidays free)
+    "narwhals._pandas_like.dataframe",  # how Altair reads a pandas table
+    "narwhals._pandas_like.namespace",
+    "pyarrow.pandas_compat",
     "workbook.widgets",
 )
 MEMORY_VARIABLE = "WORKBOOK_KERNEL_MEMORY_MB"
@@ -106,6 +114,8 @@ def limit_memory(engine_reserve_mb: float = ENGINE_RESERVE_MB) -> int | None:
 
 def make_room_for_the_engine() -> None:
     """Raise the cap on data to what :func:`limit_memory` set aside for the SVG engine."""
+    if resource is None:
+        return
     _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
     resource.setrlimit(resource.RLIMIT_DATA, (hard, hard))
 
@@ -121,22 +131,12 @@ def name_process(name: str = PROCESS_NAME) -> None:
         pass
 
 
-#: Libraries neither the kernels nor the app's server need, though others import them if they can:
-#: jsonschema checks "iri" formats with rfc3987-syntax, which builds a grammar as it is imported
-#: (1.6 CPU-seconds here: most of importing Altair, and of starting Voilà, through
-#: jupyter-events). Altair's schema and Jupyter's event schemas have no such formats.
-NOT_NEEDED = ("rfc3987_syntax",)
-
-
-def leave_out_unneeded() -> None:
-    """Make the imports of :data:`NOT_NEEDED` fail at once (their importers do without them)."""
-    for name in NOT_NEEDED:
-        sys.modules.setdefault(name, None)  # None in sys.modules: "import name" fails at once
-
-
 def preload() -> None:
-    """Import everything in :data:`PRELOAD` (a module that cannot be imported is left out)."""
-    leave_out_unneeded()
+    """Import everything in :data:`PRELOAD` (a module that cannot be imported is left out).
+
+    This module's package has left out the IRI grammar Altair's imports would compile (see
+    ``workbook/__init__.py``).
+    """
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)

@@ -4,11 +4,11 @@ Importing this package registers and enables the workbook's theme. ``render`` sa
 shown without internet: offline widgets in notebooks and the app, SVG in reports.
 """
 
-from workbook.charts.captions import concentration_headline, metric_label, tier_headline
+from workbook.charts.change import bridge_chart, change_tables, migration_chart
 from workbook.charts.cost import cost_chart
 from workbook.charts.curves import cut_params, pareto_chart, whale_chart
 from workbook.charts.growth import growth_chart
-from workbook.charts.plan import plan_chart
+from workbook.charts.plan import allocation_chart, outlook_table, plan_chart
 from workbook.charts.render import (
     enable_offline_widgets,
     enable_static_svg,
@@ -24,7 +24,9 @@ from workbook.charts.time_value import hours_change_chart, served_chart, time_va
 __all__ = [
     "TIER_COLORS",
     "TIER_TINTS",
-    "concentration_headline",
+    "allocation_chart",
+    "bridge_chart",
+    "change_tables",
     "cost_chart",
     "cut_params",
     "enable_offline_widgets",
@@ -34,7 +36,8 @@ __all__ = [
     "hours_change_chart",
     "html_table",
     "interactive",
-    "metric_label",
+    "migration_chart",
+    "outlook_table",
     "pareto_chart",
     "plan_chart",
     "served_chart",
@@ -42,7 +45,6 @@ __all__ = [
     "svg",
     "svg_html",
     "tier_badge",
-    "tier_headline",
     "tier_scale",
     "tier_summary_chart",
     "time_value_chart",

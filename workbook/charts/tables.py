@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from workbook.charts.theme import FONT, INK, MUTED, TIER_COLORS, TIER_TINTS
+from workbook.i18n import _
 
 TABLE_CSS = (
     f"border-collapse:collapse;font-family:{FONT};font-size:13px;color:{INK};margin:4px 0 10px 0"
@@ -48,14 +49,41 @@ def format_value(value, kind: str) -> str:
     return str(value)
 
 
-def tier_badge(tier: str) -> str:
-    """Return a small coloured A/B/C label."""
+#: What marks a pinned account next to its tier, wherever tiers are shown.
+PIN_MARK = "\U0001f4cc"
+
+
+def tier_badge(tier: str, *, pinned: bool = False, reason: str = "") -> str:
+    """Return a small coloured A/B/C label; a pinned account's carries a pin and its reason.
+
+    Examples
+    --------
+    >>> "\U0001f4cc" in tier_badge("A", pinned=True, reason="reference customer")
+    True
+    """
     colour = TIER_COLORS.get(str(tier), MUTED)
-    return (
+    badge = (
         f"<span style='display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;"
         f"background:{colour};color:white;font-weight:700;padding:0 4px'>"
         f"{html.escape(str(tier))}</span>"
     )
+    if not pinned:
+        return badge
+    why = html.escape(_("Pinned by hand: {reason}").format(reason=reason), quote=True)
+    return (
+        f"<span class='wb-pinned' title='{why}'>{badge}"
+        f"<span aria-label='{why}' style='margin-left:3px'>{PIN_MARK}</span></span>"
+    )
+
+
+def _pinned(row: pd.Series) -> bool:
+    value = row.get("pinned", False)
+    return bool(value) if not pd.isna(value) else False
+
+
+def _reason(row: pd.Series) -> str:
+    value = row.get("pin_reason", "")
+    return "" if pd.isna(value) else str(value)
 
 
 def html_table(
@@ -75,7 +103,8 @@ def html_table(
     columns : mapping of str to (str, str)
         Column name -> (heading, kind); see ``format_value`` for the kinds. Order is kept.
     tier_column : str or None, default "tier"
-        A column holding A/B/C: its rows are tinted and its cells shown as badges.
+        A column holding A/B/C: its rows are tinted and its cells shown as badges (with a pin
+        and its reason for a row whose ``pinned`` column is true).
     caption : str, optional
     max_rows : int, default 50
         At most this many rows; a last line says how many were left out.
@@ -94,14 +123,14 @@ def html_table(
         for title, kind in columns.values()
     )
     body = []
-    for _, row in shown.iterrows():
+    for _index, row in shown.iterrows():
         tier = str(row[tier_column]) if tier_column and tier_column in row.index else None
         tint = TIER_TINTS.get(tier, "white") if tier else "white"
         cells = []
-        for name, (_, kind) in columns.items():
+        for name, (_title, kind) in columns.items():
             value = row[name]
             if name == tier_column:
-                text = tier_badge(value)
+                text = tier_badge(value, pinned=_pinned(row), reason=_reason(row))
             else:
                 text = html.escape(format_value(value, kind))
             align = "left" if kind == "text" or name == tier_column else "right"

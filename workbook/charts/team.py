@@ -10,7 +10,7 @@ from workbook.charts.theme import INK, MUTED, TIER_COLORS
 
 #: The measures of ``team_overview`` a facilitator compares: title, axis format, what is better.
 TEAM_MEASURES: dict[str, tuple[str, str, str]] = {
-    "focus_score": ("Focus score (1 = time follows value)", ".2f", "higher"),
+    "focus_score": ("Focus score (1 = time follows the plan)", ".2f", "higher"),
     "time_share_a": ("Share of selling time on A accounts", ".0%", "higher"),
     "top20_share": ("Share of value from the top 20% of accounts", ".0%", "neither"),
     "loss_making": ("Accounts that cost more to serve than they earn", ",.0f", "lower"),

@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 from workbook.charts._data import lean
-from workbook.charts.captions import metric_label
 from workbook.charts.theme import INK, MUTED, tier_scale
+from workbook.coaching.wording import metric_label
+from workbook.i18n import _
 
 
 def _shares_long(tiers: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -105,34 +106,37 @@ def served_chart(
     under: pd.DataFrame,
     *,
     top: int = 8,
-    title: str = "The accounts furthest from where the value is",
+    title: str | None = None,
 ) -> alt.LayerChart:
-    """Return a dot plot of the most over-served accounts and the most under-served A accounts.
+    """Return a dot plot of the most over-served and the most under-served accounts.
 
-    Each account is a line from its share of value (dot in its tier's colour) to its share of
-    time (dark ring): a long line to the right means far more time than value.
+    Each account is a line from its share of the plan's hours (dot in its tier's colour) to its
+    share of your time today (dark ring): a long line to the right means far more time than the
+    plan gives it.
 
     Parameters
     ----------
     over, under : DataFrame
-        ``TimeVsValue.over_served`` and ``.under_served`` (account, tier, time_share, value_share).
+        ``TimeVsValue.over_served`` and ``.under_served`` (account, tier, time_share,
+        planned_share).
     top : int, default 8
         How many of each to show (only these rows reach the browser).
     """
+    title = title or _("The accounts furthest from your plan")
+    more, less = _("More time than the plan gives them"), _("Less time than the plan gives them")
     parts = []
-    for frame, group in (
-        (over, "Get more time than their value"),
-        (under, "A accounts that get too little"),
-    ):
+    for frame, group in ((over, more), (under, less)):
         if len(frame):
             ordered = frame.reindex(frame["gap"].abs().sort_values(ascending=False).index).head(top)
             parts.append(
-                lean(ordered, ["account", "tier", "time_share", "value_share"]).assign(group=group)
+                lean(ordered, ["account", "tier", "time_share", "planned_share"]).assign(
+                    group=group
+                )
             )
     if not parts:
         return (
             alt.Chart(
-                pd.DataFrame({"text": ["Your time follows value closely: no account stands out."]})
+                pd.DataFrame({"text": [_("Your time follows your plan: no account stands out.")]})
             )
             .mark_text(fontSize=14, color=MUTED)
             .encode(text="text:N")
@@ -140,31 +144,31 @@ def served_chart(
         )
     data = pd.concat(parts, ignore_index=True)
     y = alt.Y("account:N", title=None, sort=None)
-    x_title = "Share of your time (ring) against share of value (dot)"
+    x_title = _("Share of your time (ring) against the plan's share (dot)")
     base = alt.Chart(data)
     line = base.mark_rule(color="#b8c1ca", strokeWidth=3).encode(
-        y=y, x=alt.X("value_share:Q", title=x_title, axis=alt.Axis(format="%")), x2="time_share:Q"
+        y=y, x=alt.X("planned_share:Q", title=x_title, axis=alt.Axis(format="%")), x2="time_share:Q"
     )
-    value = base.mark_point(filled=True, size=110, opacity=1).encode(
+    planned = base.mark_point(filled=True, size=110, opacity=1).encode(
         y=y,
-        x="value_share:Q",
-        color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
+        x="planned_share:Q",
+        color=alt.Color("tier:N", scale=tier_scale(), title=_("Tier")),
         tooltip=[
-            alt.Tooltip("account:N", title="Account"),
-            alt.Tooltip("tier:N", title="Tier"),
-            alt.Tooltip("value_share:Q", format=".2%", title="Share of value"),
-            alt.Tooltip("time_share:Q", format=".2%", title="Share of time"),
+            alt.Tooltip("account:N", title=_("Account")),
+            alt.Tooltip("tier:N", title=_("Tier")),
+            alt.Tooltip("planned_share:Q", format=".2%", title=_("Share in the plan")),
+            alt.Tooltip("time_share:Q", format=".2%", title=_("Share of your time")),
         ],
     )
     time = base.mark_point(size=110, strokeWidth=2.5, color=INK).encode(y=y, x="time_share:Q")
     return (
-        alt.layer(line, value, time)
+        alt.layer(line, planned, time)
         .properties(width=460, height=alt.Step(22))
         .facet(
             row=alt.Row(
                 "group:N",
                 title=None,
-                sort=["Get more time than their value"],
+                sort=[more],
                 header=alt.Header(
                     labelAngle=0,
                     labelAlign="left",
@@ -178,10 +182,9 @@ def served_chart(
         .properties(
             title=alt.Title(
                 title,
-                subtitle=(
+                subtitle=_(
                     "The customers you like are often here: small accounts that get far more "
-                    "time than "
-                    "they bring."
+                    "time than the plan gives them."
                 ),
             )
         )

@@ -1,62 +1,12 @@
-"""What every coaching measure checks first: its settings, and that the accounts carry tiers."""
+"""What every coaching measure checks first: that the accounts carry tiers (settings are checked
+where they are made, in ``workbook.settings``)."""
 
 from __future__ import annotations
-
-import math
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from workbook.schema import TIERS
-
-
-class SettingsError(ValueError):
-    """A setting of a coaching measure cannot be used (shares, hours, weights, visit lengths).
-
-    Bad data raises ``AccountDataError``; this is about the numbers a person chose, and the
-    message names them.
-    """
-
-
-def require_positive(name: str, value: float) -> float:
-    """Return ``value`` as a float, or raise SettingsError when it is not a number above zero."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise SettingsError(f"{name} must be a number above 0, not {value!r}") from None
-    if not (math.isfinite(number) and number > 0):
-        raise SettingsError(f"{name} must be a number above 0, not {value!r}")
-    return number
-
-
-def per_tier(
-    name: str,
-    given: Mapping[str, float] | None,
-    defaults: Mapping[str, float],
-    *,
-    allow_zero: bool = False,
-) -> dict[str, float]:
-    """Return ``defaults`` updated with ``given`` (one number per tier), each checked.
-
-    Examples
-    --------
-    >>> per_tier("visit_hours", {"A": 2}, {"A": 1.5, "B": 1.0, "C": 0.5})
-    {'A': 2.0, 'B': 1.0, 'C': 0.5}
-    """
-    merged = dict(defaults)
-    unknown = sorted(set(given or {}) - set(TIERS))
-    if unknown:
-        raise SettingsError(f"{name} names unknown tiers {unknown}: use A, B and C")
-    merged.update(given or {})
-    checked = {}
-    for tier in TIERS:
-        value = merged[tier]
-        if allow_zero and isinstance(value, int | float) and value == 0:
-            checked[tier] = 0.0
-        else:
-            checked[tier] = require_positive(f"{name}[{tier!r}]", value)
-    return checked
 
 
 def tier_labels(tiered: pd.DataFrame) -> pd.Categorical:
@@ -127,15 +77,3 @@ def blanks_note(count: int, column: str, meaning: str) -> list[str]:
     if not count:
         return []
     return [f"{count} account{'s have' if count != 1 else ' has'} no {column}: {meaning}"]
-
-
-def plain(number: float, digits: int = 1) -> str:
-    """Write a number for a sentence: thousands separated, at most ``digits`` decimals, no zeros.
-
-    Examples
-    --------
-    >>> plain(1104.0), plain(0.8333), plain(2.0), plain(0.775, 2)
-    ('1,104', '0.8', '2', '0.78')
-    """
-    text = f"{number:,.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbook.coaching._checks import plain
+from workbook import formatting as fmt
 from workbook.coaching.focus import TimeVsValue
 from workbook.coaching.growth import GrowthScreen
 from workbook.coaching.plan import TimePlan
 from workbook.coaching.prompts import COMMIT, LEARNED, MEASURE, PROMPTS, SECTIONS, STOP, Prompt
+from workbook.coaching.wording import next_actions, tier_rule, tier_visits
+from workbook.i18n import _, language
 from workbook.schema import TIERS
-
-#: How many names a sentence lists before it says "and N more".
-NAMES_LISTED = 5
+from workbook.settings import TierSettings
 
 #: The plan's look, scoped to its own block so a preview inside a notebook changes nothing else.
 STYLE = (
@@ -35,6 +35,38 @@ STYLE = (
     "padding:2px 12px;border-left:3px solid #1f5fa8}.action-plan .q{font-weight:600;"
     "margin-bottom:0}.action-plan .note{color:#5b6770}"
 )
+
+
+#: On paper: A4, small margins and type, so a plan fits on at most two pages.
+PRINT_STYLE = (
+    "@page{size:A4;margin:11mm}@media print{body{margin:0!important;max-width:none!important}"
+    ".action-plan{font-size:9pt;line-height:1.3;max-width:none}"
+    ".action-plan h1{font-size:15pt;margin:0 0 2pt}"
+    ".action-plan h2{font-size:11pt;margin:7pt 0 2pt;break-after:avoid}"
+    ".action-plan p{margin:2pt 0}.action-plan table{font-size:8pt;width:100%}"
+    ".action-plan th,.action-plan td{padding:1px 4px}"
+    ".action-plan ul{margin:1pt 0 3pt 12pt;padding:0}"
+    ".action-plan blockquote{margin:1pt 0 4pt;padding:1px 8px}"
+    ".action-plan tr,.action-plan li,.action-plan blockquote{break-inside:avoid}}"
+)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One thing the person commits to: what, with which accounts, by when."""
+
+    what: str
+    accounts: str = ""
+    by: dt.date | None = None
+
+    def text(self) -> str:
+        """The commitment as one line (for Markdown)."""
+        parts = [self.what.strip()]
+        if self.accounts.strip():
+            parts.append(_("with {accounts}").format(accounts=self.accounts.strip()))
+        if self.by is not None:
+            parts.append(_("by {day}").format(day=fmt.day(self.by)))
+        return " — ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -67,25 +99,35 @@ class ActionPlan:
     sections: tuple[Section, ...]
     week: pd.DataFrame | None
     missing: tuple[Prompt, ...]
+    commitments: tuple[Commitment, ...] = ()
+    settings: tuple[str, ...] = ()
+    where: Callable[[Prompt], str] = field(default=lambda prompt: prompt.notebook)
 
     def markdown(self) -> str:
         """Return the plan as Markdown."""
         lines = [f"# {self.title}", "", f"*{self.about}*", ""]
         for section in self.sections:
-            lines += [f"## {section.heading}", ""]
+            lines += [f"## {_(section.heading)}", ""]
+            if section.heading == COMMIT and self.commitments:
+                lines += [f"{i}. {c.text()}" for i, c in enumerate(self.commitments, 1)] + [""]
             lines += [f"- {point}" for point in section.points]
             lines += [""] if section.points else []
             for question, answer in section.answers:
                 lines += [f"**{question}**", ""]
                 lines += [f"> {line}" if line.strip() else ">" for line in answer.splitlines()]
                 lines += [""]
-            if not section.points and not section.answers:
-                lines += ["*Nothing yet.*", ""]
+            if (
+                not section.points
+                and not section.answers
+                and not (section.heading == COMMIT and self.commitments)
+            ):
+                lines += [f"*{_('Nothing yet.')}*", ""]
             if section.heading == LEARNED and self.week is not None:
-                lines += ["## My week, by tier", "", *_markdown_table(self.week), ""]
+                lines += [f"## {_('My week, by tier')}", "", *_markdown_table(self.week), ""]
+                lines += [f"- {line}" for line in self.settings] + ([""] if self.settings else [])
         if self.missing:
-            lines += ["## Still to answer", ""]
-            lines += [f"- {p.question} *({p.notebook})*" for p in self.missing]
+            lines += [f"## {_('Still to answer')}", ""]
+            lines += [f"- {p.question} *({self.where(p)})*" for p in self.missing]
             lines += [""]
         return "\n".join(lines)
 
@@ -95,7 +137,9 @@ class ActionPlan:
         esc = html.escape
         parts = [f"<h1>{esc(self.title)}</h1>", f"<p class='note'>{esc(self.about)}</p>"]
         for section in self.sections:
-            parts.append(f"<h2>{esc(section.heading)}</h2>")
+            parts.append(f"<h2>{esc(_(section.heading))}</h2>")
+            if section.heading == COMMIT and self.commitments:
+                parts.append(_commitments_table(self.commitments))
             if section.points:
                 parts.append(
                     "<ul>" + "".join(f"<li>{esc(p)}</li>" for p in section.points) + "</ul>"
@@ -103,24 +147,36 @@ class ActionPlan:
             for question, answer in section.answers:
                 body = "<br>".join(esc(line) for line in answer.splitlines())
                 parts.append(f"<p class='q'>{esc(question)}</p><blockquote>{body}</blockquote>")
-            if not section.points and not section.answers:
-                parts.append("<p class='note'>Nothing yet.</p>")
+            if (
+                not section.points
+                and not section.answers
+                and not (section.heading == COMMIT and self.commitments)
+            ):
+                parts.append(f"<p class='note'>{esc(_('Nothing yet.'))}</p>")
             if section.heading == LEARNED and self.week is not None:
-                parts += ["<h2>My week, by tier</h2>", _html_table(self.week)]
+                parts += [f"<h2>{esc(_('My week, by tier'))}</h2>", _html_table(self.week)]
+                if self.settings:
+                    parts.append(
+                        "<ul class='note'>"
+                        + "".join(f"<li>{esc(line)}</li>" for line in self.settings)
+                        + "</ul>"
+                    )
         if self.missing:
             parts.append(
-                "<h2>Still to answer</h2><ul>"
+                f"<h2>{esc(_('Still to answer'))}</h2><ul>"
                 + "".join(
-                    f"<li>{esc(p.question)} <span class='note'>({esc(p.notebook)})</span></li>"
+                    f"<li>{esc(p.question)} <span class='note'>({esc(self.where(p))})</span></li>"
                     for p in self.missing
                 )
                 + "</ul>"
             )
-        block = f"<style>{STYLE}</style><div class='action-plan'>{''.join(parts)}</div>"
+        block = (
+            f"<style>{STYLE}{PRINT_STYLE}</style><div class='action-plan'>{''.join(parts)}</div>"
+        )
         if not page:
             return block
         return (
-            f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+            f"<!DOCTYPE html>\n<html lang='{language()}'><head><meta charset='utf-8'>"
             f"<title>{esc(self.title)}</title></head>"
             f"<body style='margin:32px auto;max-width:860px;padding:0 16px'>{block}</body>"
             "</html>\n"
@@ -144,6 +200,11 @@ def action_plan(
     owner: str = "",
     source: str = "",
     made: dt.date | None = None,
+    commitments: Sequence[Commitment] = (),
+    tiers: TierSettings | None = None,
+    growth_picks: Sequence[str] | None = None,
+    handover: Sequence[str] | None = None,
+    where: Callable[[Prompt], str] | None = None,
 ) -> ActionPlan:
     """Gather the kept answers and the time plan into an action plan.
 
@@ -166,6 +227,15 @@ def action_plan(
         Whose plan it is and the file it was made from.
     made : datetime.date, optional
         The date written on the plan (default: today).
+    commitments : sequence of Commitment, default ()
+        What the person commits to (what, which accounts, by when), listed first.
+    tiers : TierSettings, optional
+        How the accounts were tiered (said under the week).
+    growth_picks, handover : sequence of str, optional
+        The B accounts the person picked for growth and the C accounts handed to other
+        channels (default: the growth screen's flagged accounts, every C account).
+    where : callable, optional
+        Where a missing reflection is asked (default: its notebook).
 
     Returns
     -------
@@ -178,7 +248,7 @@ def action_plan(
     >>> tiered = example_tiered()
     >>> week = plan_time(tiered, hours_per_week=2, weeks=46)
     >>> plan = action_plan({"commit": "Book a review with Fjordbakeri AS.", "stop": " "},
-    ...                    plan=week, today=time_vs_value(tiered),
+    ...                    plan=week, today=time_vs_value(tiered, plan=week),
     ...                    owner="Kari Nordmann", made=dt.date(2026, 11, 2))
     >>> plan.title, [p.key for p in plan.missing][:3]
     ('My action plan: Kari Nordmann', ['start', 'data', 'pareto'])
@@ -189,23 +259,31 @@ def action_plan(
     ...
     ## What I commit to
     <BLANKLINE>
-    - Block 80% of my selling time (1.6 h a week) for my 1 A account: about 4.1 visits a month each.
-    - Fit my 2 B accounts into 20% of my time (0.4 h a week): about 9.2 visits a year each.
+    - Block 1.4 h a week (80% of your field time) for your 1 A account: 44 visits a year.
+    - Fit your 2 B accounts into 0.3 h a week (20% of your field time): 7 to 9 visits a year ...
+    - Keep 0.2 h a week (10% of your selling time) for new customers.
     <BLANKLINE>
     **What will you do differently from next week? Name the accounts and the days.**
     <BLANKLINE>
     > Book a review with Fjordbakeri AS.
     ...
-    - Share of my selling time that goes to A accounts: today 57%, in the plan 80%.
+    - Share of your time on A accounts: today 57%, in the plan 80%.
     ...
     """
     made = made or dt.date.today()
     kept = {key: str(text).strip() for key, text in answers.items() if str(text or "").strip()}
     generated = {LEARNED: list(facts), COMMIT: [], STOP: [], MEASURE: []}
-    if plan is not None:
-        generated[COMMIT] += _commitments(plan, screen)
-        generated[STOP] += _stops(plan, today, levels)
-    generated[MEASURE] += _measures(plan, today)
+    section_of = {"commit": COMMIT, "stop": STOP, "measure": MEASURE}
+    actions = next_actions(
+        plan=plan,
+        today=today,
+        screen=screen,
+        levels=levels,
+        growth_picks=growth_picks,
+        handover=handover,
+    )
+    for action in actions:
+        generated[section_of[action.kind]].append(action.text)
     sections = tuple(
         Section(
             heading,
@@ -218,93 +296,36 @@ def action_plan(
         )
         for heading in SECTIONS
     )
-    about = f"Made on {made.day} {made:%B %Y}" + (f" from {source}" if source else "") + "."
+    about = (
+        _("Made on {day} from {file}.").format(day=fmt.day(made, long=True), file=source)
+        if source
+        else _("Made on {day}.").format(day=fmt.day(made, long=True))
+    )
     return ActionPlan(
-        title="My action plan" + (f": {owner}" if owner else ""),
+        title=_("My action plan: {owner}").format(owner=owner) if owner else _("My action plan"),
         about=about,
         sections=sections,
         week=None if plan is None else _week(plan, levels),
         missing=tuple(p for p in PROMPTS.values() if p.key not in kept),
+        commitments=tuple(c for c in commitments if c.what.strip()),
+        settings=_settings_lines(tiers, plan),
+        where=where or (lambda prompt: prompt.notebook),
     )
 
 
-# --- what the data says to do ------------------------------------------------------------------
-def _visits(per_year: float) -> str:
-    """Say a visit frequency as a person would: "1.2 visits a month", "2 visits a year"."""
-    if per_year <= 0:
-        return "no visits"
-    number, unit = (plain(per_year / 12), "month") if per_year >= 12 else (plain(per_year), "year")
-    return f"{number} visit{'s' * (number != '1')} a {unit}"
-
-
-def _names(frame: pd.DataFrame) -> str:
-    names = [str(n) for n in frame["account"].head(NAMES_LISTED)]
-    more = len(frame) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
-
-
-def _per_week(plan: TimePlan, tier: str) -> str:
-    return plain(plan.hours_per_week * plan.shares[tier])
-
-
-def _commitments(plan: TimePlan, screen: GrowthScreen | None) -> list[str]:
-    tiers = plan.tiers
-    points = []
-    for tier, whose in (("A", "for my"), ("B", "into")):
-        n = int(tiers.at[tier, "accounts"])
-        if not n:
-            continue
-        each = _visits(float(tiers.at[tier, "visits_per_account_per_year"]))
-        noun = f"{n} {tier} account{'s' * (n != 1)}"
-        points.append(
-            f"Block {plan.shares['A']:.0%} of my selling time ({_per_week(plan, 'A')} h a week) "
-            f"for my {noun}: about {each} each."
-            if tier == "A"
-            else f"Fit my {noun} {whose} {plan.shares['B']:.0%} of my time "
-            f"({_per_week(plan, 'B')} h a week): about {each} each."
+def _settings_lines(tiers: TierSettings | None, plan: TimePlan | None) -> tuple[str, ...]:
+    lines = [] if tiers is None else [tier_rule(tiers)]
+    if plan is not None:
+        lines.append(
+            _("Selling time: {hours} a week × {weeks} weeks; A {a}, B {b}, C {c} of it.").format(
+                hours=fmt.hours(plan.hours_per_week),
+                weeks=fmt.number(plan.weeks),
+                a=fmt.share(plan.shares["A"]),
+                b=fmt.share(plan.shares["B"]),
+                c=fmt.share(plan.shares["C"]),
+            )
         )
-    if screen is not None and len(screen.flagged):
-        points.append(
-            "Give extra B time first to the accounts with the most room to grow: "
-            f"{_names(screen.flagged)}."
-        )
-    return points
-
-
-def _stops(plan: TimePlan, today: TimeVsValue | None, levels: pd.DataFrame | None) -> list[str]:
-    points = []
-    n_c = int(plan.tiers.at["C", "accounts"])
-    if n_c and plan.shares["C"] == 0:
-        how = (
-            "inside sales, e-mail or self-service"
-            if levels is None
-            else f"{levels.at['C', 'channel']}, handled by {levels.at['C', 'handled_by']}"
-        )
-        points.append(f"Field visits to my {n_c} C accounts: from now on {how}.")
-    if today is not None and today.available and len(today.over_served):
-        over = today.over_served.sort_values("gap", ascending=False, kind="stable")
-        points.append(f"Giving far more time than their value to: {_names(over)}.")
-    return points
-
-
-def _measures(plan: TimePlan | None, today: TimeVsValue | None) -> list[str]:
-    if today is not None and today.available:
-        points = [
-            f"Share of my selling time that goes to A accounts: today "
-            f"{today.tiers.at['A', 'time_share']:.0%}"
-            + (f", in the plan {plan.shares['A']:.0%}." if plan is not None else "."),
-            f"My focus score: today {today.score:.2f} (1 = my time follows value "
-            "exactly); I work it out again in a month.",
-        ]
-    else:
-        points = [
-            "My hours or visits per account for the next month, so the share of my time "
-            "that goes to A accounts can be worked out."
-        ]
-    if plan is not None and int(plan.tiers.at["A", "accounts"]):
-        least = _visits(float(plan.min_visits_per_year["A"]))
-        points.append(f"Every A account gets at least {least} (check the calendar).")
-    return points
+    return tuple(lines)
 
 
 # --- the week as a table -----------------------------------------------------------------------
@@ -316,10 +337,10 @@ def _week(plan: TimePlan, levels: pd.DataFrame | None) -> pd.DataFrame:
             {
                 "Tier": tier,
                 "Accounts": f"{int(row['accounts']):,}",
-                "Share of my time": f"{plan.shares[tier]:.0%}",
-                "Hours a week": _per_week(plan, tier),
-                "Hours per account a year": plain(float(row["hours_per_account"])),
-                "Visits per account": _visits(float(row["visits_per_account_per_year"])),
+                "Share of my field time": fmt.share(plan.shares[tier]),
+                "Hours a week": fmt.number(float(row["planned_hours"]) / plan.weeks, 1),
+                "Hours per account a year": fmt.number(float(row["hours_per_account"]), 1),
+                "Visits per account": tier_visits(plan, tier),
             }
         )
         if levels is not None:
@@ -351,3 +372,17 @@ def _html_table(frame: pd.DataFrame) -> str:
         for row in frame.to_numpy()
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _commitments_table(commitments: Sequence[Commitment]) -> str:
+    rows = pd.DataFrame(
+        [
+            {
+                _("What I will do"): c.what.strip(),
+                _("With which accounts"): c.accounts.strip(),
+                _("By when"): fmt.day(c.by) if c.by is not None else "",
+            }
+            for c in commitments
+        ]
+    )
+    return _html_table(rows)

@@ -14,17 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from workbook import settings as defaults
 from workbook.analysis.curves import share_curve
-from workbook.coaching import defaults
-from workbook.coaching._checks import (
-    blanks_note,
-    column_or_none,
-    identity,
-    per_tier,
-    require_positive,
-)
+from workbook.coaching._checks import blanks_note, column_or_none, identity
 from workbook.errors import AccountDataError
 from workbook.schema import TIERS
+from workbook.settings import PlanSettings
 
 TIER_SUMS = [
     "revenue",
@@ -117,11 +112,10 @@ def visit_hours_of(
 
 def cost_to_serve(
     tiered: pd.DataFrame,
+    settings: PlanSettings | None = None,
     *,
-    hourly_cost: float = defaults.HOURLY_COST,
-    minutes_per_request: float = defaults.MINUTES_PER_REQUEST,
-    visit_hours: Mapping[str, float] | None = None,
     profit_includes_concessions: bool = defaults.PROFIT_INCLUDES_CONCESSIONS,
+    **choices,
 ) -> CostToServe:
     """Return what serving each account costs and the net contribution it leaves.
 
@@ -130,12 +124,10 @@ def cost_to_serve(
     tiered : pandas.DataFrame
         Accounts with a ``tier`` column; ``gross_profit``, ``selling_hours`` or ``visits``,
         ``service_requests`` and ``concessions`` are used when present.
-    hourly_cost : float, default 800.0
-        What an hour of your time costs, in the file's currency.
-    minutes_per_request : float, default 20.0
-        Minutes one small service request takes.
-    visit_hours : dict, default {"A": 1.5, "B": 1.0, "C": 0.5}
-        Hours a visit takes per tier, used where selling_hours are not known.
+    settings : PlanSettings, optional
+        Its ``hourly_cost`` (800, in the file's currency), ``minutes_per_request`` (20) and
+        ``visit_hours`` per tier (A 1.5, B 1.0, C 0.5: used where selling_hours are not known);
+        the same as keywords change them.
     profit_includes_concessions : bool, default True
         Whether gross_profit is already net of concessions (then they are not taken off again).
 
@@ -165,9 +157,9 @@ def cost_to_serve(
     B            2       3500.0             -400.0            1
     C            2       2100.0          -12500.0            2
     """
-    hourly_cost = require_positive("hourly_cost", hourly_cost)
-    minutes_per_request = require_positive("minutes_per_request", minutes_per_request)
-    lengths = per_tier("visit_hours", visit_hours, defaults.VISIT_HOURS)
+    settings = PlanSettings.of(settings, **choices)
+    hourly_cost, minutes_per_request = settings.hourly_cost, settings.minutes_per_request
+    lengths = settings.visit_hours
 
     table = identity(tiered)
     notes: list[str] = []

@@ -42,3 +42,24 @@ def example_tiered() -> pd.DataFrame:
             "tier": pd.Categorical(["A", "B", "B", "C", "C"], categories=["A", "B", "C"]),
         }
     )
+
+
+def example_room_figures(**changes):
+    """Return one participant's room figures (a small book, no time data), with ``changes``.
+
+    Examples
+    --------
+    >>> example_room_figures(top20_share=0.91).top20_share
+    0.91
+    """
+    from workbook.coaching.room import FIELDS, check_room_figures
+
+    figures = {f.name: None for f in FIELDS if f.optional} | {
+        "accounts_band": "25-49",
+        "metric": "revenue",
+        "top20_share": 0.62,
+        "accounts_for_80_share": 0.3,
+        "gini": 0.5,
+        "time_on_a_plan": 0.8,
+    }
+    return check_room_figures(figures | changes)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, column_or_none, identity
+from workbook import settings as defaults
+from workbook.coaching._checks import column_or_none, identity
+from workbook.errors import SettingsError
 
 CRITERIA = ("headroom", "growth", "margin")
 #: What each criterion needs from the data, and what it says, for the messages.

@@ -117,6 +117,14 @@ PROMPTS = MappingProxyType(
                 "What will you look at in a month to know it is working?",
                 "e.g. Hours on A accounts in my calendar, and orders from the A accounts.",
             ),
+            Prompt(
+                "change",
+                "09-since-last-period",
+                COMMIT,
+                "Which account that slipped a tier or was lost will you call first, and what "
+                "will you ask them?",
+                "e.g. Fjellmat ASA fell from A to B: ask what they now buy elsewhere.",
+            ),
         )
     }
 )

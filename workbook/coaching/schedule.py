@@ -13,33 +13,46 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import math
-import re
 import zoneinfo
 
 import icalendar
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, plain
+from workbook import formatting as fmt
+from workbook import settings as defaults
 from workbook.coaching.plan import TimePlan
+from workbook.errors import SettingsError
+from workbook.i18n import N_, _
+from workbook.paths import slug
 from workbook.schema import TIERS
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 PRODID = "-//Account Focus Workbook//Weekly plan//EN"
 BLOCK_TITLES = {
-    "A": "A accounts: visits and follow-up",
-    "B": "B accounts: visits and calls",
-    "C": "C accounts: calls and e-mail",
-    "admin": "Admin and C follow-up (e-mail, hand-overs to inside sales)",
+    "A": N_("A accounts: visits and follow-up"),
+    "B": N_("B accounts: visits and calls"),
+    "C": N_("C accounts: calls and e-mail"),
+    "prospecting": N_("New customers: prospecting"),
+    "admin": N_("Admin and C follow-up (e-mail, hand-overs to inside sales)"),
 }
-CATEGORIES = {"A": "A time", "B": "B time", "C": "C time", "admin": "Admin"}
+CATEGORIES = {
+    "A": N_("A time"),
+    "B": N_("B time"),
+    "C": N_("C time"),
+    "prospecting": N_("Prospecting"),
+    "admin": N_("Admin"),
+}
+#: The blocks of selling time, in the order a day runs through them.
+SELLING = (*TIERS, "prospecting")
 
 
 def weekly_minutes(plan: TimePlan) -> dict[str, int]:
-    """Return each tier's selling minutes a week, whole minutes adding up to the week's total.
+    """Return the selling minutes a week of each tier and of prospecting, whole minutes adding up
+    to the week's total.
 
-    Largest remainders: each tier gets its minutes rounded down, and the minutes left over go to
-    the tiers with the biggest fractions, so A + B + C is the week's selling time to the minute.
+    Largest remainders: each block gets its minutes rounded down, and the minutes left over go to
+    the blocks with the biggest fractions, so A + B + C + prospecting is the week's selling time
+    to the minute.
 
     Examples
     --------
@@ -47,15 +60,16 @@ def weekly_minutes(plan: TimePlan) -> dict[str, int]:
     >>> from workbook.coaching.plan import plan_time
     >>> accounts = example_tiered()
     >>> weekly_minutes(plan_time(accounts, hours_per_week=30))
-    {'A': 1440, 'B': 360, 'C': 0}
+    {'A': 1296, 'B': 324, 'C': 0, 'prospecting': 180}
     >>> weekly_minutes(plan_time(accounts, hours_per_week=7.01, share_a=0.7, share_b=0.2))
-    {'A': 295, 'B': 84, 'C': 42}
+    {'A': 265, 'B': 76, 'C': 38, 'prospecting': 42}
     """
     exact = {tier: plan.tiers.at[tier, "hours"] / plan.weeks * 60 for tier in TIERS}
-    minutes = {tier: math.floor(value) for tier, value in exact.items()}
+    exact["prospecting"] = plan.prospecting_hours / plan.weeks * 60
+    minutes = {block: math.floor(value) for block, value in exact.items()}
     left = round(plan.hours_per_week * 60) - sum(minutes.values())
-    for tier in sorted(TIERS, key=lambda t: exact[t] - minutes[t], reverse=True)[: max(left, 0)]:
-        minutes[tier] += 1
+    for block in sorted(SELLING, key=lambda b: exact[b] - minutes[b], reverse=True)[: max(left, 0)]:
+        minutes[block] += 1
     return minutes
 
 
@@ -67,9 +81,9 @@ def weekly_blocks(
 ) -> pd.DataFrame:
     """Return the week's blocks: one row per working day and block, with start and end times.
 
-    A tier's weekly minutes are spread over the five days (the minutes that do not divide go to
-    the first days); on each day the blocks follow each other from ``day_start``: A, B, C, then
-    the admin slot (outside selling time).
+    A block's weekly minutes are spread over the five days (the minutes that do not divide go to
+    the first days); on each day the blocks follow each other from ``day_start``: A, B, C,
+    prospecting, then the admin slot (outside selling time).
 
     Parameters
     ----------
@@ -83,7 +97,8 @@ def weekly_blocks(
     Returns
     -------
     pandas.DataFrame
-        day (MO … FR), block (A, B, C, admin), category, start, end (times of day), minutes.
+        day (MO … FR), block (A, B, C, prospecting, admin), category, start, end (times of day),
+        minutes.
 
     Examples
     --------
@@ -92,12 +107,13 @@ def weekly_blocks(
     >>> accounts = example_tiered()
     >>> blocks = weekly_blocks(plan_time(accounts, hours_per_week=30))
     >>> blocks[blocks["day"] == "MO"][["block", "start", "end", "minutes"]]
-       block     start       end  minutes
-    0      A  08:00:00  12:48:00      288
-    1      B  12:48:00  14:00:00       72
-    2  admin  14:00:00  14:30:00       30
+             block     start       end  minutes
+    0            A  08:00:00  12:20:00      260
+    1            B  12:20:00  13:25:00       65
+    2  prospecting  13:25:00  14:01:00       36
+    3        admin  14:01:00  14:31:00       30
     """
-    start = _time_of_day(day_start)
+    start = time_of_day(day_start)
     if not (isinstance(admin_minutes, int) and 0 <= admin_minutes <= 240):
         raise SettingsError(
             f"admin_minutes must be a whole number of minutes from 0 to 240, not {admin_minutes!r}"
@@ -107,7 +123,7 @@ def weekly_blocks(
     for index, day in enumerate(WEEKDAYS):
         clock = dt.datetime.combine(dt.date(2000, 1, 3), start)  # any Monday: only times matter
         first = clock
-        lengths = {tier: per_week[tier] // 5 + (index < per_week[tier] % 5) for tier in TIERS}
+        lengths = {block: per_week[block] // 5 + (index < per_week[block] % 5) for block in SELLING}
         lengths["admin"] = admin_minutes
         for block, minutes in lengths.items():
             if minutes == 0:
@@ -117,7 +133,7 @@ def weekly_blocks(
                 {
                     "day": day,
                     "block": block,
-                    "category": CATEGORIES[block],
+                    "category": _(CATEGORIES[block]),
                     "start": clock.time(),
                     "end": end.time(),
                     "minutes": minutes,
@@ -126,7 +142,7 @@ def weekly_blocks(
             clock = end
         if clock.date() != first.date() and clock.time() != dt.time(0):
             raise SettingsError(
-                f"a working day of {plain((clock - first).total_seconds() / 3600)} h from "
+                f"a working day of {fmt.number((clock - first).total_seconds() / 3600, 1)} h from "
                 f"{day_start} runs past midnight: plan fewer hours a week or start earlier"
             )
     return pd.DataFrame(rows, columns=["day", "block", "category", "start", "end", "minutes"])
@@ -183,15 +199,23 @@ def weekly_schedule_ics(
     >>> for event in calendar.walk("VEVENT"):
     ...     print(event.decoded("DTSTART").strftime("%a %H:%M"), *map(str, event.categories),
     ...           event["RRULE"].to_ical().decode())
-    Mon 08:00 A time FREQ=WEEKLY;COUNT=230;BYDAY=MO,TU,WE,TH,FR;WKST=MO
-    Mon 12:48 B time FREQ=WEEKLY;COUNT=230;BYDAY=MO,TU,WE,TH,FR;WKST=MO
-    Mon 14:00 Admin FREQ=WEEKLY;COUNT=230;BYDAY=MO,TU,WE,TH,FR;WKST=MO
+    Mon 08:00 A time FREQ=WEEKLY;COUNT=45;BYDAY=MO;WKST=MO
+    Mon 12:20 B time FREQ=WEEKLY;COUNT=45;BYDAY=MO;WKST=MO
+    Mon 13:25 Prospecting FREQ=WEEKLY;COUNT=45;BYDAY=MO;WKST=MO
+    Mon 14:01 Admin FREQ=WEEKLY;COUNT=45;BYDAY=MO;WKST=MO
+    Tue 08:00 A time FREQ=WEEKLY;COUNT=180;BYDAY=TU,WE,TH,FR;WKST=MO
+    Tue 12:19 B time FREQ=WEEKLY;COUNT=135;BYDAY=TU,WE,TH;WKST=MO
+    Tue 13:24 Prospecting FREQ=WEEKLY;COUNT=135;BYDAY=TU,WE,TH;WKST=MO
+    Tue 14:00 Admin FREQ=WEEKLY;COUNT=135;BYDAY=TU,WE,TH;WKST=MO
+    Fri 12:19 B time FREQ=WEEKLY;COUNT=45;BYDAY=FR;WKST=MO
+    Fri 13:23 Prospecting FREQ=WEEKLY;COUNT=45;BYDAY=FR;WKST=MO
+    Fri 13:59 Admin FREQ=WEEKLY;COUNT=45;BYDAY=FR;WKST=MO
     """
     try:
         zone = zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise SettingsError(f"{timezone!r} is not a time zone name (e.g. Europe/Oslo)") from None
-    monday = _monday(start or dt.date.today())
+    monday = monday_of(start or dt.date.today())
     weeks = max(1, math.floor(plan.weeks + 0.5))
     stamp = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     blocks = weekly_blocks(plan, day_start=day_start, admin_minutes=admin_minutes)
@@ -204,7 +228,7 @@ def weekly_schedule_ics(
     cal.add("x-wr-calname", "Account focus plan" + (f": {owner}" if owner else ""))
     cal.add("x-wr-timezone", timezone)
     cal.add_component(vtimezone(timezone, monday.year))
-    who = _slug(owner) + "-" if owner else ""
+    who = slug(owner, fallback="owner") + "-" if owner else ""
     for (block, start_time, end_time), days in blocks.groupby(
         ["block", "start", "end"], sort=False
     )["day"]:
@@ -214,9 +238,9 @@ def weekly_schedule_ics(
             "uid", f"{monday:%Y%m%d}-{who}{block.lower()}-{'-'.join(days)}@account-focus-workbook"
         )
         event.add("dtstamp", stamp)
-        event.add("summary", BLOCK_TITLES[block])
+        event.add("summary", _(BLOCK_TITLES[block]))
         event.add("description", _description(plan, block))
-        event.add("categories", [CATEGORIES[block]])
+        event.add("categories", [_(CATEGORIES[block])])
         event.add("dtstart", dt.datetime.combine(first, start_time, tzinfo=zone))
         event.add("dtend", dt.datetime.combine(first, end_time, tzinfo=zone))
         event.add(
@@ -321,37 +345,45 @@ def _nth_weekday(day: dt.date) -> str:
 def _description(plan: TimePlan, block: str) -> str:
     """Say what a block is for, with the plan's numbers."""
     if block == "admin":
-        return (
+        return _(
             "Admin and C follow-up: e-mail, quotes, hand-overs to inside sales. Outside your "
             "planned selling time."
         )
-    row = plan.tiers.loc[block]
-    text = (
-        f"Your {int(row['accounts'])} {block} accounts get {row['share']:.0%} of your selling "
-        f"time: {plain(row['hours'])} h a year"
-    )
-    if row["accounts"]:
-        text += (
-            f", {plain(row['hours_per_account'])} h each (about "
-            f"{plain(row['visits_per_account_per_month'], 2)} visits a month of "
-            f"{plain(row['visit_hours'], 2)} h)"
+    if block == "prospecting":
+        return _(
+            "New customers: {share} of your selling time, {hours} a year, outside the tiers."
+        ).format(
+            share=fmt.share(plan.settings.prospecting_share),
+            hours=fmt.hours(plan.prospecting_hours),
         )
-    return text + "."
+    row = plan.tiers.loc[block]
+    if not row["accounts"]:
+        return _("{tier} gets {share} of your field time, {hours} a year.").format(
+            tier=block, share=fmt.share(row["share"]), hours=fmt.hours(row["hours"])
+        )
+    return _(
+        "Your {n} {tier} accounts get {share} of your field time, {hours} a year: {visits} "
+        "each by their value (the visit rota and the plan per account say which)."
+    ).format(
+        n=fmt.number(row["accounts"]),
+        tier=block,
+        share=fmt.share(row["share"]),
+        hours=fmt.hours(row["hours"]),
+        visits=_("{least} to {most} visits a year").format(
+            least=fmt.number(row["least_visits"]), most=fmt.number(row["most_visits"])
+        ),
+    )
 
 
-def _monday(day: dt.date) -> dt.date:
+def monday_of(day: dt.date) -> dt.date:
     """Return ``day`` when it is a Monday, else the Monday after it."""
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-def _time_of_day(text: str) -> dt.time:
+def time_of_day(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text)
     except (TypeError, ValueError):
         raise SettingsError(
             f"day_start must be a time of day such as 08:00, not {text!r}"
         ) from None
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "owner"

@@ -11,12 +11,13 @@ import math
 import numpy as np
 import pandas as pd
 
-from workbook.analysis import metric_values
-from workbook.analysis.book import Book
+from workbook.analysis import assign_tiers, metric_values
 from workbook.analysis.metrics import METRIC_COLUMNS
 from workbook.coaching._checks import column_or_none
 from workbook.coaching.cost import CostToServe
 from workbook.coaching.focus import TimeVsValue
+from workbook.coaching.plan import TimePlan
+from workbook.settings import TierSettings
 
 NAN = float("nan")
 
@@ -148,13 +149,21 @@ def near_potential_share(tiered: pd.DataFrame, *, tier: str = "B", at_least: flo
     return float(np.mean(ratio >= at_least - 1e-9))
 
 
-def kept_in_tier(book: Book, *, metric: str = "gross_profit", tier: str = "A") -> float:
+def kept_in_tier(
+    tiered: pd.DataFrame,
+    settings: TierSettings,
+    *,
+    metric: str = "gross_profit",
+    tier: str = "A",
+) -> float:
     """Return the share of a tier's accounts that stay in it when ranked by another metric.
 
     Parameters
     ----------
-    book : Book
-        The tiered accounts (see ``workbook.analysis.book.read_book``).
+    tiered : pandas.DataFrame
+        The accounts, tiered with ``settings``.
+    settings : TierSettings
+        How they were tiered; only the metric changes.
     metric : str, default "gross_profit"
         The other metric; the method and thresholds stay as they are.
     tier : str, default "A"
@@ -166,23 +175,20 @@ def kept_in_tier(book: Book, *, metric: str = "gross_profit", tier: str = "A") -
 
     Examples
     --------
-    >>> from workbook.analysis.book import read_book
-    >>> csv = ("Kunde;Omsetning;DB\\nFjordbakeri AS;94 000;20 000\\nNordhotell AS;80 000;30 000\\n"
-    ...        "Solkafé ANS;66 000;-5 000\\nBergbygg AS;33 000;10 000\\nVikrør DA;27 000;8 000\\n")
-    >>> book = read_book(("kunder.csv", csv.encode()), method="value_share")
-    >>> book.tiered["tier"].tolist()
+    >>> from workbook.analysis.examples import example_accounts
+    >>> by_value = TierSettings(method="value_share")
+    >>> tiered = assign_tiers(example_accounts(), by_value)
+    >>> tiered["tier"].tolist()
     ['A', 'A', 'A', 'B', 'B']
-    >>> kept_in_tier(book)  # by profit Solkafé ANS (a loss) leaves A and Bergbygg AS comes in
+    >>> kept_in_tier(tiered, by_value)  # by profit Solkafé ANS (a loss) leaves A
     0.6666666666666666
-    >>> kept_in_tier(book, metric="blend", tier="C")
+    >>> kept_in_tier(tiered, by_value, metric="blend", tier="C")
     nan
     """
-    before = book.tiered["tier"] == tier
-    if not before.any() or any(
-        name not in book.accounts.columns for name in METRIC_COLUMNS[metric]
-    ):
+    before = tiered["tier"] == tier
+    if not before.any() or any(name not in tiered.columns for name in METRIC_COLUMNS[metric]):
         return NAN
-    after = book.with_tiers(metric=metric).tiered["tier"] == tier
+    after = assign_tiers(tiered, TierSettings.of(settings, metric=metric))["tier"] == tier
     return float((before & after).sum() / before.sum())
 
 
@@ -195,3 +201,52 @@ def is_known(value: float | None) -> bool:
     (True, False, False)
     """
     return value is not None and math.isfinite(float(value))
+
+
+def still_in_tier(comparison, tier: str = "A") -> float:
+    """Return the share of last period's accounts of ``tier`` that are in it again now.
+
+    Parameters
+    ----------
+    comparison : PeriodComparison or None
+        From ``workbook.analysis.compare_periods`` (None: no previous period).
+    tier : str, default "A"
+
+    Returns
+    -------
+    float
+        Between 0 and 1 (a lost account is not in the tier now); NaN without a previous period
+        or without accounts of the tier last period.
+
+    Examples
+    --------
+    >>> from workbook.analysis import compare_periods
+    >>> from workbook.analysis.examples import example_accounts
+    >>> before = example_accounts()
+    >>> now = before.assign(revenue=[60000.0, 95000.0, 66000.0, 40000.0, 27000.0])
+    >>> still_in_tier(compare_periods(now, before, a=0.4), "A")  # 001 and 002 were A; 002 is
+    0.5
+    >>> still_in_tier(None)
+    nan
+    """
+    if comparison is None:
+        return NAN
+    row = comparison.matrix.loc[tier]
+    before = int(row.sum())
+    return int(row[tier]) / before if before else NAN
+
+
+def visits_of_biggest(plan: TimePlan, tier: str = "A") -> float:
+    """Return the visits a year the plan gives the biggest account of a tier (NaN when empty).
+
+    Examples
+    --------
+    >>> from workbook.coaching import plan_time
+    >>> from workbook.coaching.examples import example_tiered
+    >>> visits_of_biggest(plan_time(example_tiered(), hours_per_week=2, weeks=40), tier="B")
+    8.0
+    """
+    members = plan.accounts[plan.accounts["tier"] == tier]
+    if members.empty:
+        return NAN
+    return float(members.loc[members["value"].idxmax(), "visits_per_year"])

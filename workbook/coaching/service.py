@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.coaching import defaults
-from workbook.coaching._checks import SettingsError, plain
+from workbook import formatting as fmt
+from workbook import settings as defaults
 from workbook.coaching.plan import TimePlan
+from workbook.errors import SettingsError
 from workbook.schema import TIERS
 
 LEVEL_COLUMNS = [
@@ -30,8 +31,10 @@ LEVEL_COLUMNS = [
 def default_service_levels() -> pd.DataFrame:
     """Return the default service level of each tier as a table to edit.
 
-    A accounts are visited monthly, answered the same day and handled by you; B accounts twice
-    a year; C accounts are served by inside sales, e-mail and self-service, with no visits.
+    The visits are the least each account of a tier gets in the plan (``MIN_VISITS_PER_YEAR``;
+    the plan gives the bigger accounts more): A accounts at least every other month, answered the
+    same day and handled by you; B accounts at least once a year; C accounts are served by inside
+    sales, e-mail and self-service, with no visits.
 
     Examples
     --------
@@ -39,33 +42,33 @@ def default_service_levels() -> pd.DataFrame:
     >>> levels[["visits_per_year", "visit_hours", "handled_by"]]
           visits_per_year  visit_hours                       handled_by
     tier
-    A                12.0          1.5          you (account manager)
-    B                 2.0          1.0                              you
+    A                 6.0          1.5          you (account manager)
+    B                 1.0          1.0                              you
     C                 0.0          0.5  inside sales / customer service
     """
-    lengths = defaults.VISIT_HOURS
+    lengths, least = defaults.VISIT_HOURS, defaults.MIN_VISITS_PER_YEAR
     rows = [
         (
             "A",
-            12.0,
+            least["A"],
             lengths["A"],
             "same working day",
-            "visits, phone and a yearly business review",
+            "visits (more for the bigger accounts), phone and a yearly business review",
             "you (account manager)",
             "agreed once a year in the account plan",
         ),
         (
             "B",
-            2.0,
+            least["B"],
             lengths["B"],
             "within 2 working days",
-            "visits twice a year, phone and e-mail",
+            "a visit or more a year, phone and e-mail",
             "you",
             "standard terms; exceptions need your approval",
         ),
         (
             "C",
-            0.0,
+            least["C"],
             lengths["C"],
             "within 5 working days",
             "inside sales, e-mail and web shop",
@@ -112,16 +115,16 @@ def check_service_levels(levels: pd.DataFrame, plan: TimePlan) -> ServiceCheck:
     >>> plan = plan_time(example_tiered(), hours_per_week=1)
     >>> check = check_service_levels(default_service_levels(), plan)
     >>> check.table[["accounts", "hours_needed", "hours_planned", "fits"]]
-          accounts  hours_needed  hours_planned   fits
+          accounts  hours_needed  hours_planned  fits
     tier
-    A            1          18.0           36.8   True
-    B            2           4.0            9.2   True
-    C            2           0.0            0.0   True
+    A            1           9.0           32.4  True
+    B            2           2.0            8.1  True
+    C            2           0.0            0.0  True
     >>> levels = default_service_levels()
     >>> levels.loc["B", "visits_per_year"] = 6
     >>> print(*check_service_levels(levels, plan).messages)
-    B: 2 accounts × 6 visits a year × 1 h = 12 h, but the plan gives B 9.2 h. Visit B accounts at
-    most 4.6 times a year, shorten the visits to 0.77 h, or give B more time.
+    B: 2 accounts × 6 visits a year × 1 h = 12 h, but the plan gives B 8.1 h. Visit B accounts at
+    most 4.1 times a year, shorten the visits to 0.68 h, or give B more time.
     """
     _check_levels(levels)
     rows, messages = [], []
@@ -172,7 +175,7 @@ def _check_levels(levels: pd.DataFrame) -> None:
             if column == "visit_hours" and number == 0:
                 bad = True
             if bad:
-                shown = plain(number, 3) if math.isfinite(number) else repr(value)
+                shown = fmt.number(number, 3) if math.isfinite(number) else repr(value)
                 wrong.append(f"{column} of {tier} is {shown}")
     if wrong:
         raise SettingsError(
@@ -184,12 +187,13 @@ def _check_levels(levels: pd.DataFrame) -> None:
 def _misfit(tier: str, n: int, visits: float, length: float, needed: float, planned: float) -> str:
     """Say where a tier's service level does not fit its planned hours, and what would."""
     text = (
-        f"{tier}: {n} accounts × {plain(visits)} visits a year × {plain(length, 2)} h = "
-        f"{plain(needed)} h, but the plan gives {tier} {plain(planned)} h. "
+        f"{tier}: {n} accounts × {fmt.number(visits, 1)} visits a year × "
+        f"{fmt.number(length, 2)} h = {fmt.number(needed, 1)} h, "
+        f"but the plan gives {tier} {fmt.number(planned, 1)} h. "
     )
     if planned <= 0:
         return text + f"Give {tier} a share of the time or drop its visits."
-    most, shorter = plain(planned / (n * length)), plain(planned / (n * visits), 2)
+    most, shorter = fmt.number(planned / (n * length), 1), fmt.number(planned / (n * visits), 2)
     return (
         text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
         f"{shorter} h, or give {tier} more time."

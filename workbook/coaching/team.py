@@ -14,12 +14,11 @@ import math
 import numpy as np
 import pandas as pd
 
-from workbook.analysis import assign_tiers, check_thresholds, concentration, tier_summary
-from workbook.coaching import defaults
-from workbook.coaching._checks import require_positive
+from workbook.analysis import assign_tiers, concentration, tier_summary
 from workbook.coaching.cost import cost_to_serve
 from workbook.coaching.focus import time_vs_value
 from workbook.errors import AccountDataError, Problem
+from workbook.settings import PlanSettings, TierSettings
 
 #: The label of accounts whose owner is blank.
 NO_OWNER = "(no owner)"
@@ -48,13 +47,8 @@ MEASURES = COLUMNS[4:-1]
 
 def team_overview(
     accounts: pd.DataFrame,
-    *,
-    metric: str = "revenue",
-    method: str = "account_share",
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-    hourly_cost: float = defaults.HOURLY_COST,
+    tiers: TierSettings | None = None,
+    plan: PlanSettings | None = None,
 ) -> pd.DataFrame:
     """Compare the salespeople of a team: concentration, focus, time on A and loss-makers.
 
@@ -62,14 +56,12 @@ def team_overview(
     ----------
     accounts : pandas.DataFrame
         The team's canonical accounts table, with an ``owner`` column.
-    metric : str, default "revenue"
-        What value is: ``"revenue"``, ``"gross_profit"`` or ``"blend"``.
-    method : str, default "account_share"
-        How each salesperson's accounts are tiered (see ``workbook.assign_tiers``).
-    a, b, c : float, optional
-        The tier thresholds; None takes the method's default.
-    hourly_cost : float, default 800.0
-        What an hour of selling time costs, for the loss-making accounts.
+    tiers : TierSettings, optional
+        How each salesperson's accounts are tiered and what value is (default
+        ``TierSettings()``).
+    plan : PlanSettings, optional
+        Its hourly cost prices the serving cost of the loss-making accounts (default
+        ``PlanSettings()``).
 
     Returns
     -------
@@ -86,8 +78,6 @@ def team_overview(
     ------
     AccountDataError
         The accounts have no owner column.
-    ValueError
-        An unknown metric or method, thresholds out of range, or an hourly cost of 0 or less.
 
     Examples
     --------
@@ -102,13 +92,12 @@ def team_overview(
     >>> overview = team_overview(team)
     >>> overview[["owner", "accounts", "revenue", "top20_share", "focus_score", "loss_making"]]
               owner  accounts   revenue  top20_share  focus_score  loss_making
-    0   Ingrid Berg         3  240000.0     0.391667        0.675          1.0
-    1  Ola Nordmann         2   60000.0     0.550000        0.950          0.0
+    0   Ingrid Berg         3  240000.0     0.391667     0.601736          1.0
+    1  Ola Nordmann         2   60000.0     0.550000     0.750943          0.0
     >>> overview.loc[0, ["time_share_a", "a_value_share", "loss_total"]].tolist()
-    [0.2666666666666667, 0.39166666666666666, 12200.0]
+    [0.35294117647058826, 0.39166666666666666, 12200.0]
     """
-    check_thresholds(method, a=a, b=b, c=c)
-    hourly_cost = require_positive("hourly_cost", hourly_cost)
+    tiers, plan = tiers or TierSettings(), plan or PlanSettings()
     if "owner" not in accounts.columns:
         raise AccountDataError(
             Problem(
@@ -118,16 +107,7 @@ def team_overview(
             )
         )
     rows = [
-        _owner_row(
-            name,
-            accounts[chosen],
-            metric=metric,
-            method=method,
-            a=a,
-            b=b,
-            c=c,
-            hourly_cost=hourly_cost,
-        )
+        _owner_row(name, accounts[chosen], tiers, plan)
         for name, chosen in _owner_groups(accounts["owner"])
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -150,9 +130,7 @@ def _owner_groups(owner: pd.Series) -> list[tuple[str, np.ndarray]]:
     return groups
 
 
-def _owner_row(
-    name: str, book: pd.DataFrame, *, metric: str, method: str, a, b, c, hourly_cost: float
-) -> dict:
+def _owner_row(name: str, book: pd.DataFrame, tiers: TierSettings, plan: PlanSettings) -> dict:
     """Return one owner's row of the overview."""
     row = {
         "owner": name,
@@ -161,8 +139,8 @@ def _owner_row(
         "gross_profit": _sum(book, "gross_profit"),
     }
     try:
-        tiered = assign_tiers(book, metric=metric, method=method, a=a, b=b, c=c)
-        figures = concentration(book, metric=metric)
+        tiered = assign_tiers(book, tiers)
+        figures = concentration(book, metric=tiers.metric)
     except AccountDataError as err:
         return {
             **row,
@@ -170,11 +148,11 @@ def _owner_row(
             "note": "; ".join(p.describe(with_file=False) for p in err.problems),
         }
     notes = []
-    a_share = float(tier_summary(tiered).at["A", "value_share"])
-    today = time_vs_value(tiered, metric=metric)
+    a_share = float(tier_summary(tiered, tiers).at["A", "value_share"])
+    today = time_vs_value(tiered, metric=tiers.metric)
     if not today.available:
         notes.append("no visits or selling hours: focus and time on A unknown")
-    cost = cost_to_serve(tiered, hourly_cost=hourly_cost)
+    cost = cost_to_serve(tiered, plan)
     known_profit = cost.curve is not None
     if not known_profit:
         notes.append("no gross profit: loss-making accounts unknown")

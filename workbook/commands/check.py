@@ -7,10 +7,13 @@ ends in ``cli.main``: every problem on stderr and exit status 1.
 
 from __future__ import annotations
 
+from workbook import formatting as fmt
 from workbook.cli import print_json
+from workbook.coaching.wording import metric_label
 from workbook.commands._common import load_from_args
+from workbook.i18n import N_, _, ngettext
 
-KINDS = {"accounts": "an account list", "order_lines": "order lines, added up per account"}
+KINDS = {"accounts": N_("an account list"), "order_lines": N_("order lines, added up per account")}
 
 
 def run(args) -> int:
@@ -24,7 +27,9 @@ def run(args) -> int:
 
 
 def summary_lines(summary: dict, file: str) -> list[str]:
-    """Return the check report as lines of text.
+    """Return the check report as lines of text, in the current language.
+
+    The canonical column names are the names a person writes in ``--map``: they stay as they are.
 
     Examples
     --------
@@ -41,22 +46,44 @@ def summary_lines(summary: dict, file: str) -> list[str]:
       row 4: total row "Sum"
     """
     count = summary["accounts"]
-    lines = [f"{file}: {count:,} account{'s' if count != 1 else ''} ({KINDS[summary['kind']]})"]
+    lines = [
+        ngettext("{file}: {n} account ({kind})", "{file}: {n} accounts ({kind})", count).format(
+            file=file, n=fmt.number(count), kind=_(KINDS[summary["kind"]])
+        )
+    ]
     if "period" in summary:
-        lines.append(f"period: {summary['period']['start']} to {summary['period']['end']}")
-    lines.append("columns:")
+        lines.append(
+            _("period: {start} to {end}").format(
+                start=_day(summary["period"]["start"]), end=_day(summary["period"]["end"])
+            )
+        )
+    lines.append(_("columns:"))
     width = max(len(name) for name in summary["columns"]) + 2
     lines += [
         f"  {name:<{max(width, 14)}}<- {header}" for name, header in summary["columns"].items()
     ]
     totals = ", ".join(
-        f"{name.replace('_', ' ')} {value:,.2f}" for name, value in summary["totals"].items()
+        _("{name} {amount}").format(name=metric_label(name), amount=fmt.fixed(value, 2))
+        for name, value in summary["totals"].items()
     )
-    lines.append(f"totals: {totals}")
+    lines.append(_("totals: {totals}").format(totals=totals))
     if summary["dropped_rows"]:
-        lines.append("dropped rows:")
-        lines += [f"  row {d['row']}: {d['reason']}" for d in summary["dropped_rows"]]
+        lines.append(_("dropped rows:"))
+        lines += [
+            "  " + _("row {row}: {reason}").format(row=dropped["row"], reason=dropped["reason"])
+            for dropped in summary["dropped_rows"]
+        ]
     if summary["warnings"]:
-        lines.append("warnings:")
+        lines.append(_("warnings:"))
         lines += [f"  {warning}" for warning in summary["warnings"]]
     return lines
+
+
+def _day(text: str) -> str:
+    """Return an ISO date (as ``--json`` gives it) the way the current language writes it."""
+    import datetime as dt
+
+    try:
+        return fmt.day(dt.date.fromisoformat(str(text)[:10]))
+    except ValueError:
+        return str(text)

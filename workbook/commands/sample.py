@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from workbook import formatting as fmt
 from workbook import paths, sample
+from workbook.i18n import ngettext
 
 
 def run(args) -> int:
@@ -19,5 +21,9 @@ def run(args) -> int:
     }
     for name, (frame, options) in files.items():
         frame.to_csv(out / name, index=False, **options)
-        print(f"wrote {out / name} ({len(frame):,} rows)")
+        print(
+            ngettext("wrote {file} ({n} row)", "wrote {file} ({n} rows)", len(frame)).format(
+                file=out / name, n=fmt.number(len(frame))
+            )
+        )
     return 0

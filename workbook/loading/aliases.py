@@ -46,6 +46,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organisation number",
         "organization number",
         "company id",
+        # HubSpot: a deal export's "Record ID" is the deal's; its company is in these
+        "associated company ids",
+        "associated company id",
+        "associated company ids primary",
+        "associated company id primary",
         "record id",
         "organization id",
         "id",
@@ -78,6 +83,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "name",
         "sold to",
         "bill to",
+        # CRM exports: HubSpot deals, Dynamics 365 opportunities, Salesforce in Norwegian
+        "associated company",
+        "associated company primary",
+        "potential customer",
+        "potensiell kunde",
+        "kontonavn",
     ),
     "revenue": (
         "revenue",
@@ -105,6 +116,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "sum eks mva",
         "deal value",
         "won deals value",
+        "actual revenue",
+        "faktisk omsetning",
     ),
     "gross_profit": (
         "gross profit",
@@ -142,6 +155,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "selgerkode",
         "salgsansvarlig",
         "ansvarlig selger",
+        # CRM exports: Salesforce, HubSpot, SuperOffice ("Our contact"), ERP references
+        "opportunity owner",
+        "deal owner",
+        "company owner",
+        "our contact",
+        "vår kontakt",
+        "vår referanse",
+        "vår ref",
+        "salgsmulighetseier",
+        "avtaleeier",
+        "eier",
     ),
     "visits": (
         "visits",
@@ -272,6 +296,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "delivery date",
         "ship date",
         "order day",
+        # CRM and ERP exports: Dynamics 365, SuperOffice, Visma.net, Salesforce/HubSpot in Norwegian
+        "actual close date",
+        "faktisk avslutningsdato",
+        "sale date",
+        "doc date",
+        "avslutningsdato",
+        "lukkedato",
     ),
     "cost": (
         "cost",

@@ -63,11 +63,36 @@ def to_utf8(data: bytes, *, file: str | None = None) -> tuple[bytes, str]:
 def guess_code_page(data: bytes) -> str:
     """Return the code page of non-UTF-8 text, preferring Western European ones.
 
+    Windows-1252 and ISO-8859-15 (Latin-9) write every Norwegian letter with the same bytes; they
+    differ where Windows-1252 has printable characters in 0x80–0x9F (``€`` is 0x80, ``–`` 0x96),
+    which ISO-8859-15 keeps for control codes, and in eight places such as 0xA4: ``€`` in
+    ISO-8859-15, the rarely used ``¤`` in Windows-1252. So text with 0xA4 and nothing in
+    0x80–0x9F is ISO-8859-15.
+
     Examples
     --------
     >>> guess_code_page("Smørås Bakeri;Ærlig Øl".encode("cp1252"))
     'cp1252'
+    >>> guess_code_page("Café Ødegård;€ 1.234,50".encode("iso8859_15"))
+    'iso8859_15'
+    >>> guess_code_page("Café Ødegård;€ 1.234,50 – ok".encode("cp1252"))
+    'cp1252'
     """
+    found = _western_guess(data)
+    if found in LATIN_9_LOOKALIKES and _is_latin_9(data):
+        return "iso8859_15"
+    return found
+
+
+#: Code pages that read ISO-8859-15 text with every letter right but the euro sign (and 7 more).
+LATIN_9_LOOKALIKES = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _is_latin_9(data: bytes) -> bool:
+    return b"\xa4" in data and re.search(rb"[\x80-\x9f]", data) is None
+
+
+def _western_guess(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     sample = _non_ascii_sample(data)

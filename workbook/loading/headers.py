@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from workbook.errors import Problem
 from workbook.loading.aliases import ALIASES, TARGETS
+from workbook.loading.units import strip_note
 from workbook.schema import BY_NAME
 
 DYNAMICS_PREFIX = "(do not modify)"
@@ -105,8 +106,10 @@ def normalise(header: str) -> str:
     'revenue last year'
     >>> normalise("Beløp eks. mva")
     'beløp'
+    >>> normalise("DB i 1000 kr"), normalise("Omsetning (TNOK)")
+    ('db', 'omsetning')
     """
-    text = unicodedata.normalize("NFKC", str(header)).casefold().replace("&", " and ")
+    text = unicodedata.normalize("NFKC", strip_note(str(header))).casefold().replace("&", " and ")
     text = re.sub(r"[^\w%]+", " ", text).replace("_", " ")
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()

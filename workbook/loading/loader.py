@@ -19,9 +19,10 @@ import pandas as pd
 import pyarrow as pa
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.headers import map_columns
-from workbook.loading.orders import aggregate_orders, resolve_period
+from workbook.loading.orders import DERIVED, aggregate_orders, previous_accounts, resolve_period
 from workbook.loading.result import LoadResult
 from workbook.loading.rows import (
     drop_blank_and_total_rows,
@@ -32,7 +33,14 @@ from workbook.loading.rows import (
 from workbook.loading.source import read_source
 from workbook.loading.tables import read_table
 from workbook.loading.validate import column_label, duplicate_problems
-from workbook.loading.values import date_column, identify, number_columns, text_column
+from workbook.loading.values import (
+    date_column,
+    formula_problems,
+    identify,
+    in_background,
+    number_columns,
+    text_column,
+)
 from workbook.schema import NAMES, TEXT_COLUMNS
 
 
@@ -56,12 +64,13 @@ def load(
     Parameters
     ----------
     source : str, Path, UploadedFile, (name, bytes) or FileUpload value item
-        The file. Its name gives the format (.csv .tsv .txt .xlsx .parquet); the content
-        decides when the name is missing or wrong.
+        The file: CSV, TSV or TXT; Excel (.xlsx, .xlsm, .xlsb, .xls); OpenDocument (.ods);
+        Parquet. Its content tells the format, whatever its name says (see ``source``).
     mapping : dict, optional
         ``{"Header in the file": "canonical_name"}``, overriding the detected columns.
     sheet : str, optional
-        The Excel sheet to read (default: the first).
+        The sheet of a spreadsheet to read (default: the first, or the one sheet that holds
+        accounts when the first does not).
     period : None, "all", "START:END" or (start, end), optional
         Order lines only: the analysis window (default: the 12 months up to the latest order).
     owner : str, optional
@@ -103,16 +112,23 @@ def load(
     if found.problems:
         raise AccountDataError([*raw.problems, *found.problems], file=file)
     columns = MappedColumns(
-        {t: raw.columns[i] for t, i in found.index.items()},
+        {t: _cells(raw.columns[i], t) for t, i in found.index.items()},
         raw.rows,
         {t: column_label(raw.headers[i], t) for t, i in found.index.items()},
         file,
+        numbers={t: raw.numbers[i] for t, i in found.index.items() if i in raw.numbers},
+        formulas={t: raw.formulas[i] for t, i in found.index.items() if i in raw.formulas},
+        scales={t: raw.scales[i] for t, i in found.index.items() if i in raw.scales},
     )
     dropped = list(raw.dropped)
     problems = list(raw.problems)
-    warnings = list(found.warnings)
-    if sheet is not None and src.format != "xlsx":
-        warnings.append(f"{file}: the sheet ({sheet}) is ignored: this is not an Excel workbook.")
+    warnings = [*raw.warnings, *found.warnings]
+    if sheet is not None and not src.is_spreadsheet:
+        warnings.append(
+            _("{file}: the sheet ({sheet}) is ignored: this is not a spreadsheet.").format(
+                file=file, sheet=sheet
+            )
+        )
     if owner is not None and str(owner).strip():
         keep_owner(columns, owner)
     dropped += drop_blank_and_total_rows(columns, raw)
@@ -123,8 +139,13 @@ def load(
     date_header = raw.headers[found.index["date"]] if "date" in found.index else None
     kind = kind_of_file(columns, date_header, warnings)
     dropped += drop_unlabelled_total(columns)
+    problems += formula_problems(columns)
+    targets = [t for t in TEXT_COLUMNS if t in columns.cells]
+    trimmed = in_background(  # the text columns meanwhile, on the other core
+        text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
+    )
     numbers = number_columns(columns, raw.delimiter, problems, warnings)
-    texts = {t: text_column(columns.cells[t]) for t in (*TEXT_COLUMNS,) if t in columns.cells}
+    texts = dict(zip(targets, trimmed(), strict=True))
     ids, names = identify(texts, columns, problems, warnings)
     if kind == "accounts":
         id_label = columns.labels.get("account_id", columns.labels.get("account"))
@@ -150,6 +171,7 @@ def load(
         )
     lines = _frame({**texts, **numbers, "date": dates}, (*NAMES, "date", "cost"))
     accounts, window = _aggregate(lines, period, file, warnings)
+    previous = previous_accounts(lines, window, file=file)
     return LoadResult(
         accounts,
         file,
@@ -159,6 +181,8 @@ def load(
         warnings,
         (window.start, window.end),
         headers=list(raw.headers),
+        previous=None if previous is None else _canonical(previous),
+        previous_period=None if previous is None else (window.prev_start, window.prev_end),
     )
 
 
@@ -204,6 +228,14 @@ def load_accounts(
 
 
 # --- tables -------------------------------------------------------------------------------------
+def _cells(column, target: str):
+    """Return a column as the steps after reading take it: text stays in the reader's chunks
+    (trimmed and handed on as it is), numbers and dates become one contiguous array."""
+    if isinstance(column, pa.ChunkedArray) and target not in TEXT_COLUMNS:
+        return column.combine_chunks()
+    return column
+
+
 def _frame(columns: dict, order) -> pd.DataFrame:
     """Build the DataFrame in canonical order, converting from Arrow once."""
     arrays, names = [], []
@@ -225,13 +257,19 @@ def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
     window = resolve_period(period, lines["date"].min(), lines["date"].max(), file=file)
     accounts, notes = aggregate_orders(lines, window, file=file)
     warnings.extend(notes)
-    accounts = accounts[[n for n in NAMES if n in accounts.columns]]
+    return _canonical(accounts, DERIVED), window
+
+
+def _canonical(accounts: pd.DataFrame, derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return aggregated accounts with the canonical columns (and ``derived`` ones), in order,
+    of canonical types."""
+    accounts = accounts[[n for n in (*NAMES, *derived) if n in accounts.columns]]
     for name in accounts.columns:
         if name in TEXT_COLUMNS:
             accounts[name] = accounts[name].astype(text_dtype())
         else:
             accounts[name] = accounts[name].astype(np.float64)
-    return accounts.reset_index(drop=True), window
+    return accounts.reset_index(drop=True)
 
 
 __all__ = ["load", "load_accounts"]

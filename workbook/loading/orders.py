@@ -10,7 +10,17 @@ Per account: ``revenue`` is the sum of amounts in the period (credit notes inclu
 ``gross_profit`` the sum of profit, or of amount − cost when the file has cost instead; the other
 added-up columns (concessions, visits, ...) are summed too. The name, owner, segment and region
 are each the most frequent value of the account's lines in the period (the latest on ties).
-Accounts with no line in the period are left out.
+Accounts with no line in the period are left out. When the lines cover less of the period than
+it spans (they start, or end, more than a month inside it: five months of orders in a 12-month
+period), a warning names their first and last dates and the months they cover; the period stays
+as the rule above says, so two files are always compared over the same window.
+``previous_accounts`` gives the same table for the period before (the accounts with a line there),
+to compare two periods.
+
+``months_as_customer`` (not a column of the file: made from it) is the months from the account's
+first line in the file to the end of the period; it is blank when that first line is in the
+file's first month, since the account may have bought before the file starts. The time plan
+marks an account new when it is under 6 months.
 """
 
 from __future__ import annotations
@@ -20,10 +30,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workbook.errors import AccountDataError, Problem
+from workbook import formatting
+from workbook.errors import AccountDataError, Problem, SettingsError
+from workbook.i18n import _, ngettext
 from workbook.loading.aliases import ADDED_UP
 
 TEXT = ("account", "owner", "segment", "region")
+#: Lines that start (or end) within this much of the period's ends cover the whole period.
+SLACK = pd.Timedelta(days=31)
+DAYS_PER_MONTH = 365.25 / 12
+#: The columns made from the order lines that an account list does not have.
+DERIVED = ("months_as_customer",)
 
 
 @dataclass(frozen=True)
@@ -78,12 +95,9 @@ def resolve_period(
     start = first if start is None else start
     end = last if end is None else end
     if end < start:
-        raise AccountDataError(
-            Problem(
-                f"the period {start.date()} to {end.date()} ends before it starts",
-                file=file,
-                code="bad_period",
-            )
+        raise SettingsError(
+            f"the period {start.date()} to {end.date()} ends before it starts",
+            setting="period",
         )
     months = _whole_months(start, end)
     if months:
@@ -103,13 +117,10 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
     else:
         parts = None
     if parts is None:
-        raise AccountDataError(
-            Problem(
-                f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
-                '2025-01-01:2025-12-31, or "all"',
-                file=file,
-                code="bad_period",
-            )
+        raise SettingsError(
+            f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
+            '2025-01-01:2025-12-31, or "all"',
+            setting="period",
         )
     ends = []
     for part in parts:
@@ -119,12 +130,9 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
         try:
             ends.append(pd.Timestamp(part.strip() if isinstance(part, str) else part).normalize())
         except (ValueError, TypeError):
-            raise AccountDataError(
-                Problem(
-                    f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
-                    file=file,
-                    code="bad_period",
-                )
+            raise SettingsError(
+                f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
+                setting="period",
             ) from None
     return ends[0], ends[1]
 
@@ -186,6 +194,9 @@ def aggregate_orders(
                 code="empty_period",
             )
         )
+    shorter = coverage_warning(current["date"].min(), current["date"].max(), window, file)
+    if shorter:
+        warnings.append(shorter)
     groups = current.groupby("account_id", sort=False)
     summed = [c for c in ADDED_UP if c in current.columns]
     accounts = groups[summed].sum()
@@ -207,6 +218,7 @@ def aggregate_orders(
                     f"{file}: the order lines start on {dates.min().date()}, so revenue_prev "
                     f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}."
                 )
+    accounts["months_as_customer"] = months_as_customer(lines, window).reindex(accounts.index)
     left_out = lines.loc[~lines["account_id"].isin(accounts.index), "account_id"].nunique()
     if left_out:
         warnings.append(
@@ -215,6 +227,89 @@ def aggregate_orders(
             f"{'are' if left_out != 1 else 'is'} left out."
         )
     return accounts.reset_index(), warnings
+
+
+def coverage_warning(
+    first: pd.Timestamp, last: pd.Timestamp, window: Window, file: str | None = None
+) -> str | None:
+    """Say that the order lines cover less than the period, or return None when they cover it.
+
+    Examples
+    --------
+    >>> w = resolve_period(None, pd.Timestamp("2026-06-03"), pd.Timestamp("2026-10-31"))
+    >>> print(coverage_warning(pd.Timestamp("2026-06-03"), pd.Timestamp("2026-10-31"), w, "o.csv"))
+    o.csv: the order lines cover only 5 months (3 Jun 2026 to 31 Oct 2026) of the period
+    1 Nov 2025 to 31 Oct 2026: revenue and every figure built on it are for those 5 months,
+    not the whole period.
+    >>> coverage_warning(pd.Timestamp("2025-11-20"), pd.Timestamp("2026-10-31"), w) is None
+    True
+    """
+    if first <= window.start + SLACK and last >= window.end - SLACK:
+        return None
+    days = (min(last, window.end) - max(first, window.start)).days + 1
+    months = max(1, round(days / DAYS_PER_MONTH))
+    span = ngettext("{n} month", "{n} months", months).format(n=formatting.number(months))
+    return _(
+        "{file}: the order lines cover only {months} ({first} to {last}) of the period {start} "
+        "to {end}: revenue and every figure built on it are for those {months}, not the whole "
+        "period."
+    ).format(
+        file=file,
+        months=span,
+        first=formatting.day(max(first, window.start)),
+        last=formatting.day(min(last, window.end)),
+        start=formatting.day(window.start),
+        end=formatting.day(window.end),
+    )
+
+
+def previous_accounts(
+    lines: pd.DataFrame, window: Window, *, file: str | None = None
+) -> pd.DataFrame | None:
+    """Return one row per account with a line in the period before ``window``, as
+    :func:`aggregate_orders` adds them up; None when there is no such period or no line in it.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({
+    ...     "account_id": ["1", "2", "1", "3"], "account": ["Fjord AS", "Berg AS", "Fjord AS",
+    ...                                                     "Lys AS"],
+    ...     "date": pd.to_datetime(["2024-03-01", "2024-01-15", "2025-02-01", "2025-03-01"]),
+    ...     "revenue": [40.0, 25.0, 100.0, 70.0]})
+    >>> w = resolve_period(None, lines["date"].min(), lines["date"].max())
+    >>> previous_accounts(lines, w)[["account_id", "account", "revenue"]]
+      account_id   account  revenue
+    0          2   Berg AS     25.0
+    1          1  Fjord AS     40.0
+    """
+    if window.prev_start is None:
+        return None
+    dates = lines["date"]
+    before = lines[((dates >= window.prev_start) & (dates <= window.prev_end)).to_numpy()]
+    if before.empty:
+        return None
+    accounts, _warnings = aggregate_orders(
+        before, Window(window.prev_start, window.prev_end), file=file
+    )
+    return accounts
+
+
+def months_as_customer(lines: pd.DataFrame, window: Window) -> pd.Series:
+    """Return the months from each account's first order line to the end of the period (one
+    decimal), blank for the accounts whose first line is in the file's first month.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"account_id": ["1", "2", "2", "3"],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-03-01", "2025-12-01",
+    ...                                               "2025-10-01"])})
+    >>> w = resolve_period(None, lines["date"].min(), pd.Timestamp("2025-12-31"))
+    >>> months_as_customer(lines, w).to_dict()
+    {'1': nan, '2': 10.0, '3': 3.0}
+    """
+    first = lines.groupby("account_id", sort=False)["date"].min()
+    months = ((window.end - first).dt.days / DAYS_PER_MONTH).round(1)
+    return months.where(first > lines["date"].min() + pd.Timedelta(days=31))
 
 
 def most_frequent(frame: pd.DataFrame, key: str, column: str) -> pd.Series:

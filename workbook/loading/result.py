@@ -29,6 +29,12 @@ class LoadResult:
         The analysis window (first and last day) for order lines.
     headers : list of str
         Every header of the file's header row, as in the file (choices for a column mapping).
+    previous : pandas.DataFrame, optional
+        Order lines only: the accounts of the period before (the same canonical columns, one row
+        per account with a line there), to compare two periods; None for an account list, or
+        when no line falls in the period before.
+    previous_period : tuple of pandas.Timestamp, optional
+        The first and last day of that previous period.
 
     Examples
     --------
@@ -47,6 +53,8 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
     headers: list[str] = field(default_factory=list)
+    previous: pd.DataFrame | None = None
+    previous_period: tuple[pd.Timestamp, pd.Timestamp] | None = None
 
     def to_dict(self) -> dict:
         """Return the summary ``python -m workbook check --json`` prints."""

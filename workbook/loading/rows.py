@@ -11,9 +11,13 @@ from workbook.errors import AccountDataError, Problem
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
-from workbook.loading.numbers import parse_numbers
+from workbook.loading.numbers import MAYBE_SPACE, first_bytes
 from workbook.loading.tables import RawTable
+from workbook.loading.values import parse_column
 
+#: The first letters of every total label.
+_TOTAL_STARTS = np.zeros(256, dtype=bool)
+_TOTAL_STARTS[list(b"tsgiTSGI")] = True
 #: Columns only an account list has; with them, a date column does not make order lines.
 ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential", "revenue_prev")
 
@@ -21,8 +25,8 @@ ACCOUNT_LIST_ONLY = ("visits", "selling_hours", "service_requests", "potential",
 def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dict]:
     """Leave out rows with nothing in the used columns, and total rows (reported)."""
     filled = np.zeros(len(columns.rows), dtype=bool)
-    for cells in columns.cells.values():
-        filled |= _present(cells)
+    for target in columns.cells:
+        filled |= columns.filled(target)
     total = np.zeros(len(columns.rows), dtype=bool)
     labels = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
     if raw.columns and all(raw.columns[0] is not cells for cells in labels):
@@ -56,29 +60,23 @@ def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dic
 
 def _total_labels(cells: pa.Array) -> np.ndarray:
     """Return the positions of cells such as "Total", "Sum", "Grand Total" or "Totalt"."""
-    # Every total label starts with one of these letters: test the few cells that do.
-    first = pc.utf8_lower(pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(cells), 0, 1))
-    maybe = pc.fill_null(pc.is_in(first, pa.array(["t", "s", "g", "i"])), False)
-    candidates = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    # Every total label starts with one of these letters (after white space): test the few
+    # cells that do, found by their first byte.
+    first = first_bytes(cells)
+    candidates = np.flatnonzero(_TOTAL_STARTS[first] | MAYBE_SPACE[first])
     if not len(candidates):
         return candidates
     hit = pc.match_substring_regex(cells.take(pa.array(candidates)), TOTAL_LABEL_RE2)
     return candidates[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]
 
 
-def _present(cells: pa.Array) -> np.ndarray:
-    """Tell the cells with a value (blank cells are already null, as the readers leave them)."""
-    return cells.is_valid().to_numpy(zero_copy_only=False)
-
-
 def drop_unlabelled_total(columns: MappedColumns) -> list[dict]:
     """Leave out a last row with no account whose revenue is the sum of the rows above it."""
     if len(columns.rows) < 3:
         return []
-    named = [columns.cells[t] for t in ("account", "account_id") if t in columns.cells]
-    if any(_present(cells.slice(len(columns.rows) - 1))[0] for cells in named):
+    if any(columns.filled(t)[-1] for t in ("account", "account_id") if t in columns.cells):
         return []
-    revenue = parse_numbers(columns.cells["revenue"]).values
+    revenue = parse_column(columns, "revenue").values
     above, last = np.nansum(revenue[:-1]), revenue[-1]
     if not np.isfinite(last) or abs(last - above) > max(0.005 * abs(above), 0.01):
         return []

@@ -1,5 +1,5 @@
 """Reading a file into a raw table: its headers, one Arrow column per header, and the spreadsheet
-row of every record.
+row of every record (spreadsheets are read by ``sheets``).
 
 Delimited text is read by pyarrow with every cell as text (fast, and the loader decides what each
 column holds); the header row is found first (a title block above it is skipped) and footer lines
@@ -7,14 +7,12 @@ are cut off the bytes. Row numbers are the rows a person sees in a spreadsheet: 
 it is in the sheet, a quoted field with newlines is one row and blank lines count. They come from
 the record index when every line is one record, from the positions of blank lines when only those
 are in the way, and otherwise from an exact scan with Python's ``csv`` module, which also finds
-rows with more fields than the header. XLSX goes through openpyxl (read-only, cached values),
-Parquet through pyarrow.
+rows with more fields than the header. Parquet goes through pyarrow.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -26,11 +24,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.loading.dialect import Dialect, detect_dialect
 from workbook.loading.encoding import to_utf8
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
 from workbook.loading.headers import find_header_row, match_header
 from workbook.loading.source import Source
+from workbook.loading.units import Scale, column_scales
 
 SAMPLE_BYTES = 64 * 1024
 SEP_LINE = re.compile(r"^sep=([,;\t|])\r?\n")
@@ -40,20 +40,36 @@ HEADER_SCAN_RECORDS = 30
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 DECIMAL_POINT = re.compile(r"^-?(?:\d{4,}\.\d+|\d{1,3}\.(?:\d{1,2}|\d{4,}))$")
 TEXT_TARGETS = {"account_id", "account", "owner", "segment", "region", "date"}
+#: Counts that are whole numbers; read as such while reading when the sample says so.
+WHOLE_COUNTS = {"visits", "service_requests"}
+WHOLE_NUMBER = re.compile(r"^-?\d{1,15}$")
 MAX_LISTED_ROWS = 10
+#: pyarrow's block; a file with a longer record is read again in one block.
+BLOCK_BYTES = 1 << 20
 
 
 @dataclass
 class RawTable:
-    """A file as read: headers as in the file, one Arrow column each, and the row of each record."""
+    """A file as read: headers as in the file, one Arrow column each (an Array, or a ChunkedArray
+    as pyarrow's reader gives it), and the row of each record.
+
+    A spreadsheet also gives, by column position, its real number cells (``numbers``: float64,
+    null where the cell is text or blank) and its formulas that have no saved value
+    (``formulas``: the formula, null elsewhere); ``scales`` are the unit notes ("NOK 1000") that
+    cover a column.
+    """
 
     headers: list[str]
-    columns: list[pa.Array]
+    columns: list[pa.Array | pa.ChunkedArray]
     rows: np.ndarray
     dropped: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     delimiter: str | None = None
     letters: bool = True  # positions are spreadsheet columns (A, B, ...)
+    numbers: dict[int, pa.Array] = field(default_factory=dict)
+    formulas: dict[int, pa.Array] = field(default_factory=dict)
+    scales: dict[int, Scale] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def num_rows(self) -> int:
@@ -63,7 +79,7 @@ class RawTable:
 def read_table(
     source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
 ) -> RawTable:
-    """Read a source into a :class:`RawTable` (CSV/TSV/TXT, XLSX or Parquet).
+    """Read a source into a :class:`RawTable` (CSV/TSV/TXT, a spreadsheet or Parquet).
 
     Parameters
     ----------
@@ -88,8 +104,10 @@ def read_table(
     """
     if not source.data:
         raise AccountDataError(Problem("is empty (0 bytes)", file=source.name, code="empty"))
-    if source.format == "xlsx":
-        return read_xlsx(source, sheet=sheet, mapping=mapping)
+    if source.is_spreadsheet:
+        from workbook.loading.sheets import read_spreadsheet  # it reads into a RawTable too
+
+        return read_spreadsheet(source, sheet=sheet, mapping=mapping)
     if source.format == "parquet":
         return read_parquet(source)
     return read_delimited(source, mapping=mapping)
@@ -98,7 +116,7 @@ def read_table(
 # --- delimited text -----------------------------------------------------------------------------
 def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> RawTable:
     """Read CSV, TSV or TXT: detect encoding and separator, find the header, cut the footer."""
-    data, _ = to_utf8(source.data, file=source.name)
+    data, _encoding = to_utf8(source.data, file=source.name)
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # classic Mac line ends
     if not _has_text(data):
@@ -120,6 +138,15 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     )
     records, lines_after = _first_records(sample, dialect)
     skip = 1 if hint else 0
+    if len(records) <= skip or not any(any(c.strip() for c in r) for r in records[skip:]):
+        raise AccountDataError(
+            Problem(
+                _("has no header and no data after its separator line"),
+                file=source.name,
+                code="empty",
+            ),
+            file=source.name,
+        )
     header_index = skip + find_header_row(records[skip:] or [[]], mapping)
     headers = [str(c).strip() for c in records[header_index]]
     header_row = header_index + 1
@@ -137,18 +164,16 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
         if table is not None and _all_finite(table, typed):
             rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted, blank=False)
         else:  # blank lines, "nan", or a number to read the locale way: every cell as text
-            table = _fast_read(body, headers, dialect, quoted, set(), keep_blank_lines=False)
+            table = _fast_read(body, headers, dialect, quoted, {}, keep_blank_lines=False)
             if table is not None:
                 rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted)
     if rows is not None:
-        columns = [
-            c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c for c in table.columns
-        ]
-        raw = RawTable(headers, columns, rows, delimiter=dialect.delimiter)
-        _add_footer(raw, footer, header_row)
-        return raw
-    raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
+        # As read, in chunks: the loader makes contiguous only the columns it parses.
+        raw = RawTable(headers, list(table.columns), rows, delimiter=dialect.delimiter)
+    else:
+        raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
     _add_footer(raw, footer, header_row)
+    raw.scales = column_scales(headers, records[:header_index])
     return raw
 
 
@@ -159,6 +184,10 @@ def _has_text(data: bytes, start: int = 0, end: int | None = None) -> bool:
 
 
 def _reader(text: str, dialect: Dialect):
+    # A field may be as long as the text (the csv module's default stops at 128 KB); the limit
+    # is per process, and only ever raised.
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
     return csv.reader(
         io.StringIO(text, newline=""),
         delimiter=dialect.delimiter,
@@ -185,7 +214,7 @@ def _first_records(sample: str, dialect: Dialect) -> tuple[list[list[str]], list
 
 def _offset_after_lines(data: bytes, lines: int) -> int:
     offset = 0
-    for _ in range(lines):
+    for _line in range(lines):
         found = data.find(b"\n", offset)
         if found < 0:
             return len(data)
@@ -224,32 +253,38 @@ def _add_footer(raw: RawTable, footer: list[tuple[int, str]], header_row: int) -
 
 def _decimal_columns(
     sample: list[list[str]], headers: list[str], mapping: dict[str, str] | None
-) -> set[int]:
-    """Return the columns the reader may parse as numbers itself: in the sample, every cell is
-    a plain number and one has a point that can only be a decimal point.
+) -> dict[int, pa.DataType]:
+    """Return the columns the reader may parse as numbers itself, and as what: in the sample,
+    every cell is a plain number and one has a point that can only be a decimal point (float64);
+    or the column is a count (visits, service requests) and every cell a whole number (int64).
 
     Parsing them while reading saves making text of them and parsing that; every other number
     column goes the locale way. A column whose header (or mapping) names text is never parsed.
     """
-    named_text = {h for h, target in (mapping or {}).items() if target in TEXT_TARGETS}
-    typed = set()
+    mapped = {h: target for h, target in (mapping or {}).items()}
+    typed = {}
     for i, header in enumerate(headers):
         match = match_header(header)
-        if header in named_text or (match is not None and match.target in TEXT_TARGETS):
+        target = mapped.get(header, match.target if match is not None else None)
+        if target in TEXT_TARGETS:
             continue
         cells = [row[i].strip() for row in sample if i < len(row) and row[i].strip()]
-        if (
-            cells
-            and all(PLAIN_NUMBER.match(c) for c in cells)
-            and any(DECIMAL_POINT.match(c) for c in cells)
-        ):
-            typed.add(i)
+        if not cells or not all(PLAIN_NUMBER.match(c) for c in cells):
+            continue
+        if any(DECIMAL_POINT.match(c) for c in cells):
+            typed[i] = pa.float64()
+        elif target in WHOLE_COUNTS and all(WHOLE_NUMBER.match(c) for c in cells):
+            typed[i] = pa.int64()
     return typed
 
 
-def _all_finite(table: pa.Table, typed: set[int]) -> bool:
+def _all_finite(table: pa.Table, typed: dict[int, pa.DataType]) -> bool:
     """Tell whether the parsed columns hold only numbers ("nan" and "inf" are not amounts)."""
-    return all(pc.all(pc.is_finite(table.column(i))).as_py() in (True, None) for i in sorted(typed))
+    return all(
+        pc.all(pc.is_finite(table.column(i))).as_py() in (True, None)
+        for i, kind in sorted(typed.items())
+        if pa.types.is_floating(kind)
+    )
 
 
 def _fast_read(
@@ -257,7 +292,7 @@ def _fast_read(
     headers: list[str],
     dialect: Dialect,
     quoted: bool,
-    typed: set[int],
+    typed: dict[int, pa.DataType],
     *,
     keep_blank_lines: bool,
 ) -> pa.Table | None:
@@ -267,27 +302,38 @@ def _fast_read(
     a row) or a typed column has a cell that is not a plain number.
     """
     names = [f"c{i}" for i in range(len(headers))]
-    types = {name: pa.float64() if i in typed else pa.string() for i, name in enumerate(names)}
-    try:
-        return pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                delimiter=dialect.delimiter,
-                quote_char=dialect.quotechar,
-                double_quote=True,
-                newlines_in_values=quoted,
-                ignore_empty_lines=not keep_blank_lines,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types,
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-                null_values=[""],
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None  # the exact reader says which row does not fit
+    types = {name: typed.get(i, pa.string()) for i, name in enumerate(names)}
+    block = BLOCK_BYTES
+    while True:
+        try:
+            return _arrow_read(body, names, types, dialect, quoted, keep_blank_lines, block)
+        except pa.ArrowInvalid as err:
+            # A record longer than a block (a notes field of a few hundred KB): read in one block.
+            if "straddl" not in str(err) or block > len(body):
+                return None  # the exact reader says which row does not fit
+            block = len(body) + 1
+        except pa.ArrowNotImplementedError:
+            return None
+
+
+def _arrow_read(body, names, types, dialect, quoted, keep_blank_lines, block) -> pa.Table:
+    return pacsv.read_csv(
+        pa.BufferReader(pa.py_buffer(body)),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=block),
+        parse_options=pacsv.ParseOptions(
+            delimiter=dialect.delimiter,
+            quote_char=dialect.quotechar,
+            double_quote=True,
+            newlines_in_values=quoted,
+            ignore_empty_lines=not keep_blank_lines,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=types,
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
 
 
 def _fast_rows(
@@ -327,7 +373,7 @@ def _exact_read(
 ) -> RawTable:
     """Read record by record with Python's csv module: exact rows, and rows too long caught."""
     width = len(headers)
-    cells: list[list[str | None]] = [[] for _ in range(width)]
+    cells: list[list[str | None]] = [[] for _column in range(width)]
     rows: list[int] = []
     problems: list[Problem] = []
     text = body.decode("utf-8", errors="replace")
@@ -361,101 +407,6 @@ def _exact_read(
     )
 
 
-# --- Excel ------------------------------------------------------------------------------------
-def read_xlsx(
-    source: Source, *, sheet: str | None = None, mapping: dict[str, str] | None = None
-) -> RawTable:
-    """Read one sheet of a workbook (default the first): cells as text, rows as in Excel."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl fails on damaged files in many ways; all mean the same
-        raise AccountDataError(
-            Problem(
-                f"cannot be read as an Excel workbook ({type(err).__name__}: {err}); open it in "
-                "Excel and save it again as .xlsx",
-                file=source.name,
-                code="unreadable",
-            )
-        ) from None
-    try:
-        worksheet = _pick_sheet(book, sheet, source.name)
-        worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-        rows = [[_cell_text(v) for v in values] for values in worksheet.iter_rows(values_only=True)]
-    except AccountDataError:
-        raise
-    except Exception as err:
-        raise AccountDataError(
-            Problem(
-                f"cannot be read as an Excel workbook ({type(err).__name__}: {err})",
-                file=source.name,
-                code="unreadable",
-            )
-        ) from None
-    finally:
-        book.close()
-    if not any(any(c for c in row) for row in rows):
-        raise AccountDataError(
-            Problem(f'has nothing in sheet "{worksheet.title}"', file=source.name, code="empty")
-        )
-    return _table_from_rows(rows, mapping)
-
-
-def _pick_sheet(book, sheet: str | None, file: str):
-    names = book.sheetnames
-    if sheet is None:
-        return book.worksheets[0]
-    for same in (lambda n: n == sheet, lambda n: n.strip().casefold() == sheet.strip().casefold()):
-        for name in names:
-            if same(name):
-                return book[name]
-    listed = ", ".join(f'"{name}"' for name in names)
-    raise AccountDataError(
-        Problem(f'has no sheet "{sheet}" (its sheets are: {listed})', file=file, code="no_sheet")
-    )
-
-
-def _cell_text(value) -> str | None:
-    """Return a cell's value as text the column parsers read back exactly."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _table_from_rows(rows: list[list[str | None]], mapping) -> RawTable:
-    header_index = find_header_row([[c or "" for c in r] for r in rows], mapping)
-    header_cells = rows[header_index]
-    while header_cells and not header_cells[-1]:
-        header_cells = header_cells[:-1]
-    headers = [(c or "").strip() for c in header_cells]
-    body = rows[header_index + 1 :]
-    count, reasons = footer_length(body)
-    width = len(headers)
-    kept = [
-        (header_index + 2 + i, row)
-        for i, row in enumerate(body[: len(body) - count])
-        if any(c is not None and c.strip() for c in row[:width])
-    ]
-    columns = [
-        pa.array([row[j] if j < len(row) else None for _, row in kept], type=pa.string())
-        for j in range(width)
-    ]
-    rows_seen = np.asarray([r for r, _ in kept], dtype=np.int64)
-    dropped = [{"row": header_index + 2 + i, "reason": reason} for i, reason in reasons]
-    return RawTable(headers, columns, rows_seen, dropped=dropped)
-
-
 # --- Parquet ----------------------------------------------------------------------------------
 def read_parquet(source: Source) -> RawTable:
     """Read a Parquet file; its columns keep their types (numbers, dates, text)."""
@@ -478,7 +429,8 @@ def read_parquet(source: Source) -> RawTable:
             array = array.dictionary_decode()
         columns.append(array)
     rows = 2 + np.arange(table.num_rows, dtype=np.int64)
-    return RawTable([str(n) for n in table.column_names], columns, rows, letters=False)
+    headers = [str(n) for n in table.column_names]
+    return RawTable(headers, columns, rows, letters=False, scales=column_scales(headers, []))
 
 
 def describe_rows(rows, limit: int = MAX_LISTED_ROWS) -> str:

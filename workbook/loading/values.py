@@ -3,20 +3,25 @@ text, account ids and names, and dates; every bad cell becomes a problem naming 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbook import formatting
 from workbook.errors import Problem
+from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
 from workbook.loading.numbers import EXAMPLE, ParsedNumbers, parse_numbers, text_bytes
 from workbook.loading.tables import describe_rows
+from workbook.loading.units import AMOUNTS
 from workbook.loading.validate import blank_warning, number_problems
 from workbook.schema import BY_NAME, NUMBER_COLUMNS
 
@@ -33,11 +38,13 @@ def number_columns(
 
     Columns that cannot tell their decimal separator take the file's (its other number columns',
     else its separator's convention). Blank cells count as 0, except potential and revenue_prev,
-    where blank means unknown (NaN); both are said in a warning naming the rows.
+    where blank means unknown (NaN); both are said in a warning naming the rows. Amounts covered
+    by a unit note ("NOK 1000", see ``units``) are multiplied, and said so.
     """
     targets = [t for t in columns.cells if t in NUMBER_COLUMNS or t == "cost"]
+    size = sum(len(columns.cells[t]) for t in targets)
     parsed = dict(
-        zip(targets, _in_parallel(parse_numbers, [columns.cells[t] for t in targets]), strict=True)
+        zip(targets, in_parallel(lambda t: parse_column(columns, t), targets, size), strict=True)
     )
     decimal, reason = _file_decimal(parsed, delimiter)
     values = {}
@@ -46,7 +53,7 @@ def number_columns(
         label = columns.labels[target]
         if column.guessed:
             if column.decimal != decimal:
-                column = parse_numbers(columns.cells[target], decimal_hint=decimal)
+                column = parse_column(columns, target, decimal_hint=decimal)
             warnings.append(_guess_warning(columns, target, column, reason))
         problems += number_problems(
             column,
@@ -57,7 +64,7 @@ def number_columns(
             count=target in COUNTS,
             example=EXAMPLE[column.decimal or decimal],
         )
-        numbers = column.values.astype(np.float64, copy=True)
+        numbers = column.values  # often a read-only view of Arrow's buffer: copied to change it
         unknown = target in UNKNOWN_WHEN_BLANK
         note = blank_warning(
             column.blank,
@@ -69,15 +76,117 @@ def number_columns(
         if note:
             warnings.append(note)
             if not unknown:
-                numbers[column.blank] = 0.0
-        values[target] = numbers
+                numbers = np.where(column.blank, 0.0, numbers)
+        scale = columns.scales.get(target) if target in AMOUNTS else None
+        if scale is not None:
+            numbers = numbers * scale.factor
+        values[target] = numbers.astype(np.float64, copy=False)
+    warnings += scale_warnings(columns, [t for t in targets if t in AMOUNTS])
     return values
 
 
-def _in_parallel(function, items: list) -> list:
-    """Apply ``function`` to each item on all cores (Arrow's kernels release the GIL)."""
+def parse_column(columns: MappedColumns, target: str, decimal_hint: str | None = None):
+    """Parse a number column: its text cells the locale way, a spreadsheet's real numbers as
+    they are (never read again as text in the text's locale).
+
+    Examples
+    --------
+    >>> columns = MappedColumns({"revenue": pa.array(["1 234,50", "1234.567", None])},
+    ...                         np.array([2, 3, 4]), {"revenue": "Omsetning (revenue)"}, "k.xlsx",
+    ...                         numbers={"revenue": pa.array([None, 1234.567, None], pa.float64())})
+    >>> found = parse_column(columns, "revenue")
+    >>> found.values.tolist(), found.blank.tolist(), found.decimal
+    ([1234.5, 1234.567, nan], [False, False, True], ',')
+    """
+    cells = columns.cells[target]
+    typed = columns.numbers.get(target)
+    if typed is None:
+        return parse_numbers(cells, decimal_hint=decimal_hint)
+    is_number = typed.is_valid()
+    text = pc.if_else(is_number, pa.scalar(None, pa.string()), cells)
+    parsed = parse_numbers(text, decimal_hint=decimal_hint)
+    mask = is_number.to_numpy(zero_copy_only=False)
+    values = np.where(mask, typed.to_numpy(zero_copy_only=False), parsed.values)
+    return dataclasses.replace(parsed, values=values, blank=parsed.blank & ~mask)
+
+
+def scale_warnings(columns: MappedColumns, amounts: list[str]) -> list[str]:
+    """Say which amount columns a unit note multiplied, and which it left as written."""
+    scaled = [t for t in amounts if t in columns.scales]
+    notes = []
+    for target in scaled:
+        scale = columns.scales[target]
+        if scale.where == "header":
+            sentence = _(
+                '{file}: {column}: amounts multiplied by {factor}, as its header says ("{note}").'
+            )
+        else:
+            sentence = _(
+                "{file}: {column}: amounts multiplied by {factor}, as the line above the header "
+                'says ("{note}").'
+            )
+        notes.append(
+            sentence.format(
+                file=columns.file,
+                column=columns.labels[target],
+                factor=formatting.number(scale.factor),
+                note=scale.note,
+            )
+        )
+    plain = [columns.labels[t] for t in amounts if t not in columns.scales]
+    if scaled and plain:
+        notes.append(
+            _(
+                "{file}: {columns}: read as written, with no unit note; other amount columns are "
+                "in thousands or millions ({notes}): if these are too, write the note in their "
+                "headers."
+            ).format(
+                file=columns.file,
+                columns=formatting.listing(plain),
+                notes=", ".join(sorted({f'"{columns.scales[t].note}"' for t in scaled})),
+            )
+        )
+    return notes
+
+
+def formula_problems(columns: MappedColumns) -> list[Problem]:
+    """Return one problem per used cell that is a formula without a saved value."""
+    message = _(
+        "is a formula without a saved value (the file was saved by a program that does not "
+        "calculate): open the file in Excel, let it calculate, save it and load it again"
+    )
+    problems = []
+    for target, formulas in columns.formulas.items():
+        where = np.flatnonzero(formulas.is_valid().to_numpy(zero_copy_only=False))
+        problems += columns.problems_at(
+            target, where, message, "formula_without_value", raw=formulas
+        )
+    return problems
+
+
+def in_background(function, items: list, size: int) -> Callable[[], list]:
+    """Start applying ``function`` to each item in a thread of its own while the caller goes on;
+    return what gives the results (computed then, for fewer than 50,000 cells, ``size``).
+
+    Examples
+    --------
+    >>> results = in_background(len, ["ab", "c"], size=2)
+    >>> results()
+    [2, 1]
+    """
+    if size < 50_000 or (os.cpu_count() or 1) <= 1:
+        return lambda: [function(i) for i in items]
+    pool = ThreadPoolExecutor(max_workers=1)
+    futures = [pool.submit(function, i) for i in items]
+    pool.shutdown(wait=False)
+    return lambda: [future.result() for future in futures]
+
+
+def in_parallel(function, items: list, size: int) -> list:
+    """Apply ``function`` to each item on all cores (Arrow's kernels release the GIL); ``size``
+    is the number of cells, which decides whether threads are worth it."""
     workers = min(len(items), os.cpu_count() or 1)
-    if workers <= 1 or sum(len(i) for i in items) < 50_000:
+    if workers <= 1 or size < 50_000:
         return [function(i) for i in items]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(function, items))
@@ -108,8 +217,14 @@ def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, r
     )
 
 
-def text_column(cells: pa.Array) -> pa.Array:
-    """Return text cells trimmed, with blanks as nulls (numbers in Parquet become text)."""
+def text_column(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Return text cells trimmed, with blanks as nulls (numbers in Parquet become text).
+
+    Examples
+    --------
+    >>> text_column(pa.chunked_array([[" Fjord AS ", ""], [None, "Berg"]])).to_pylist()
+    ['Fjord AS', None, None, 'Berg']
+    """
     if pa.types.is_floating(cells.type):
         numbers = cells.to_numpy(zero_copy_only=False)
         if np.all(np.isnan(numbers) | (numbers == np.round(numbers))):
@@ -133,9 +248,11 @@ def identify(
     elif names is None:
         names = ids
     else:
-        no_id = ids.is_null().to_numpy(zero_copy_only=False) & names.is_valid().to_numpy(
-            zero_copy_only=False
-        )
+        no_id = np.zeros(len(ids), dtype=bool)
+        if ids.null_count:
+            no_id = ids.is_null().to_numpy(zero_copy_only=False) & names.is_valid().to_numpy(
+                zero_copy_only=False
+            )
         if no_id.any():
             warnings.append(
                 f"{columns.file}: {columns.labels['account_id']}: {no_id.sum()} "
@@ -143,8 +260,9 @@ def identify(
                 f"name (rows {describe_rows(columns.rows[no_id])})."
             )
             ids = pc.coalesce(ids, _id_from_name(names))
-        names = pc.coalesce(names, ids)
-    missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False))
+        if names.null_count:
+            names = pc.coalesce(names, ids)
+    missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False)) if ids.null_count else []
     if len(missing):
         target = "account" if "account" in columns.labels else "account_id"
         message = "is blank: the row has no account name or id"

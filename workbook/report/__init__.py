@@ -2,6 +2,9 @@
 
 - :mod:`workbook.report.runner`: one report per owner (or for the whole file) plus the team
   overview, run in parallel, each written under a temporary name and renamed when complete.
+- :mod:`workbook.report.kernels`: a kernel kept for the reports one worker writes in turn,
+  cleared between two reports.
+- :mod:`workbook.report.cluster`: the same reports as tasks on a Dask cluster (an optional extra).
 - :mod:`workbook.report.html`: a standalone HTML file without code that loads nothing from
   anywhere (no script, stylesheet, font or image from outside the file).
 - :mod:`workbook.report.manifest`: what was run, on which file, with which versions, and how it

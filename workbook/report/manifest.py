@@ -104,9 +104,14 @@ def build_manifest(
     jobs: int,
     started: str,
     duration_s: float,
+    cluster: dict | None = None,
 ) -> dict:
-    """Return the manifest as plain data (what ``manifest.json`` holds)."""
-    return {
+    """Return the manifest as plain data (what ``manifest.json`` holds).
+
+    ``cluster`` (a run on a Dask cluster) holds the scheduler's address and each worker's
+    versions; ``versions`` are always those of the machine that ran the command.
+    """
+    manifest = {
         "input_file": str(input_path),
         "input_sha256": input_sha256,
         "parameters": parameters,
@@ -118,6 +123,9 @@ def build_manifest(
         "versions": versions(),
         "reports": [asdict(r) for r in records],
     }
+    if cluster is not None:
+        manifest["cluster"] = cluster
+    return manifest
 
 
 def manifest_json(manifest: dict) -> bytes:

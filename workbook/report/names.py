@@ -7,43 +7,11 @@ never be written outside its folder, and Norwegian letters become their usual AS
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
-#: Letters that Unicode decomposition leaves alone, spelled as Norwegians (and Germans) write them.
-SPELLINGS = str.maketrans(
-    {"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "œ": "oe", "ð": "d"}
-)
-MAX_LENGTH = 60
+from workbook.paths import slug
 
-
-def slug(text: str, *, fallback: str = "report") -> str:
-    """Return ``text`` as a lower-case file name stem of letters, digits and hyphens.
-
-    Parameters
-    ----------
-    text : str
-        An owner name or a file name.
-    fallback : str, default "report"
-        The slug when nothing usable is left (e.g. a name in Chinese characters or only dots).
-
-    Returns
-    -------
-    str
-        At most 60 characters, never empty, never starting or ending with a hyphen.
-
-    Examples
-    --------
-    >>> slug("Ingrid Berg"), slug("Øystein Ærø-Åsen"), slug("Björn Weiß")
-    ('ingrid-berg', 'oystein-aero-asen', 'bjorn-weiss')
-    >>> slug("../../etc/passwd"), slug("  Kari  O'Neil "), slug("..."), slug("王")
-    ('etc-passwd', 'kari-o-neil', 'report', 'report')
-    """
-    folded = unicodedata.normalize("NFKD", str(text).casefold().translate(SPELLINGS))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:MAX_LENGTH].rstrip("-")
-    return cleaned or fallback
+__all__ = ["slug", "unique_slugs"]
 
 
 def unique_slugs(names: Iterable[str], *, taken: Iterable[str] = ()) -> dict[str, str]:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from workbook.errors import SettingsError
+from workbook.i18n import N_, LanguageError, _, check_language
+
 #: Parameters the command sets itself (the input file and, with ``--by owner``, the owner).
 SET_BY_COMMAND = ("accounts_path",)
 
 
-class ParameterError(ValueError):
+class ParameterError(SettingsError):
     """A ``-p NAME VALUE`` that the report notebooks cannot take (a command-line error)."""
 
 
@@ -65,9 +68,16 @@ def _typed(name: str, text: str, value, declared: Mapping) -> object:
     if kind == "bool" and isinstance(value, bool):
         return value
     if kind in ("float", "int", "bool"):
-        meaning = {"float": "a number", "int": "a whole number", "bool": "True or False"}[kind]
-        raise ParameterError(f"parameter {name} must be {meaning}, not {text!r}")
+        raise ParameterError(_(MEANINGS[kind]).format(name=name, text=text), setting=name)
     return value
+
+
+#: What a parameter of each type must be, said whole.
+MEANINGS = {
+    "float": N_("parameter {name} must be a number, not '{text}'"),
+    "int": N_("parameter {name} must be a whole number, not '{text}'"),
+    "bool": N_("parameter {name} must be True or False, not '{text}'"),
+}
 
 
 def check_parameters(
@@ -119,13 +129,32 @@ def check_parameters(
     for name, text in given:
         if name in reserved:
             raise ParameterError(
-                f"parameter {name} is set by the command itself; "
-                "give the file (or --by owner) instead"
+                _(
+                    "parameter {name} is set by the command itself; give the file (or --by "
+                    "owner) instead"
+                ).format(name=name),
+                setting=name,
             )
         if name not in known:
             valid = ", ".join(sorted(set(known) - reserved))
-            raise ParameterError(f"unknown parameter {name!r}: the reports take {valid}")
+            raise ParameterError(
+                _("unknown parameter '{name}': the reports take {valid}").format(
+                    name=name, valid=valid
+                ),
+                setting=name,
+            )
         values[name] = _typed(name, text, read_value(text), known[name])
+    if "language" in values:
+        try:
+            values["language"] = check_language(values["language"])
+        except LanguageError:
+            raise ParameterError(
+                _(
+                    "parameter language is '{text}', a language the workbook does not speak: "
+                    "choose en (English) or nb (Norsk bokmål)"
+                ).format(text=values["language"]),
+                setting="language",
+            ) from None
     return values
 
 

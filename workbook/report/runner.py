@@ -1,11 +1,12 @@
 """Running the report notebooks with papermill: in parallel, each under a time limit, retried
 only when its kernel did not start, and written atomically.
 
-Each report runs in a kernel of its own (papermill starts it), so reports run in threads here:
-the work happens in the kernels, and a thread only waits for one. A report is written under a
-hidden temporary name in the output folder and renamed when both its notebook and its HTML are
-complete, so a run that crashes or is stopped leaves no half-written report behind (the
-temporary files of such a run are removed by the next one).
+Reports run in kernels (see :mod:`workbook.report.kernels`: each of the ``workers`` reports that
+run at once has a kernel, kept for the next report and cleared in between), so reports run in
+threads here: the work happens in the kernels, and a thread only waits for one. A report is
+written under a hidden temporary name in the output folder and renamed when both its notebook and
+its HTML are complete, so a run that crashes or is stopped leaves no half-written report behind
+(the temporary files of such a run are removed by the next one).
 
 A report whose data cannot be used fails with the data's own message (file, row, column, value),
 not a traceback; the others still complete.
@@ -14,7 +15,6 @@ not a traceback; the others still complete.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 import uuid
@@ -26,13 +26,13 @@ from pathlib import Path
 import nbformat
 
 from workbook.report.html import report_html, without_mark_labels
+from workbook.report.kernels import KernelPool, KernelStartError, ReportKernel
 from workbook.report.manifest import ReportRecord
 from workbook.report.names import unique_slugs
 
 #: Per-cell execution limit: a report cell that runs longer has hung (see the stack notes).
 CELL_TIMEOUT = 300
-#: How long a kernel may take to start, and how often a kernel that did not start is retried.
-START_TIMEOUT = 60
+#: How often a kernel that did not start is retried.
 START_RETRIES = 2
 TEAM_SLUG = "team-overview"
 #: Temporary files of a run: hidden, so no one takes them for a report.
@@ -134,38 +134,12 @@ def plan_jobs(
     return jobs
 
 
-class KernelStartError(RuntimeError):
-    """The notebook's kernel did not start (the only failure a report is retried for)."""
-
-
-def quiet_kernel_manager() -> type:
-    """Return a kernel manager whose kernels' own log lines stay off the command's stderr.
-
-    A kernel's process writes warnings, and on shutdown sometimes a heartbeat thread's
-    traceback, to the stderr it inherits: the terminal of the person running the command. What
-    the cells print is not affected (it reaches the notebook through the kernel's messages).
-    """
-    from jupyter_client import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        async def start_kernel(self, **kw):
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super().start_kernel(**kw)
-
-    return QuietKernelManager
-
-
 def execute(
-    job: ReportJob,
-    *,
-    cell_timeout: int = CELL_TIMEOUT,
-    start_timeout: int = START_TIMEOUT,
-    kernel: str = "python3",
+    job: ReportJob, *, cell_timeout: int = CELL_TIMEOUT, kernel: ReportKernel | None = None
 ) -> nbformat.NotebookNode:
     """Run one report notebook with papermill and return the executed notebook.
 
-    Whether the kernel started is known from nbclient's ``on_notebook_start`` hook, which runs
-    once the kernel has answered and before the first cell.
+    It runs in ``kernel``, which is kept for the next report, or in a kernel of its own.
 
     Raises
     ------
@@ -177,30 +151,10 @@ def execute(
         Anything else that stopped the run after the kernel had started (a cell over the time
         limit, a kernel that died).
     """
-    import papermill
-
-    started = []
-    try:
-        return papermill.execute_notebook(
-            str(job.notebook),
-            None,
-            parameters=job.parameters,
-            kernel_name=kernel,
-            progress_bar=False,
-            log_output=False,
-            execution_timeout=cell_timeout,
-            start_timeout=start_timeout,
-            kernel_manager_class=quiet_kernel_manager(),
-            on_notebook_start=lambda **_: started.append(True),
-        )
-    except papermill.PapermillExecutionError:
-        raise
-    except Exception as err:
-        if not started:
-            raise KernelStartError(
-                f"the kernel did not start: {type(err).__name__}: {err}"
-            ) from err
-        raise
+    if kernel is None:
+        with ReportKernel() as own:
+            return execute(job, cell_timeout=cell_timeout, kernel=own)
+    return kernel.execute(job.notebook, job.parameters, cell_timeout=cell_timeout)
 
 
 def failure_message(err: BaseException) -> str:
@@ -242,39 +196,65 @@ def write_atomically(files: dict[Path, str | bytes]) -> None:
             partial.unlink(missing_ok=True)
 
 
-def run_job(
+def make_report(
     job: ReportJob,
-    out_dir: Path,
     *,
+    kernel: ReportKernel | None = None,
     cell_timeout: int = CELL_TIMEOUT,
     retries: int = START_RETRIES,
     execute_notebook: Callable[..., nbformat.NotebookNode] = execute,
-) -> ReportRecord:
-    """Run one report and write its notebook and HTML; return how it went.
+) -> tuple[ReportRecord, dict[str, str]]:
+    """Run one report; return how it went and its files (name: content), none when it failed.
 
     A kernel that does not start is tried again up to ``retries`` times; any other failure is
-    final. Nothing is written for a failed report.
+    final.
     """
     record = ReportRecord(job.kind, job.owner, parameters=dict(job.parameters))
     began = time.perf_counter()
+    files = {}
     try:
         for attempt in range(1, retries + 2):
             record.attempts = attempt
             try:
-                executed = execute_notebook(job, cell_timeout=cell_timeout)
+                executed = execute_notebook(job, cell_timeout=cell_timeout, kernel=kernel)
                 break
             except KernelStartError:
                 if attempt > retries:
                     raise
-        notebook_path, html_path = out_dir / f"{job.slug}.ipynb", out_dir / f"{job.slug}.html"
         shown = without_mark_labels(executed)  # the notebook is shared too: no hidden data
-        write_atomically(
-            {notebook_path: nbformat.writes(shown), html_path: report_html(shown, title=job.title)}
-        )
+        files = {
+            f"{job.slug}.ipynb": nbformat.writes(shown),
+            f"{job.slug}.html": report_html(shown, title=job.title),
+        }
     except Exception as err:  # every failure is reported in the manifest, never a traceback
         record.status, record.error = "failed", failure_message(err)
     else:
-        record.status, record.notebook, record.html = "ok", notebook_path.name, html_path.name
+        record.status = "ok"
+        record.notebook, record.html = f"{job.slug}.ipynb", f"{job.slug}.html"
+    record.duration_s = round(time.perf_counter() - began, 3)
+    return record, files
+
+
+def save_report(record: ReportRecord, files: dict[str, str | bytes], out_dir: Path) -> None:
+    """Write a report's files into ``out_dir`` all at once; a report that cannot be written
+    is marked failed in its record and leaves nothing behind."""
+    if not files:
+        return
+    try:
+        write_atomically({out_dir / name: content for name, content in files.items()})
+    except Exception as err:
+        record.status, record.error = "failed", failure_message(err)
+        record.notebook = record.html = None
+
+
+def run_job(job: ReportJob, out_dir: Path, **options) -> ReportRecord:
+    """Run one report and write its notebook and HTML into ``out_dir``; return how it went.
+
+    ``options`` are those of :func:`make_report`. Nothing is written for a failed report.
+    """
+    began = time.perf_counter()
+    record, files = make_report(job, **options)
+    save_report(record, files, out_dir)
     record.duration_s = round(time.perf_counter() - began, 3)
     return record
 
@@ -323,16 +303,19 @@ def run_jobs(
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partial_files(out_dir)
     records: list[ReportRecord | None] = [None] * len(jobs)
+
+    def in_kernel(job: ReportJob) -> ReportRecord:
+        with kernels.kernel() as kernel:
+            return run(job, out_dir, cell_timeout=cell_timeout, kernel=kernel)
+
     with (
+        KernelPool() as kernels,  # stopped once every report is done
         ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
         tqdm(
             total=len(jobs), desc="reports", unit="report", file=sys.stderr, disable=not progress
         ) as bar,
     ):
-        futures = {
-            pool.submit(run, job, out_dir, cell_timeout=cell_timeout): i
-            for i, job in enumerate(jobs)
-        }
+        futures = {pool.submit(in_kernel, job): i for i, job in enumerate(jobs)}
         try:
             for future in as_completed(futures):
                 index = futures[future]

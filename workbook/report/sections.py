@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from workbook import charts
-from workbook.analysis import Concentration, check_thresholds, share_curve
-from workbook.analysis.tiers import tier_codes
-from workbook.charts.captions import metric_label
+from workbook import formatting as fmt
+from workbook.analysis import Concentration, PeriodComparison, share_curve
+from workbook.analysis.tiers import pinned_accounts, tier_codes
 from workbook.coaching import (
     BeforeAfter,
     CostToServe,
@@ -31,8 +31,12 @@ from workbook.coaching import (
     ServiceCheck,
     TimePlan,
     TimeVsValue,
+    wording,
 )
+from workbook.coaching.wording import metric_label
+from workbook.i18n import _, ngettext
 from workbook.schema import TIERS
+from workbook.settings import TierSettings
 
 #: The most accounts a list in the report shows.
 TOP = 10
@@ -72,7 +76,7 @@ NOTHING = Html("")
 
 
 def money(value: float) -> str:
-    """Return an amount as a report writes it (whole units, thin spaces between thousands)."""
+    """Return an amount as a report writes it (whole units, the locale's separators)."""
     return charts.format_value(value, "money")
 
 
@@ -87,47 +91,13 @@ def _by_tier(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the top of the report -------------------------------------------------------------------
-def tiering_text(
-    *,
-    metric: str,
-    method: str,
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-) -> str:
-    """Say how the accounts were tiered, with the thresholds in force (defaults filled in).
-
-    Examples
-    --------
-    >>> tiering_text(metric="revenue", method="account_share")
-    'Tiers by revenue: A = the top 20% of accounts, C = the bottom 25%, B = the rest.'
-    >>> print(tiering_text(metric="gross_profit", method="value_share", a=0.7))
-    Tiers by gross profit: A = the top accounts up to 70% of it, B = the next up to 95%, C = the
-    rest.
-    """
-    used = check_thresholds(method, a=a, b=b, c=c)
-    value = metric_label(metric)
-    if method == "account_share":
-        rule = f"A = the top {used.a:.0%} of accounts, C = the bottom {used.c:.0%}, B = the rest"
-    else:
-        rule = (
-            f"A = the top accounts up to {used.a:.0%} of it, B = the next up to {used.b:.0%}, "
-            "C = the rest"
-        )
-    return f"Tiers by {value}: {rule}."
-
-
 def heading(
     *,
     owner: str,
     source: str | Path,
     accounts: pd.DataFrame,
-    metric: str,
-    method: str,
-    a: float | None = None,
-    b: float | None = None,
-    c: float | None = None,
-    title: str = "Account review",
+    tiers: TierSettings,
+    title: str = "",
 ) -> Html:
     """Return the report's heading: whose accounts, from which file, tiered how.
 
@@ -139,24 +109,25 @@ def heading(
         The input file; only its name is shown.
     accounts : DataFrame
         The accounts the report is about.
-    metric, method : str
+    tiers : TierSettings
         How the accounts are tiered.
-    a, b, c : float, optional
-        The tier thresholds (None: the method's default).
     title : str, default "Account review"
 
     Examples
     --------
     >>> from workbook.coaching.examples import example_tiered
     >>> text = str(heading(owner="Ingrid Berg", source="/data/team.csv", accounts=example_tiered(),
-    ...                    metric="revenue", method="account_share"))
+    ...                    tiers=TierSettings()))
     >>> "Account review: Ingrid Berg" in text, "team.csv" in text, "/data" in text
     (True, True, False)
     """
-    who = str(owner).strip() or "all accounts in the file"
-    facts = f"Input file: {Path(source).name} · {len(accounts):,} accounts · " + tiering_text(
-        metric=metric, method=method, a=a, b=b, c=c
+    who = str(owner).strip() or _("all accounts in the file")
+    facts = _("Input file: {file} · {accounts} · {rule}").format(
+        file=Path(source).name,
+        accounts=wording.accounts(len(accounts)),
+        rule=wording.tier_rule(tiers),
     )
+    title = title or _("Account review")
     return Html(f"<h1>{html.escape(title)}: {html.escape(who)}</h1>" + paragraph(facts))
 
 
@@ -175,14 +146,15 @@ def key_figures(figures: Concentration, summary: pd.DataFrame) -> Html:
     >>> import workbook
     >>> from workbook.analysis.examples import example_accounts
     >>> accounts = workbook.assign_tiers(example_accounts())
-    >>> text = str(key_figures(workbook.concentration(accounts), workbook.tier_summary(accounts)))
-    >>> "Your top 20% of accounts hold 31% of your revenue" in text, "31.3%" in text
+    >>> summary = workbook.tier_summary(accounts, "revenue")
+    >>> text = str(key_figures(workbook.concentration(accounts), summary))
+    >>> "Your top 20% of accounts (1 of 5) hold 31% of your revenue" in text, "31.3%" in text
     (True, True)
     """
     value = metric_label(figures.metric)
     lines = [
-        charts.concentration_headline(figures),
-        charts.tier_headline(summary, metric=figures.metric),
+        wording.concentration_headline(figures),
+        wording.tier_headline(summary, metric=figures.metric),
     ]
     table = pd.DataFrame(
         [
@@ -255,17 +227,121 @@ def whale(tiered: pd.DataFrame):
     return charts.whale_chart(whale_curve(tiered))
 
 
+# --- pins and the previous period ------------------------------------------------------------
+def pins(tiered: pd.DataFrame, *, elsewhere: int = 0) -> Html:
+    """Return every pinned account with its reason (nothing when no account is pinned).
+
+    Parameters
+    ----------
+    tiered : DataFrame
+        The tiered accounts (with ``pinned``, ``pin_reason`` and ``rule_tier`` when pinned).
+    elsewhere : int, default 0
+        How many pins of the pins file name accounts outside this report (another
+        salesperson's, or a mistake): counted, not named.
+
+    Examples
+    --------
+    >>> from workbook.analysis import assign_tiers
+    >>> from workbook.analysis.examples import example_accounts
+    >>> tiered = assign_tiers(example_accounts(), pins=[("005", "A", "reference customer")])
+    >>> text = str(pins(tiered))
+    >>> "Pinned accounts" in text, "reference customer" in text, "Vikrør DA" in text
+    (True, True, True)
+    >>> str(pins(assign_tiers(example_accounts())))
+    ''
+    """
+    listed = pinned_accounts(tiered)
+    if not len(listed) and not elsewhere:
+        return NOTHING
+    parts = [f"<h2>{html.escape(_('Pinned accounts'))}</h2>"]
+    parts.append(
+        paragraph(
+            _(
+                "You pinned these accounts to a tier by hand, for reasons the numbers do not "
+                "show. They take that tier everywhere in this report; every other account has "
+                "the tier the rule gives it."
+            )
+        )
+    )
+    if len(listed):
+        parts.append(
+            charts.html_table(
+                listed.assign(pinned=True),
+                {
+                    "account": (_("Account"), "text"),
+                    "rule_tier": (_("The rule gives"), "text"),
+                    "tier": (_("Pinned to"), "text"),
+                    "pin_reason": (_("Reason"), "text"),
+                    "revenue": (_("Revenue"), "money"),
+                },
+                max_rows=len(listed),
+            )
+        )
+    if elsewhere:
+        parts.append(
+            paragraph(
+                ngettext(
+                    "{n} pin of the pins file names an account that is not in this report: it "
+                    "is left out here.",
+                    "{n} pins of the pins file name accounts that are not in this report: they "
+                    "are left out here.",
+                    elsewhere,
+                ).format(n=fmt.number(elsewhere))
+            )
+        )
+    return Html("".join(parts))
+
+
+def since_last_period(change: PeriodComparison | None) -> Html:
+    """Return what changed since last period: moves, new and lost accounts, the revenue bridge
+    (nothing when there is no previous period to compare with).
+
+    Examples
+    --------
+    >>> from workbook.analysis import compare_periods
+    >>> from workbook.analysis.examples import example_accounts
+    >>> before = example_accounts()
+    >>> now = before.iloc[:4].assign(revenue=[60000.0, 95000.0, 66000.0, 40000.0])
+    >>> text = str(since_last_period(compare_periods(now, before, previous_name="2025")))
+    >>> "Since last period" in text, "moved up a tier" in text, "Vikrør DA" in text
+    (True, True, True)
+    >>> str(since_last_period(None))
+    ''
+    """
+    if change is None:
+        return NOTHING
+    parts = [
+        f"<h2>{html.escape(_('Since last period'))}</h2>",
+        paragraph(_("Compared with {name}.").format(name=change.previous_name))
+        if change.previous_name
+        else "",
+        bullets([wording.change_headline(change), wording.bridge_sentence(change.bridge)]),
+        charts.change_tables(change, listed=TOP),
+    ]
+    return Html("".join(parts))
+
+
+def migration(change: PeriodComparison | None):
+    """Return the migration matrix as a chart (nothing without a previous period)."""
+    return NOTHING if change is None else charts.migration_chart(change.matrix)
+
+
+def bridge(change: PeriodComparison | None):
+    """Return the revenue bridge as a waterfall (nothing without a previous period)."""
+    return NOTHING if change is None else charts.bridge_chart(change.bridge)
+
+
 # --- where time goes ---------------------------------------------------------------------------
 def time_story(today: TimeVsValue) -> Html:
-    """Return the focus score in plain words, today's time and value per tier, and the accounts
-    furthest from where the value is.
+    """Return the focus score in plain words, today's time against the plan and value per tier,
+    and the accounts furthest from the plan.
 
     Examples
     --------
     >>> from workbook.coaching import time_vs_value
     >>> from workbook.coaching.examples import example_tiered
     >>> text = str(time_story(time_vs_value(example_tiered())))
-    >>> "Focus score 0.67" in text, "Share of your time" in text
+    >>> "Focus score 0.79" in text, "Share in the plan" in text
     (True, True)
     """
     if not today.available:
@@ -275,22 +351,27 @@ def time_story(today: TimeVsValue) -> Html:
         charts.html_table(
             _by_tier(today.tiers),
             {
-                "tier": ("Tier", "text"),
-                "accounts": ("Accounts", "count"),
-                "time_share": ("Share of your time", "share"),
-                "value_share": (f"Share of {metric_label(today.metric)}", "share"),
+                "tier": (_("Tier"), "text"),
+                "accounts": (_("Accounts"), "count"),
+                "time_share": (_("Share of your time"), "share"),
+                "planned_share": (_("Share in the plan"), "share"),
+                "value_share": (
+                    _("Share of {metric}").format(metric=metric_label(today.metric)),
+                    "share",
+                ),
             },
         )
     )
     shown = {
-        "account": ("Account", "text"),
-        "tier": ("Tier", "text"),
-        "time_share": ("Share of time", "share"),
-        "value_share": ("Share of value", "share"),
+        "account": (_("Account"), "text"),
+        "tier": (_("Tier"), "text"),
+        "time_share": (_("Share of your time"), "share"),
+        "planned_share": (_("Share in the plan"), "share"),
+        "value_share": (_("Share of value"), "share"),
     }
     for frame, caption in (
-        (today.over_served, "Over-served: far more time than value"),
-        (today.under_served, "Under-served A accounts: too little time"),
+        (today.over_served, _("Over-served: far more time than the plan gives them")),
+        (today.under_served, _("Under-served: far less time than the plan gives them")),
     ):
         if len(frame):
             parts.append(charts.html_table(frame, shown, caption=caption, max_rows=TOP))
@@ -456,35 +537,112 @@ def growth_chart(screen: GrowthScreen):
 
 
 # --- the plan ------------------------------------------------------------------------------------
-def plan_story(plan: TimePlan, freed: HoursFreed) -> Html:
-    """Return the time plan: what each account gets, whether it fits, and the hours it moves.
+def plan_story(
+    plan: TimePlan, freed: HoursFreed, *, followed: float | None = None, rota=None
+) -> Html:
+    """Return the time plan: what the accounts get, whether it fits, the biggest accounts' visits,
+    and the hours it moves.
+
+    Parameters
+    ----------
+    plan : TimePlan
+    freed : HoursFreed
+        The hours the plan moves from today's habits.
+    followed : float, optional
+        The focus score of following the plan exactly (``coaching.focus_if_followed``).
+    rota : Rota, optional
+        The plan's visits in the weeks of the coming year (``coaching.visit_rota``), said in a
+        sentence with how to take it to a calendar.
 
     Examples
     --------
     >>> from workbook.coaching import hours_freed, plan_time, time_vs_value
     >>> from workbook.coaching.examples import example_tiered
     >>> accounts = example_tiered()
-    >>> plan = plan_time(accounts)
-    >>> text = str(plan_story(plan, hours_freed(time_vs_value(accounts), plan)))
-    >>> "The plan fits" in text, "1\u202f104" in text
-    (True, True)
+    >>> plan = plan_time(accounts, hours_per_week=2, weeks=40)
+    >>> text = str(plan_story(plan, hours_freed(time_vs_value(accounts, plan=plan), plan),
+    ...                       followed=1.0))
+    >>> "The plan fits" in text, "Fjordbakeri AS" in text, "would score 1.00" in text
+    (True, True, True)
     """
-    parts = [paragraph(plan.summary), *(paragraph(message) for message in plan.messages)]
+    parts = [
+        paragraph(plan.summary),
+        *(paragraph(message) for message in plan.messages),
+        paragraph(
+            _("Hours within a tier go {how}.").format(how=wording.allocation_label(plan.allocation))
+        ),
+    ]
     parts.append(
         charts.html_table(
             _by_tier(plan.tiers),
             {
-                "tier": ("Tier", "text"),
-                "accounts": ("Accounts", "count"),
-                "share": ("Share of time", "share"),
-                "hours": ("Hours a year", "money"),
-                "hours_per_account": ("Hours per account", "number"),
-                "visits_per_account_per_month": ("Visits a month", "number"),
+                "tier": (_("Tier"), "text"),
+                "accounts": (_("Accounts"), "count"),
+                "share": (_("Share of field time"), "share"),
+                "hours": (_("Hours a year"), "money"),
+                "least_visits": (_("Fewest visits"), "count"),
+                "most_visits": (_("Most visits"), "count"),
+                "hours_per_account": (_("Hours per account"), "number"),
             },
         )
     )
+    biggest = plan.accounts.sort_values("value", ascending=False, kind="stable").head(TOP)
+    parts.append(
+        charts.html_table(
+            biggest.assign(
+                cadence=biggest["cadence"].map(wording.cadence_label),
+                channel=biggest["channel"].map(wording.channel_label),
+            ),
+            {
+                "account": (_("Account"), "text"),
+                "tier": (_("Tier"), "text"),
+                "value_share": (_("Share of value"), "share"),
+                "visits_per_year": (_("Visits a year"), "count"),
+                "cadence": (_("Cadence"), "text"),
+                "planned_hours": (_("Hours a year"), "number"),
+            },
+            caption=_("Your biggest accounts in the plan"),
+        )
+    )
+    cadences = [
+        _("{cadence}: {n}").format(cadence=wording.cadence_label(key), n=fmt.number(count))
+        for key, count in plan.cadences().items()
+        if count
+    ]
+    parts.append(
+        paragraph(_("Accounts by cadence: {cadences}.").format(cadences=", ".join(cadences)))
+    )
+    if followed is not None and freed.available:
+        parts.append(
+            paragraph(
+                _(
+                    "Following the plan exactly would score {score} on the focus score: the plan "
+                    "and the yardstick agree."
+                ).format(score=fmt.fixed(followed, 2))
+            )
+        )
     parts.append(paragraph(freed.message))
+    if rota is not None:
+        parts.append(
+            paragraph(
+                _(
+                    "Your visit rota: {rota} Take it to your calendar with python -m workbook "
+                    "plan FILE --ics visits.ics --rota, or from the week step of the app."
+                ).format(rota=rota.summary)
+            )
+        )
+        parts += [paragraph(message) for message in rota.messages]
     return Html("".join(parts))
+
+
+def allocation_chart(tiered: pd.DataFrame, plan: TimePlan):
+    """Return how the A accounts' visits follow value under each allocation (nothing without A
+    accounts)."""
+    from workbook.coaching.plan import compare_allocations
+
+    if not int(plan.tiers.at["A", "accounts"]):
+        return NOTHING
+    return charts.allocation_chart(compare_allocations(tiered, plan.settings, metric=plan.metric))
 
 
 def hours_chart(freed: HoursFreed):
@@ -495,7 +653,7 @@ def hours_chart(freed: HoursFreed):
 
 
 def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfter) -> Html:
-    """Return the service level of each tier, whether it fits the plan, and the cost per sale.
+    """Return the service level of each tier, whether it fits the plan, and the before/after.
 
     Examples
     --------
@@ -509,56 +667,39 @@ def service_story(levels: pd.DataFrame, check: ServiceCheck, outlook: BeforeAfte
     ...                          before_after(accounts, plan)))
     >>> "same working day" in text, "The service levels fit the plan." in text
     (True, True)
+    >>> "not a promise" in text
+    True
     """
     parts = [
         charts.html_table(
             _by_tier(levels),
             {
-                "tier": ("Tier", "text"),
-                "visits_per_year": ("Visits a year", "number"),
-                "response_time": ("Answer", "text"),
-                "channel": ("Channel", "text"),
-                "handled_by": ("Handled by", "text"),
-                "concessions": ("Concessions", "text"),
+                "tier": (_("Tier"), "text"),
+                "visits_per_year": (_("Visits a year, at least"), "number"),
+                "response_time": (_("Answer"), "text"),
+                "channel": (_("Channel"), "text"),
+                "handled_by": (_("Handled by"), "text"),
+                "concessions": (_("Concessions"), "text"),
             },
         )
     ]
     parts.append(
         paragraph(
-            "The service levels fit the plan."
+            _("The service levels fit the plan.")
             if check.fits
-            else "The service levels do not fit the plan:"
+            else _("The service levels do not fit the plan:")
         )
     )
     if check.messages:
         parts.append(bullets(check.messages))
-    table = outlook.table.rename_axis("when").reset_index()
-    parts.append(
-        charts.html_table(
-            table,
-            {
-                "when": ("", "text"),
-                "selling_hours": ("Selling hours", "money"),
-                "selling_cost": ("Selling cost", "money"),
-                "revenue": ("Revenue", "money"),
-                "cost_per_revenue": ("Selling cost per unit of revenue", "share"),
-            },
-            tier_column=None,
-            caption="The cost of selling time, today and under the plan",
-        )
-    )
+    parts.append(charts.outlook_table(outlook))
+    parts.append(paragraph(outlook.summary))
     if outlook.notes:
         parts.append(bullets(outlook.notes))
     return Html("".join(parts))
 
 
 # --- what to do ----------------------------------------------------------------------------------
-def _names(frame: pd.DataFrame, count: int = 3) -> str:
-    names = [str(name) for name in frame["account"].head(count)]
-    more = len(frame) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
-
-
 def top_actions(
     *,
     plan: TimePlan,
@@ -567,20 +708,9 @@ def top_actions(
     cost: CostToServe,
     screen: GrowthScreen,
 ) -> list[str]:
-    """Return the report's top actions in plain words, most important first.
+    """Return the report's top actions (what to do and to stop doing), most important first.
 
-    Parameters
-    ----------
-    plan : TimePlan
-    today : TimeVsValue
-    freed : HoursFreed
-    cost : CostToServe
-    screen : GrowthScreen
-        The results of the same accounts (see ``workbook.coaching``).
-
-    Returns
-    -------
-    list of str
+    They are the action plan's own sentences (``workbook.coaching.wording.next_actions``).
 
     Examples
     --------
@@ -588,58 +718,20 @@ def top_actions(
     ...                                time_vs_value)
     >>> from workbook.coaching.examples import example_tiered
     >>> accounts = example_tiered()
-    >>> plan, today = plan_time(accounts), time_vs_value(accounts)
+    >>> plan = plan_time(accounts, hours_per_week=2, weeks=40)
+    >>> today = time_vs_value(accounts, plan=plan)
     >>> actions = top_actions(plan=plan, today=today, freed=hours_freed(today, plan),
     ...                       cost=cost_to_serve(accounts), screen=growth_screen(accounts))
     >>> print(actions[0])
-    Block 1,104 h a year (80% of your selling time) for your 1 A account: about 61.3 visits a
-    month each.
-    >>> print(actions[1])
-    Move C accounts to inside sales, e-mail or self-service: Sol Rør AS, Vik Bil ANS.
+    Block 1.4 h a week (80% of your field time) for your 1 A account: 38 visits a year.
     """
-    actions = []
-    a = plan.tiers.loc["A"]
-    if not plan.feasible:
-        actions.append("Make the plan fit first: " + plan.messages[0])
-    elif a["accounts"]:
-        count = int(a["accounts"])
-        actions.append(
-            f"Block {a['hours']:,.0f} h a year ({plan.shares['A']:.0%} of your selling "
-            f"time) for your {count} A account{'s' if count != 1 else ''}: about "
-            f"{a['visits_per_account_per_month']:.1f} visits a month each."
+    return [
+        action.text
+        for action in wording.next_actions(
+            plan=plan, today=today, freed=freed, cost=cost, screen=screen
         )
-    if today.available and len(today.under_served):
-        actions.append(
-            f"Call first on the A accounts that get too little of your time: "
-            f"{_names(today.under_served)}."
-        )
-    tiers = today.accounts if today.available else None
-    c_accounts = (
-        cost.accounts[cost.accounts["tier"] == "C"]
-        if tiers is None
-        else tiers[tiers["tier"] == "C"]
-    )
-    if plan.shares["C"] == 0 and len(c_accounts):
-        actions.append(
-            f"Move C accounts to inside sales, e-mail or self-service: {_names(c_accounts)}."
-        )
-    if today.available and len(today.over_served):
-        actions.append(
-            f"Cut back on the accounts that get far more time than their value: "
-            f"{_names(today.over_served)}."
-        )
-    if freed.available and freed.to_a > 0:
-        actions.append(f"Give A the {freed.to_a:,.0f} h a year the plan moves to it.")
-    if len(cost.loss_making):
-        actions.append(
-            f"Review the terms of the accounts that cost more to serve than they earn "
-            f"(together {money(cost.loss_total)}): {_names(cost.loss_making)}."
-        )
-    if len(screen.flagged):
-        actions.append(
-            f"Spend your B time on the B accounts with real room to grow: {_names(screen.flagged)}."
-        )
-    return actions
+        if action.kind != "measure"
+    ]
 
 
 def actions_list(actions: list[str]) -> Html:

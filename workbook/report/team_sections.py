@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbook import charts
-from workbook.charts.captions import metric_label
+from workbook.coaching.wording import metric_label
 from workbook.report.owners import Team
 from workbook.report.sections import Html, bullets, money, paragraph, share_text
 
@@ -85,7 +85,7 @@ def team_story(overview: pd.DataFrame, *, metric: str = "revenue") -> Html:
     >>> print(str(team_story(overview)).replace("\\u202f", " "))
     <ul><li>2 salespeople, 490 accounts, revenue 118 000 000.</li><li>The top 20% of accounts
     hold from 64% of revenue (Ola Dahl) to 78% (Ingrid Berg).</li><li>Focus scores run from 0.58
-    (Ola Dahl) to 0.70 (Ingrid Berg); 1 means time follows value exactly.</li><li>Ola Dahl
+    (Ola Dahl) to 0.70 (Ingrid Berg); 1 means time follows the plan exactly.</li><li>Ola Dahl
     gives A accounts 31% of the time while they hold 64% of the value: the biggest gap.</li><li>107
     accounts cost more to serve than they earn, losing 444 036 together; most with Ingrid Berg
     (67 accounts, 294 036).</li></ul>
@@ -104,7 +104,7 @@ def team_story(overview: pd.DataFrame, *, metric: str = "revenue") -> Html:
         low, high = (_extreme(overview, "focus_score", largest=flag) for flag in (False, True))
         lines.append(
             f"Focus scores run from {low[1]:.2f} ({low[0]}) to {high[1]:.2f} "
-            f"({high[0]}); 1 means time follows value exactly."
+            f"({high[0]}); 1 means time follows the plan exactly."
         )
         gap = overview.assign(gap=overview["a_value_share"] - overview["time_share_a"])
         owner, _ = _extreme(gap, "gap", largest=True)

@@ -7,12 +7,16 @@ written to disk.
 from __future__ import annotations
 
 import ipywidgets as widgets
+import pandas as pd
 
-from workbook import charts, coaching
-from workbook.analysis.book import Book
-from workbook.coaching import defaults
+from workbook import coaching
+from workbook.coaching import wording
 from workbook.coaching.action_plan import ActionPlan, action_plan
 from workbook.coaching.prompts import PROMPTS
+from workbook.course.book import Book
+from workbook.i18n import _
+from workbook.paths import slug
+from workbook.settings import PlanSettings
 from workbook.widgets.base import MessageArea, guarded, message_html
 from workbook.widgets.cost import cost_sentence
 from workbook.widgets.downloads import Download
@@ -30,7 +34,7 @@ def key_facts(
     screen: coaching.GrowthScreen,
 ) -> list[str]:
     """Return what the data says about the accounts, as the sentences the other panels show."""
-    facts = [charts.tier_headline(book.summary, metric=book.metric)]
+    facts = [wording.tier_headline(book.summary, metric=book.tiers.metric)]
     if today.available:
         facts.append(focus_sentence(today))
     if "gross_profit" in book.accounts.columns:
@@ -47,40 +51,36 @@ class ActionPlanPanel:
     Parameters
     ----------
     book : Book
-        Your accounts, tiered (``guide.open_book``).
+        Your accounts, tiered (``course.open_book``).
+    settings : PlanSettings, optional
+        The time plan and the cost of an hour (default ``PlanSettings()``).
     store : AnswerStore
         Where the notebooks keep the answers; its file is read again at every update.
-    hours_per_week, weeks, share_a, share_b : float
-        The time plan (see ``workbook.coaching.plan_time``).
-    hourly_cost : float
-        What an hour of your time costs (for what accounts cost to serve).
+    levels : DataFrame, optional
+        The service levels (as edited in 07; default ``default_service_levels()``).
     """
 
     def __init__(
         self,
         book: Book,
+        settings: PlanSettings | None = None,
         *,
         store: AnswerStore,
-        hours_per_week: float = defaults.HOURS_PER_WEEK,
-        weeks: float = defaults.WEEKS,
-        share_a: float = defaults.SHARE_A,
-        share_b: float = defaults.SHARE_B,
-        hourly_cost: float = defaults.HOURLY_COST,
+        levels: pd.DataFrame | None = None,
     ):
         self.book, self.store = book, store
         tiered = book.tiered
-        self.plan = coaching.plan_time(
-            tiered, hours_per_week=hours_per_week, weeks=weeks, share_a=share_a, share_b=share_b
-        )
-        self.today = coaching.time_vs_value(tiered, metric=book.metric)
+        self.settings = settings or PlanSettings()
+        self.plan = coaching.plan_time(tiered, self.settings, metric=book.tiers.metric)
+        self.today = coaching.time_vs_value(tiered, metric=book.tiers.metric, plan=self.plan)
         self.screen = coaching.growth_screen(tiered)
-        self.levels = coaching.default_service_levels()
+        self.levels = coaching.default_service_levels() if levels is None else levels
         self.facts = key_facts(
             book,
             plan=self.plan,
             today=self.today,
             screen=self.screen,
-            cost=coaching.cost_to_serve(tiered, hourly_cost=hourly_cost),
+            cost=coaching.cost_to_serve(tiered, self.settings),
         )
         self.message = MessageArea()
         self.status = widgets.HTML()
@@ -93,7 +93,7 @@ class ActionPlanPanel:
         self.update.on_click(guarded(self.message)(self.refresh))
         self.downloads = [
             Download(
-                f"my action plan ({suffix})",
+                _("Download my action plan ({suffix})").format(suffix=suffix),
                 lambda s=suffix: f"{self._slug()}{s}",
                 lambda s=suffix: self.action_plan().to_bytes(s),
                 self.message,
@@ -158,8 +158,7 @@ class ActionPlanPanel:
         )
 
     def _slug(self) -> str:
-        who = "".join(ch if ch.isalnum() else "-" for ch in self.book.salesperson).strip("-")
-        return f"{who.lower() or 'my'}-action-plan"
+        return f"{slug(self.book.salesperson, fallback='my')}-action-plan"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

@@ -186,7 +186,8 @@ class Panel:
         self.message = MessageArea()
         self._charts: dict = {}
         self.refresh = guarded(self.message)(self._redraw)
-        self.heading = widgets.VBox([stylesheet(), section(self.title)] if self.title else [])
+        title = _(self.title) if self.title else ""  # a title marked with N_ is translated here
+        self.heading = widgets.VBox([stylesheet(), section(title)] if title else [])
 
     def show_accounts(self, tiered) -> None:
         """Show new accounts (with ``tier``); the panel's own settings stay as they are."""

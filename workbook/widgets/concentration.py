@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import analysis, charts
+from workbook.coaching import wording
+from workbook.i18n import N_, _
 from workbook.widgets.base import Panel
 from workbook.widgets.style import figure_html, look_for
 
@@ -16,7 +18,7 @@ class ConcentrationPanel(Panel):
     default tiers are shown.
     """
 
-    title = "See your Pareto curve"
+    title = N_("See your Pareto curve")
 
     def __init__(self, accounts, *, metric: str = "revenue"):
         super().__init__(accounts)
@@ -31,15 +33,17 @@ class ConcentrationPanel(Panel):
         ranking = analysis.Ranking(accounts, self.metric)
         k_a, k_ab = ranking.cuts()
         figures = ranking.concentration()
-        lines = [charts.concentration_headline(figures)]
+        lines = [wording.concentration_headline(figures)]
         curves = {
-            charts.metric_label(self.metric): analysis.pareto_curve(accounts, metric=self.metric)
+            wording.metric_label(self.metric): analysis.pareto_curve(accounts, metric=self.metric)
         }
         has_profit = "gross_profit" in accounts.columns
         if has_profit and self.metric != "gross_profit":
-            curves["gross profit"] = analysis.pareto_curve(accounts, metric="gross_profit")
+            curves[wording.metric_label("gross_profit")] = analysis.pareto_curve(
+                accounts, metric="gross_profit"
+            )
             lines.append(
-                charts.concentration_headline(
+                wording.concentration_headline(
                     analysis.concentration(accounts, metric="gross_profit")
                 )
             )
@@ -47,17 +51,21 @@ class ConcentrationPanel(Panel):
         body = [
             self.chart("pareto", charts.pareto_chart(curves, k_a=k_a, k_ab=k_ab, n=ranking.n)),
             look_for(
-                "how fast the curve climbs on the left. The steeper it is, the more your "
-                "business depends on a few accounts, and the more it pays to treat them "
-                "differently."
+                _(
+                    "how fast the curve climbs on the left. The steeper it is, the more your "
+                    "business depends on a few accounts, and the more it pays to treat them "
+                    "differently."
+                )
             ),
         ]
         if has_profit:
             body += [
                 self.chart("whale", charts.whale_chart(analysis.whale_curve(accounts))),
                 look_for(
-                    "the peak above 100%: the profit your best accounts make before the "
-                    "accounts that lose money give part of it back."
+                    _(
+                        "the peak above 100%: the profit your best accounts make before the "
+                        "accounts that lose money give part of it back."
+                    )
                 ),
             ]
         self.body.children = body

@@ -1,5 +1,6 @@
-"""Downloads made in the browser session: the file is built in the kernel's memory and handed to
-the browser as a data link, so a participant's data is never written to the server's disk."""
+"""Downloads made in the browser session: the file is built in the kernel's memory when the
+button is pressed and handed to the browser, so a participant's data is never written to the
+server's disk. ``data_link`` makes a plain link instead, for a page without widgets."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import base64
 import html
 from collections.abc import Callable
 
-import ipywidgets as widgets
-
-from workbook.widgets.base import MessageArea, guarded
+from workbook.widgets.base import MessageArea
+from workbook.widgets.browser import DownloadButton
 
 MIME_TYPES = {
     ".csv": "text/csv",
@@ -33,9 +33,10 @@ def data_link(content: bytes, filename: str, label: str) -> str:
 
 
 class Download:
-    """A button that builds a file on demand, then shows the link that saves it.
+    """A button that builds a file when pressed and saves it in the browser (one press).
 
-    Building on demand keeps slider moves fast: nothing is written until someone asks.
+    Building on press keeps slider moves fast: nothing is built until someone asks.
+    ``content()`` returns what a press would save (name and bytes).
     """
 
     def __init__(
@@ -45,19 +46,13 @@ class Download:
         build: Callable[[], bytes],
         message: MessageArea,
     ):
-        self.label, self.filename, self.build = label, filename, build
-        self.button = widgets.Button(
-            description=f"Prepare {label}", layout=widgets.Layout(width="auto")
-        )
-        self.link = widgets.HTML()
-        self.button.on_click(guarded(message)(self._prepare))
-        self.view = widgets.HBox(
-            [self.button, self.link], layout=widgets.Layout(align_items="center")
-        )
+        self.label = label
+        self.button = DownloadButton(label, filename, build, on_error=message.show_error)
+        self.view = self.button
 
-    def _prepare(self, _button=None) -> None:
-        self.link.value = data_link(self.build(), self.filename(), f"Download {self.label}")
+    def content(self) -> tuple[str, bytes]:
+        """Return the file's name and bytes, as a press would build them."""
+        return self.button.content()
 
     def stale(self) -> None:
-        """Forget the prepared file (the settings changed since)."""
-        self.link.value = ""
+        """Nothing to forget: each press builds the file from the settings of that moment."""

@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 from pathlib import Path
 
 import ipywidgets as widgets
 
+from workbook import formatting as fmt
 from workbook import paths
+from workbook.coaching.lessons import GUESSES, Results
+from workbook.coaching.self_check import is_known
+from workbook.i18n import _
 from workbook.widgets.base import MessageArea, guarded, message_html
 
 DEFAULT_ANSWERS = paths.REPORTS_DIR / "my-answers.json"
@@ -70,21 +75,39 @@ def feedback(
     Examples
     --------
     >>> feedback(0.5, 0.77, tolerance=0.05, kind="share", explain="")[0]
-    'You guessed 50%; the answer is 77%. You were 27 points under.'
+    'You guessed 50%; your figure is 77%. You were 27 points under.'
     """
-    shown = (lambda v: f"{v:.0%}") if kind == "share" else (lambda v: f"{v:,.0f}")
+    shown = fmt.share if kind == "share" else fmt.number
     gap = guess - answer
     if abs(gap) <= tolerance:
-        text = f"Well judged: you guessed {shown(guess)} and the answer is {shown(answer)}."
+        text = _("Well judged: you guessed {guess} and your figure is {answer}.").format(
+            guess=shown(guess), answer=shown(answer)
+        )
         level = "success"
     else:
-        size = f"{abs(gap) * 100:.0f} points" if kind == "share" else shown(abs(gap))
+        size = fmt.points(gap) if kind == "share" else shown(abs(gap))
         text = (
-            f"You guessed {shown(guess)}; the answer is {shown(answer)}. "
-            f"You were {size} {'under' if gap < 0 else 'over'}."
-        )
+            _("You guessed {guess}; your figure is {answer}. You were {size} under.")
+            if gap < 0
+            else _("You guessed {guess}; your figure is {answer}. You were {size} over.")
+        ).format(guess=shown(guess), answer=shown(answer), size=size)
         level = "info"
     return (f"{text} {explain}".strip(), level)
+
+
+def guess_range(kind: str, answer: float) -> tuple[float, float, float]:
+    """Return a guess slider's (low, high, step): 0–100% for a share; for a count, 0 to a round
+    number well above the answer (so the range gives nothing away).
+
+    Examples
+    --------
+    >>> guess_range("share", 0.77), guess_range("count", 22.08)
+    ((0.0, 1.0, 0.01), (0.0, 100.0, 1.0))
+    """
+    if kind == "share":
+        return 0.0, 1.0, 0.01
+    high = round_up(float(answer) * 3)
+    return 0.0, high, high / 100
 
 
 class Prediction:
@@ -194,3 +217,75 @@ class Reflection:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)
+
+
+def predict(
+    *,
+    question: str,
+    answer: float | None,
+    kind: str = "share",
+    explain: str = "",
+    missing: str = "",
+) -> Prediction | widgets.HTML:
+    """Return a guess checked against your data, or a note when your data cannot answer it.
+
+    Parameters
+    ----------
+    question : str
+    answer : float or None
+        The figure from your data; None or NaN when it cannot be worked out.
+    kind : {"share", "count"}, default "share"
+        A share is guessed on a 0–100% slider. A count is guessed on a slider from 0 to a round
+        number well above the answer, starting at 0 so it gives nothing away; within 10% of the
+        answer counts as well judged.
+    explain : str, default ""
+        What the answer means (shown after the check).
+    missing : str, default ""
+        What to say when there is no answer.
+    """
+    if not is_known(answer):
+        why = missing or _("your data cannot answer it.")
+        return widgets.HTML(
+            message_html(_("Guess first: {question} — {why}").format(question=question, why=why))
+        )
+    low, high, step = guess_range(kind, float(answer))
+    exercise = Prediction(
+        question,
+        float(answer),
+        kind=kind,
+        low=low,
+        high=high,
+        step=step,
+        tolerance=0.05 if kind == "share" else max(0.1 * float(answer), high / 100),
+        explain=explain,
+    )
+    if kind == "count":
+        exercise.guess.value = 0
+    return exercise
+
+
+def ask(key: str, results: Results) -> Prediction | widgets.HTML:
+    """Return the course's guess ``key`` (``workbook.coaching.lessons.GUESSES``) on your data:
+    the same question, explanation and figure as the app's step."""
+    guess = GUESSES[key]
+    return predict(
+        question=guess.text(),
+        answer=guess.answer(results),
+        kind=guess.kind,
+        explain=guess.explanation(),
+        missing=guess.why_missing(),
+    )
+
+
+def round_up(value: float) -> float:
+    """Return the smallest of 1, 2, 5 × a power of ten that is at least ``value`` (10 at least).
+
+    Examples
+    --------
+    >>> round_up(66.2), round_up(750), round_up(2), round_up(0)
+    (100.0, 1000.0, 10.0, 10.0)
+    """
+    if value <= 10:
+        return 10.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)

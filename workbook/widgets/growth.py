@@ -2,34 +2,41 @@
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 
 from workbook import charts, coaching
-from workbook.coaching import defaults
+from workbook import settings as defaults
+from workbook.i18n import N_, _
 from workbook.widgets.base import Panel
-from workbook.widgets.style import figure_html, look_for, slider
+from workbook.widgets.style import figure_html, headings, look_for, slider
 
 FLAGGED_COLUMNS = {
-    "account": ("Account", "text"),
-    "revenue": ("Revenue", "money"),
-    "headroom": ("Room to grow", "money"),
-    "growth": ("Growth", "share"),
-    "margin": ("Margin", "share"),
-    "score": ("Score", "number"),
+    "account": (N_("Account"), "text"),
+    "revenue": (N_("Revenue"), "money"),
+    "headroom": (N_("Room to grow"), "money"),
+    "growth": (N_("Growth"), "share"),
+    "margin": (N_("Margin"), "share"),
+    "score": (N_("Score"), "number"),
 }
-WEIGHT_LABELS = {"headroom": "Room to grow", "growth": "Recent growth", "margin": "Margin"}
+WEIGHT_LABELS = {
+    "headroom": N_("Room to grow"),
+    "growth": N_("Recent growth"),
+    "margin": N_("Margin"),
+}
 
 
 class GrowthPanel(Panel):
     """Weights for headroom, growth and margin; the flagged B accounts in a chart and a table."""
 
-    title = "Find growth in B"
+    title = N_("Find growth in B")
 
     def __init__(self, tiered, *, weights: dict[str, float] | None = None):
         super().__init__(tiered)
         start = {**defaults.GROWTH_WEIGHTS, **(weights or {})}
         self.weights = {
-            name: slider(label, start[name], 0, 1, 0.05, label_width="120px")
+            name: slider(_(label), start[name], 0, 1, 0.05, label_width="120px")
             for name, label in WEIGHT_LABELS.items()
         }
         for control in self.weights.values():
@@ -41,7 +48,7 @@ class GrowthPanel(Panel):
         self.view = widgets.VBox(
             [
                 self.heading,
-                widgets.HTML("<b>How much each sign of potential counts</b>"),
+                widgets.HTML(f"<b>{html.escape(_('How much each sign of potential counts'))}</b>"),
                 *self.weights.values(),
                 self.message,
                 self.headline,
@@ -55,7 +62,7 @@ class GrowthPanel(Panel):
     def _draw(self) -> None:
         weights = {name: slider.value for name, slider in self.weights.items()}
         if not any(weights.values()):
-            raise ValueError("Give at least one sign of potential a weight above 0.")
+            raise ValueError(_("Give at least one sign of potential a weight above 0."))
         screen = coaching.growth_screen(self.tiered, weights=weights)
         self.screen = screen
         self.headline.value = figure_html(screen.message)
@@ -65,18 +72,22 @@ class GrowthPanel(Panel):
             self.body.children = [
                 self.chart("growth", charts.growth_chart(screen.accounts)),
                 look_for(
-                    "the orange dots high up: B accounts with a big wallet you do not yet "
-                    "have. Those few deserve more of your B time; the grey ones less."
+                    _(
+                        "the orange dots high up: B accounts with a big wallet you do not yet "
+                        "have. Those few deserve more of your B time; the grey ones less."
+                    )
                 ),
             ]
-            shown = {k: v for k, v in FLAGGED_COLUMNS.items() if k in screen.flagged.columns}
             self.table.value = charts.html_table(
                 screen.flagged,
-                shown,
+                headings(FLAGGED_COLUMNS, screen.flagged.columns),
                 tier_column=None,
                 max_rows=25,
-                caption="The B accounts with real potential",
+                caption=_("The B accounts with real potential"),
             )
         self.notes.value = "".join(
-            f"<div class='wb-note'>Could not judge: {n}</div>" for n in screen.could_not_judge
+            "<div class='wb-note'>"
+            + html.escape(_("Could not judge: {what}").format(what=n))
+            + "</div>"
+            for n in screen.could_not_judge
         )

@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 
 from workbook.charts.theme import FONT, INK, MUTED
+from workbook.i18n import _
 
 #: Styles for the classes the panels use; shown once per page by ``stylesheet()``.
 CSS = f"""
@@ -25,6 +26,14 @@ CSS = f"""
 """
 
 
+SPINNER = (
+    "<div style='display:flex;align-items:center;gap:10px;font-size:15px'>"
+    "<div style='width:18px;height:18px;border:3px solid #c5ccd3;border-top-color:#1f5fa8;"
+    "border-radius:50%;animation:wb-spin 0.8s linear infinite'></div>{text}</div>"
+    "<style>@keyframes wb-spin {{ to {{ transform: rotate(360deg); }} }}</style>"
+)
+
+
 def stylesheet() -> widgets.HTML:
     """Return the page's styles as a widget (display it once, before the panels)."""
     return widgets.HTML(CSS)
@@ -40,9 +49,30 @@ def figure_html(text: str) -> str:
     return f"<div class='wb-figure' aria-live='polite'>{html.escape(text)}</div>"
 
 
+def note_html(text: str) -> str:
+    """Return a small grey note as HTML (escaped)."""
+    return f"<span class='wb-note'>{html.escape(text)}</span>"
+
+
+def headings(columns: dict, present=None) -> dict:
+    """Return table columns with their headings translated (only those in ``present``, if given).
+
+    Examples
+    --------
+    >>> headings({"tier": ("Tier", "text"), "x": ("X", "count")}, present=["tier"])
+    {'tier': ('Tier', 'text')}
+    """
+    return {
+        key: (_(heading), kind)
+        for key, (heading, kind) in columns.items()
+        if present is None or key in present
+    }
+
+
 def look_for(text: str) -> widgets.HTML:
-    """Return a 'what to look for' note that goes under a chart."""
-    return widgets.HTML(f"<div class='wb-look'><b>What to look for:</b> {html.escape(text)}</div>")
+    """Return a 'what to look for' note that goes under a chart (``text`` already translated)."""
+    label = html.escape(_("What to look for:"))
+    return widgets.HTML(f"<div class='wb-look'><b>{label}</b> {html.escape(text)}</div>")
 
 
 def slider(

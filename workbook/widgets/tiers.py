@@ -3,6 +3,11 @@
 The accounts are ranked once per metric (``workbook.analysis.Ranking``); a slider move then costs
 a binary search and a few subtractions, whatever the number of accounts, and the charts change
 through their parameters (about 2 KB to the browser) instead of being sent again.
+
+Accounts pinned to a tier by hand (the panel's pin editor, or the settings it starts from) keep
+their tier on every move: their place in the ranking is found once per set of pins, and a move
+then shifts each pinned account's amounts from the tier the rule gives it to its pinned tier
+(see ``Ranking.summary``), still nothing per account.
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import analysis, charts
-from workbook.charts.captions import metric_label, tier_headline
+from workbook import formatting as fmt
+from workbook.analysis.tiers import pinned_accounts, tiered_from
+from workbook.coaching.wording import metric_label, pinned_line, tier_headline
+from workbook.settings import TierSettings
 from workbook.widgets.base import Debounced, MessageArea, guarded
+from workbook.widgets.pins import PinEditor
 from workbook.widgets.style import figure_html, section, slider, stylesheet
 
 METHOD_OPTIONS = [
@@ -52,39 +61,32 @@ class TierPanel:
     ----------
     accounts : DataFrame
         The canonical accounts table.
-    metric, method : str
-        The starting metric and method.
-    a, b, c : float, optional
-        The starting thresholds (None: the method's defaults).
+    settings : TierSettings, optional
+        Where the controls start (default ``TierSettings()``), its pins included; ``metric=``,
+        ``method=``, ``a=``, ``b=``, ``c=``, ``pins=`` as keywords change it.
 
     Attributes
     ----------
     view : ipywidgets.VBox
         Everything, ready to display (``display(panel)`` works too).
     cuts : tuple of int
-        The current cut positions in the ranking (see ``Ranking.cuts``).
+        The current cut positions in the ranking (see ``Ranking.cuts``), before the pins.
+    pins : PinEditor
+        The pins: add one with its reason, or remove one; the tiers follow.
     """
 
-    def __init__(
-        self,
-        accounts: pd.DataFrame,
-        *,
-        metric: str = "revenue",
-        method: str = "account_share",
-        a: float | None = None,
-        b: float | None = None,
-        c: float | None = None,
-    ):
+    def __init__(self, accounts: pd.DataFrame, settings: TierSettings | None = None, **choices):
+        start = TierSettings.of(settings, **choices)
         self.accounts = accounts
         self.message = MessageArea()
         self._rankings: dict[str, analysis.Ranking] = {}
         self._listeners: list[Callable[[TierPanel], None]] = []
         self.method = widgets.ToggleButtons(
-            options=METHOD_OPTIONS, value=method, style={"button_width": "250px"}
+            options=METHOD_OPTIONS, value=start.method, style={"button_width": "250px"}
         )
         self.metric = widgets.Dropdown(
             options=metric_options(accounts),
-            value=metric,
+            value=start.metric,
             description="Rank by",
             style={"description_width": "70px"},
         )
@@ -104,8 +106,11 @@ class TierPanel:
         self.cuts = (0, 0)
         self._suggestion: analysis.Suggestion | None = None
         self._refresh = None
+        self._pinned: dict[str, analysis.PinnedRanks | None] = {}  # per metric
+        self.pins = PinEditor(accounts, start.pins, on_change=self._on_pins)
+        self._check_pins()
 
-        self._set_sliders(method, {"a": a, "b": b, "c": c})
+        self._set_sliders(start)
         self._build_charts()
         self._refresh = Debounced(guarded(self.message)(self._update))
         for control in self.sliders.values():
@@ -136,6 +141,7 @@ class TierPanel:
                 self.curve_chart,
                 self.bars_chart,
                 self.table,
+                self.pins.view,
             ]
         )
 
@@ -149,20 +155,31 @@ class TierPanel:
         return self._rankings[metric]
 
     @property
-    def settings(self) -> dict:
-        """The current tier settings, as ``assign_tiers`` takes them."""
+    def pinned(self) -> analysis.PinnedRanks | None:
+        """The pinned accounts where the current ranking holds them (None: no pins)."""
+        metric = self.metric.value
+        if metric not in self._pinned:
+            pins = self.pins.pins
+            self._pinned[metric] = self.ranking.pin(self.accounts, pins) if pins else None
+        return self._pinned[metric]
+
+    @property
+    def settings(self) -> TierSettings:
+        """The tier settings the controls show now, the pins included."""
         method = self.method.value
         chosen = {name: self.sliders[name].value for name in SLIDERS[method]}
-        return {"metric": self.metric.value, "method": method, **chosen}
+        return TierSettings(metric=self.metric.value, method=method, pins=self.pins.pins, **chosen)
 
     def tiered(self) -> pd.DataFrame:
-        """Return the accounts with ``rank`` and ``tier`` as the sliders set them (O(n))."""
-        ranking = self.ranking
-        return self.accounts.assign(rank=ranking.ranks(), tier=ranking.labels(*self.cuts))
+        """Return the accounts with ``rank`` and ``tier`` as the sliders and pins set them (O(n)),
+        marked ``pinned`` when there are pins (see ``assign_tiers``).
+
+        ``settings`` says how they were tiered (e.g. for ``tier_summary``)."""
+        return tiered_from(self.accounts, self.ranking, self.cuts, self.pinned)
 
     def summary(self) -> pd.DataFrame:
-        """Return the per-tier summary of the current tiers (O(1))."""
-        return self.ranking.summary(*self.cuts)
+        """Return the per-tier summary of the current tiers (O(number of pins))."""
+        return self.ranking.summary(*self.cuts, self.pinned)
 
     def on_change(self, listener: Callable[[TierPanel], None]) -> None:
         """Call ``listener(panel)`` after the tiers change."""
@@ -172,17 +189,15 @@ class TierPanel:
         return self.view._repr_mimebundle_(**kwargs)
 
     # --- updates ------------------------------------------------------------------------------
-    def _set_sliders(self, method: str, values: dict[str, float | None]) -> None:
+    def _set_sliders(self, settings: TierSettings) -> None:
         """Give the sliders the method's ranges and values, without an update per change."""
-        defaults = analysis.DEFAULTS[method]
         for name, control in self.sliders.items():
-            spec = SLIDERS[method].get(name)
+            spec = SLIDERS[settings.method].get(name)
             control.layout.display = None if spec else "none"
             if not spec:
                 continue
             label, low, high = spec
-            value = values.get(name)
-            value = defaults[name] if value is None else value
+            value = getattr(settings, name)
             if self._refresh is not None:
                 control.unobserve(self._refresh, "value")
             control.max = max(control.max, high)  # widen first: min may never exceed max
@@ -191,20 +206,29 @@ class TierPanel:
             if self._refresh is not None:
                 control.observe(self._refresh, "value")
 
+    def _check_pins(self) -> None:
+        """Find the pinned accounts in the ranking once (an unknown account is an error here)."""
+        self._pinned = {}
+        _ = self.pinned
+
+    def _on_pins(self, pins) -> None:
+        self._check_pins()
+        self._update()
+
     def _update(self) -> None:
-        settings = self.settings
         ranking = self.ranking
-        self.cuts = ranking.cuts(
-            settings["method"], **{k: settings[k] for k in SLIDERS[settings["method"]]}
-        )
-        summary = ranking.summary(*self.cuts)
+        self.cuts = ranking.cuts(self.settings)
+        summary = ranking.summary(*self.cuts, self.pinned)
         with self.curve_chart.hold_sync():
             for name, value in charts.cut_params(*self.cuts, ranking.n).items():
                 setattr(self.curve_chart.params, name, value)
         with self.bars_chart.hold_sync():
             for name, value in charts.summary_params(summary).items():
                 setattr(self.bars_chart.params, name, value)
-        self.headline.value = figure_html(tier_headline(summary, metric=ranking.metric))
+        headline = tier_headline(summary, metric=ranking.metric)
+        if self.pinned is not None:
+            headline += " " + pinned_line(pinned_accounts(self._pinned_tiers()))
+        self.headline.value = figure_html(headline)
         shown = {k: v for k, v in TIER_COLUMNS.items() if k in summary.columns}
         self.table.value = charts.html_table(
             summary.reset_index(), {"tier": ("Tier", "text"), **shown}
@@ -213,18 +237,32 @@ class TierPanel:
         for listener in self._listeners:
             listener(self)
 
+    def _pinned_tiers(self) -> pd.DataFrame:
+        """Return the pinned accounts alone, tiered as now (O(number of pins))."""
+        pinned = self.pinned
+        rule = pinned.rule_codes(*self.cuts)
+        rows = self.accounts.iloc[pinned.rows]
+        letters = pd.Categorical.from_codes(rule.astype("int8"), categories=list("ABC"))
+        return rows.assign(
+            rank=pinned.positions + 1,
+            tier=[pin.tier for pin in pinned.pins],
+            pinned=True,
+            pin_reason=[pin.reason for pin in pinned.pins],
+            rule_tier=letters,
+        )
+
     def _build_charts(self) -> None:
         ranking = self.ranking
-        self.cuts = ranking.cuts(
-            self.method.value, **{k: self.sliders[k].value for k in SLIDERS[self.method.value]}
-        )
+        self.cuts = ranking.cuts(self.settings)
         curves = {
             metric_label(ranking.metric): analysis.pareto_curve(
                 self.accounts, metric=ranking.metric
             )
         }
         if ranking.metric != "gross_profit" and "gross_profit" in self.accounts.columns:
-            curves["gross profit"] = analysis.pareto_curve(self.accounts, metric="gross_profit")
+            curves[metric_label("gross_profit")] = analysis.pareto_curve(
+                self.accounts, metric="gross_profit"
+            )
         pareto = charts.pareto_chart(curves, k_a=self.cuts[0], k_ab=self.cuts[1], n=ranking.n)
         bars = charts.tier_summary_chart(ranking.summary(*self.cuts))
         if self.curve_chart is None:
@@ -233,11 +271,12 @@ class TierPanel:
             self.curve_chart.chart, self.bars_chart.chart = pareto, bars
 
     def _on_method(self, change) -> None:
-        self._set_sliders(change["new"], {})
+        self._set_sliders(TierSettings(metric=self.metric.value, method=change["new"]))
         self._show_hint()
         self._update()
 
     def _on_metric(self, change) -> None:
+        _ = self.pinned  # the pinned accounts' places in the new ranking
         self._build_charts()
         self._show_hint()
         self._update()
@@ -247,7 +286,8 @@ class TierPanel:
             self.accounts, metric=self.metric.value, method=self.method.value
         )
         shown = ", ".join(
-            f"{name} = {value:.0%}" for name, value in self._suggestion.thresholds().items()
+            f"{name} = {fmt.share(value)}"
+            for name, value in self._suggestion.settings.thresholds.items()
         )
         self.hint.value = (
             f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
@@ -257,5 +297,5 @@ class TierPanel:
     def _apply_hint(self, _button=None) -> None:
         if self._suggestion is None:
             return
-        for name, value in self._suggestion.thresholds().items():
+        for name, value in self._suggestion.settings.thresholds.items():
             self.sliders[name].value = value

@@ -14,6 +14,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from workbook import charts, loading, paths, schema
+from workbook.coaching import wording
 from workbook.i18n import _
 from workbook.widgets.base import (
     MessageArea,
@@ -23,18 +24,12 @@ from workbook.widgets.base import (
     message_html,
     out_of_memory,
 )
+from workbook.widgets.style import SPINNER
 
-ACCEPTED = ".csv,.tsv,.txt,.xlsx,.parquet"
+ACCEPTED = ",".join(loading.source.SUFFIXES)  # the content decides the format
 #: The largest file the kernel accepts (the page refuses bigger ones before sending them).
 MAX_UPLOAD_MB = 50
 NOT_MAPPED = "(not in my file)"
-
-SPINNER = (
-    "<div style='display:flex;align-items:center;gap:10px;font-size:15px'>"
-    "<div style='width:18px;height:18px;border:3px solid #c5ccd3;border-top-color:#1f5fa8;"
-    "border-radius:50%;animation:wb-spin 0.8s linear infinite'></div>{text}</div>"
-    "<style>@keyframes wb-spin {{ to {{ transform: rotate(360deg); }} }}</style>"
-)
 
 
 def upload_item(value) -> tuple[str, bytes]:
@@ -45,6 +40,18 @@ def upload_item(value) -> tuple[str, bytes]:
     item = items[0]
     name = item["name"] if "name" in item else item["metadata"]["name"]
     return name, bytes(item["content"])
+
+
+def upload_within_limit(value) -> tuple[str, bytes]:
+    """Return (name, bytes) of an uploaded file, or raise ValueError when it is over the limit
+    (the page refuses such a file before sending it; a crafted message may still bring one)."""
+    name, content = upload_item(value)
+    if len(content) > MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValueError(
+            f"{name} is {len(content) / 1048576:.1f} MB; files up to "
+            f"{MAX_UPLOAD_MB} MB can be read here."
+        )
+    return name, content
 
 
 class UploadPanel:
@@ -211,7 +218,7 @@ def describe(result: loading.LoadResult) -> str:
     for name in ("revenue", "gross_profit"):
         if name in accounts.columns:
             facts.append(
-                f"Total {charts.metric_label(name)}: "
+                f"Total {wording.metric_label(name)}: "
                 f"{charts.format_value(float(accounts[name].sum()), 'money')}."
             )
     if result.dropped_rows:

@@ -1,0 +1,114 @@
+"""The headers of the CRM and ERP exports the pre-work kit asks for are read as the kit says.
+
+The header sets are those of the exports described in
+``notebooks/facilitator/crm-exports.md`` (Salesforce, HubSpot, Dynamics 365, SuperOffice, Tripletex,
+Visma), with the columns the kit tells people to keep and the ones they may leave in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook.loading import UploadedFile, load
+from workbook.loading.headers import map_columns
+
+EXPORTS = {
+    "Salesforce opportunities": (
+        ["Opportunity Owner", "Account Name", "Account ID", "Opportunity Name", "Stage",
+         "Amount", "Expected Revenue", "Probability (%)", "Close Date", "Created Date"],
+        {"account": "Account Name", "account_id": "Account ID", "revenue": "Amount",
+         "date": "Close Date", "owner": "Opportunity Owner"},
+    ),
+    "Salesforce in Norwegian": (
+        ["Salgsmulighetseier", "Kontonavn", "Beløp", "Avslutningsdato"],
+        {"account": "Kontonavn", "revenue": "Beløp", "date": "Avslutningsdato",
+         "owner": "Salgsmulighetseier"},
+    ),
+    "HubSpot deals": (
+        ["Record ID", "Deal Name", "Deal Stage", "Close Date", "Deal owner", "Amount",
+         "Associated Company", "Associated Company IDs", "Pipeline", "Create Date"],
+        {"account": "Associated Company", "account_id": "Associated Company IDs",
+         "revenue": "Amount", "date": "Close Date", "owner": "Deal owner"},
+    ),
+    "HubSpot deals, primary company": (
+        ["Record ID", "Deal Name", "Close Date", "Amount", "Associated Company (Primary)",
+         "Associated Company IDs (Primary)"],
+        {"account": "Associated Company (Primary)",
+         "account_id": "Associated Company IDs (Primary)", "revenue": "Amount",
+         "date": "Close Date"},
+    ),
+    "HubSpot companies": (
+        ["Record ID", "Company name", "Company owner", "Total Revenue", "Create Date"],
+        {"account": "Company name", "account_id": "Record ID", "revenue": "Total Revenue",
+         "owner": "Company owner"},
+    ),
+    "Dynamics 365 opportunities": (
+        ["(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum",
+         "(Do Not Modify) Modified On", "Topic", "Potential Customer", "Actual Revenue",
+         "Actual Close Date", "Owner", "Status"],
+        {"account": "Potential Customer", "revenue": "Actual Revenue",
+         "date": "Actual Close Date", "owner": "Owner"},
+    ),
+    "Dynamics 365 in Norwegian": (
+        ["Potensiell kunde", "Faktisk omsetning", "Faktisk avslutningsdato", "Eier"],
+        {"account": "Potensiell kunde", "revenue": "Faktisk omsetning",
+         "date": "Faktisk avslutningsdato", "owner": "Eier"},
+    ),
+    "SuperOffice sales": (
+        ["Company", "Sale date", "Amount", "Status", "Stage", "Heading", "Our contact"],
+        {"account": "Company", "date": "Sale date", "revenue": "Amount", "owner": "Our contact"},
+    ),
+    "SuperOffice in Norwegian": (
+        ["Firma", "Dato", "Beløp", "Status", "Vår kontakt"],
+        {"account": "Firma", "date": "Dato", "revenue": "Beløp", "owner": "Vår kontakt"},
+    ),
+    "Tripletex invoices": (
+        ["Fakturanummer", "Fakturadato", "Kundenummer", "Kunde", "Beløp eks. mva",
+         "Vår referanse"],
+        {"account": "Kunde", "account_id": "Kundenummer", "date": "Fakturadato",
+         "revenue": "Beløp eks. mva", "owner": "Vår referanse"},
+    ),
+    "Visma.net sales by item and customer": (
+        ["Customer name", "Doc. date", "Amount", "Cost", "Gross profit", "Salesperson"],
+        {"account": "Customer name", "date": "Doc. date", "revenue": "Amount",
+         "gross_profit": "Gross profit", "owner": "Salesperson", "cost": "Cost"},
+    ),
+    "Visma in Norwegian": (
+        ["Kundenr", "Kundenavn", "Fakturadato", "Beløp", "Dekningsbidrag", "Selger"],
+        {"account_id": "Kundenr", "account": "Kundenavn", "date": "Fakturadato",
+         "revenue": "Beløp", "gross_profit": "Dekningsbidrag", "owner": "Selger"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("export", list(EXPORTS))
+def test_each_export_s_headers_give_the_columns_the_kit_promises(export):
+    headers, expected = EXPORTS[export]
+    found = map_columns(headers, file=f"{export}.csv")
+    assert found.problems == []
+    assert {target: headers[i] for target, i in found.index.items()} == expected
+
+
+def test_a_hubspot_deal_export_adds_up_per_company_not_per_deal():
+    csv = (
+        "Record ID,Deal Name,Close Date,Amount,Associated Company,Associated Company IDs\n"
+        "9001,Renewal 2026,2026-03-01,120000,Fjordbakeri AS,501\n"
+        "9002,Extra ovens,2026-05-15,30000,Fjordbakeri AS,501\n"
+        "9003,First order,2026-06-01,8000,Berg Elektro AS,502\n"
+    )
+    accounts = load(UploadedFile("hubspot-deals.csv", csv.encode())).accounts
+    by_name = accounts.set_index("account")["revenue"].to_dict()
+    assert by_name == {"Fjordbakeri AS": 150000.0, "Berg Elektro AS": 8000.0}
+    assert sorted(accounts["account_id"]) == ["501", "502"]
+
+
+def test_a_dynamics_opportunity_export_reads_its_potential_customer_as_the_account():
+    csv = (
+        "(Do Not Modify) Opportunity,(Do Not Modify) Row Checksum,Topic,Potential Customer,"
+        "Actual Revenue,Actual Close Date,Owner\n"
+        "a1,x,Ovens,Fjordbakeri AS,120000,2026-03-01,Kari Nordmann\n"
+        "a2,y,Cables,Berg Elektro AS,8000,2026-06-01,Kari Nordmann\n"
+    )
+    accounts = load(UploadedFile("opportunities.csv", csv.encode())).accounts
+    assert set(accounts["account"]) == {"Fjordbakeri AS", "Berg Elektro AS"}
+    assert "potential" not in accounts.columns or accounts["potential"].isna().all()
