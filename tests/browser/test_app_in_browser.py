@@ -38,9 +38,9 @@ CHARTS_PER_STEP = {
 first_step_seconds: list[float] = []
 
 
-def timed_visit(browser, url: str, **options) -> visits.Visit:
+def timed_visit(browser, url: str) -> visits.Visit:
     """Open the app as a participant; count the seconds until its first step can be used."""
-    return visits.Visit(browser, url, first_step_seconds, **options)
+    return visits.Visit(browser, url, first_step_seconds)
 
 
 @pytest.fixture(scope="module")
@@ -147,11 +147,11 @@ def test_a_participant_goes_through_the_course_and_takes_the_plan_home(
 
 
 def test_a_reload_keeps_the_answers_and_the_plan(sample_visit, browser, app_url, artifacts):
-    again = timed_visit(
-        browser, app_url, context=sample_visit.context
-    )  # the same browser, a new page
+    # the same browser, a new page; it opens on the step the participant left (not the first)
+    again = visits.Visit(
+        browser, app_url, context=sample_visit.context, wait_for="text=Welcome back"
+    )
     try:
-        again.page.get_by_text("Welcome back", exact=False).wait_for(timeout=60_000)
         again.open_step("Your accounts")
         expect(again.step.locator("textarea").first).to_have_value(
             "My reflection on Your accounts.", timeout=30_000

@@ -18,10 +18,19 @@ FIRST_STEP = "button:has-text('Check my guess')"
 class Visit:
     """One participant's page, with every request that tried to leave this machine.
 
-    ``times``: where to add the seconds the page took until its first step could be used.
+    ``times``: where to add the seconds the page took until ``wait_for`` was shown (by default
+    the first step, ready for a guess).
     """
 
-    def __init__(self, browser, url: str, times: list[float] | None = None, *, context=None):
+    def __init__(
+        self,
+        browser,
+        url: str,
+        times: list[float] | None = None,
+        *,
+        context=None,
+        wait_for: str = FIRST_STEP,
+    ):
         self.context = context or browser.new_context(
             viewport={"width": 1280, "height": 1000}, accept_downloads=True
         )
@@ -30,7 +39,7 @@ class Visit:
         self.page.on("request", self._record)
         started = time.monotonic()
         self.page.goto(url)
-        self.page.wait_for_selector(FIRST_STEP, timeout=120_000)
+        self.page.wait_for_selector(wait_for, timeout=120_000)
         if times is not None:
             times.append(time.monotonic() - started)
 
