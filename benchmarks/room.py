@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import os
 import statistics
 import subprocess
@@ -52,6 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
+from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from servers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -210,10 +212,17 @@ async def visit(browser, url: str, opened: list) -> tuple[float, float]:
     page = await context.new_page()
     started = time.monotonic()
     await page.goto(url, timeout=180_000, wait_until="commit")
-    await page.wait_for_selector(FIRST_STEP, timeout=180_000)
-    first = time.monotonic() - started
-    await page.wait_for_selector(LIVE_STEP, timeout=180_000)
-    return first, time.monotonic() - started
+    first = live = math.inf  # what a page that never got there took
+    try:
+        await page.wait_for_selector(FIRST_STEP, timeout=180_000)
+        first = time.monotonic() - started
+        await page.wait_for_selector(LIVE_STEP, timeout=180_000)
+        live = time.monotonic() - started
+    except PlaywrightTimeout:
+        shot = Path(tempfile.gettempdir()) / f"room-stuck-{len(opened)}-{os.getpid()}.png"
+        await page.screenshot(path=shot, full_page=True)
+        print(f"a page was not ready after 180 s (first step {first:.1f} s); see {shot}")
+    return first, live
 
 
 async def first_chart(browser, url: str, log: Path) -> dict[str, float]:
@@ -293,17 +302,23 @@ async def one_session(browser, url: str, log: Path, upload: Path) -> dict[str, f
         for index, step in enumerate(STEPS[:-1]):  # the last, the plan, draws no chart
             await page.get_by_role("tab", name=f"{index + 1} {step}").click()
             shown = page.locator(OPEN_STEP).first
-            await (
-                shown.get_by_role("button", name="Skip the guess")
-                .or_(shown.get_by_role("button", name="Continue"))
-                .first.click()
-            )
-            await shown.locator(FIRST_CHART).first.wait_for(timeout=60_000)
+            await shown.locator(
+                "button:has-text('Skip the guess'):visible, button:has-text('Continue'):visible"
+            ).first.click()
+            # the reflection comes with the step's panel, once the guess is done
+            await shown.get_by_text("Reflect:").wait_for(timeout=60_000)
+            with contextlib.suppress(PlaywrightTimeout):  # not every step has a chart for it
+                await shown.locator(FIRST_CHART).first.wait_for(timeout=20_000)
         pid = kernel_pid(log, await kernel_id(page))
         await asyncio.sleep(2)
         status = Path(f"/proc/{pid}/status").read_text()
         peak = int(status.split("VmHWM:", 1)[1].split()[0]) / 1024
-        return {"read_s": read, "peak_rss": peak, **memory_mb(pid)}
+        return {
+            "read_s": read,
+            "peak_rss": peak,
+            "mb": upload.stat().st_size / 1e6,
+            **memory_mb(pid),
+        }
     finally:
         await context.close()
 
@@ -409,7 +424,7 @@ async def run(args) -> dict[str, bool]:
         f"{describe(every, 'pss')}; USS {describe(every, 'uss')}"
     )
     print(
-        f"a participant who uploaded {upload.stat().st_size / 1e6:.0f} MB of order lines (read in "
+        f"a participant who uploaded {session['mb']:.0f} MB of order lines (read in "
         f"{session['read_s']:.1f} s) and opened every step: RSS {session['rss']:.0f} MB, PSS "
         f"{session['pss']:.0f} MB, USS {session['uss']:.0f} MB; at most RSS "
         f"{session['peak_rss']:.0f} MB while reading"
