@@ -10,6 +10,9 @@ PORT   ?= 8866
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
+# The compiled translations (not kept in git): made again whenever a catalog changed.
+CATALOGS := $(wildcard workbook/locale/*/LC_MESSAGES/workbook.po)
+COMPILED := $(CATALOGS:.po=.mo)
 PYTEST_ARGS ?=
 # The lock is for every platform and for Python 3.11 and newer (the oldest the project supports).
 UV_COMPILE := pip compile requirements.txt --universal --python-version 3.11 --generate-hashes \
@@ -35,8 +38,11 @@ $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/pybabel compile --use-fuzzy --statistics -D workbook -d workbook/locale 2>/dev/null || true
 	@touch $@
+
+# Every text that is translated reaches the .mo, even while others still wait for translation.
+$(COMPILED): $(CATALOGS) | $(STAMP)
+	$(BIN)/python scripts/catalogs.py >/dev/null || true
 
 # The lock: exact versions and their hashes of everything requirements.txt needs, for every
 # platform. Run it after adding a line to requirements.txt, and commit both files.
@@ -51,23 +57,23 @@ test-latest: browser
 	@test -x $(LATEST)/bin/python || scripts/make-venv.sh "$(PYTHON)" "$(LATEST)"
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -r requirements.txt
-	$(LATEST)/bin/pybabel compile --use-fuzzy -D workbook -d workbook/locale 2>/dev/null || true
+	$(LATEST)/bin/python scripts/catalogs.py >/dev/null || true
 	$(LATEST)/bin/python -m pip list --format=freeze > $(LATEST)/versions.txt
 	$(LATEST)/bin/python -m pytest $(PYTEST_ARGS)
 
-app: $(STAMP)
+app: $(STAMP) $(COMPILED)
 	$(BIN)/python -m workbook app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(ROOM),--room "$(ROOM)") $(if $(KERNEL_MEMORY),--kernel-memory "$(KERNEL_MEMORY)")
 
-test: $(STAMP) browser
+test: $(STAMP) $(COMPILED) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 browser:
 	@scripts/ensure-chromium.sh
 
-lab: $(STAMP)
+lab: $(STAMP) $(COMPILED)
 	$(BIN)/python -m workbook lab
 
-report: $(STAMP)
+report: $(STAMP) $(COMPILED)
 	$(BIN)/python -m workbook report data/sample_team.csv --by owner --out reports
 
 lint: $(STAMP)
@@ -81,7 +87,7 @@ messages: $(STAMP)
 		--omit-header -o workbook/locale/workbook.pot . >/dev/null
 	$(BIN)/pybabel update -D workbook -d workbook/locale -i workbook/locale/workbook.pot \
 		--no-fuzzy-matching --ignore-obsolete
-	$(BIN)/pybabel compile --statistics -D workbook -d workbook/locale
+	$(BIN)/python scripts/catalogs.py
 
 catalogs: $(STAMP)
-	$(BIN)/pybabel compile --statistics -D workbook -d workbook/locale
+	$(BIN)/python scripts/catalogs.py

@@ -51,6 +51,7 @@ class Notebook:
     parameters: tuple[str, ...]
     opens_book: bool = True
     help: dict[str, str] = field(default_factory=dict)  # help that differs from the table's
+    defaults: dict[str, str] = field(default_factory=dict)  # literals that differ from it
     kind: str = "guided"
     sample: str = ""  # the sample it opens when no file is given ("": the sample accounts)
 
@@ -131,7 +132,9 @@ GUIDED = (
         N_("Since last period"),
         N_("each month or quarter: who moved tier, who is new or lost, where the revenue went"),
         (*START, *TIERING, "previous_path", "answers_path"),
-        help={"accounts_path": "your accounts or order-lines file; empty: the sample order lines"},
+        help={
+            "accounts_path": N_("your accounts or order-lines file; empty: the sample order lines")
+        },
         sample="orders",
     ),
 )
@@ -155,6 +158,10 @@ RUN = (
         "the whole workbook on one page",
         (*START, *TIERING, *PLAN),
         opens_book=False,
+        # Empty: the server's language (python -m workbook app --language nb); a participant's
+        # ?language= in the address, or the switch on the page, still chooses.
+        help={"language": N_("en or nb; empty: the app server's language (app --language)")},
+        defaults={"language": ""},
         kind="run",
     ),
     Notebook(
@@ -284,7 +291,8 @@ def parameters(notebook: Notebook, language: str = "en") -> str:
     """Return the parameters cell: annotated literals with help, from ``workbook.parameters``;
     a notebook written in another language starts in it."""
     help_texts = {name: _(text) for name, text in notebook.help.items()}
-    return parameters_cell(notebook.parameters, help=help_texts, defaults={"language": language})
+    defaults = {"language": language, **notebook.defaults}
+    return parameters_cell(notebook.parameters, help=help_texts, defaults=defaults)
 
 
 def _used_names(code: str) -> list[str]:

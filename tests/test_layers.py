@@ -32,6 +32,7 @@ BOTTOM = {
     "settings",
     "parameters",
     "argparse_texts",
+    "notebook_text",
 }
 ORDER = ["loading", "analysis", "coaching", "charts"]
 TOP = {"widgets", "report", "commands", "course", "cli", "app", "room", "__main__", "__init__"}

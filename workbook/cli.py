@@ -198,23 +198,25 @@ def _add_pins(parser) -> None:
         "--pins",
         type=Path,
         metavar="FILE",
-        help="accounts pinned to a tier by hand: a CSV (or XLSX) with account_id, tier, reason",
+        help=_("accounts pinned to a tier by hand: a CSV (or XLSX) with account_id, tier, reason"),
     )
 
 
 def _add_compare(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("since the previous period").add_mutually_exclusive_group()
+    group = parser.add_argument_group(_("since the previous period")).add_mutually_exclusive_group()
     group.add_argument(
         "--compare",
         type=Path,
         metavar="PREVIOUS_FILE",
-        help="compare with the previous period's file (an export or a tier list written "
-        "earlier): who moved tier, who is new or lost, and the revenue bridge",
+        help=_(
+            "compare with the previous period's file (an export or a tier list written "
+            "earlier): who moved tier, who is new or lost, and the revenue bridge"
+        ),
     )
     group.add_argument(
         "--compare-previous",
         action="store_true",
-        help="order lines: compare with the 12 months before the period",
+        help=_("order lines: compare with the 12 months before the period"),
     )
 
 
@@ -431,8 +433,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare",
         type=Path,
         metavar="PREVIOUS_FILE",
-        help="add a 'since last period' section comparing with this file (order lines "
-        "get one from their previous 12 months without it)",
+        help=_(
+            "add a 'since last period' section comparing with this file (order lines "
+            "get one from their previous 12 months without it)"
+        ),
     )
 
     sample = command(

@@ -187,3 +187,49 @@ def listing(items: list[str], *, limit: int | None = None) -> str:
     if len(items) == 1:
         return items[0]
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def chart_locale() -> dict:
+    """Return the current language's number and date formats for the charts (Vega's ``locale``).
+
+    The charts format their own axis labels, tooltips and text marks (``,.0f``, ``.0%``, ``%b``);
+    this gives them the same separators, per cent sign and month names as the sentences, from
+    the same Babel data.
+
+    Examples
+    --------
+    >>> from workbook.i18n import use_language
+    >>> with use_language("nb"):
+    ...     spec = chart_locale()
+    >>> spec["number"]["decimal"], spec["number"]["thousands"], spec["number"]["percent"]
+    (',', '\\xa0', '\\xa0%')
+    >>> spec["time"]["shortMonths"][11]
+    'des.'
+    """
+    place = Locale.parse(locale())
+    percent = babel_numbers.format_percent(0.5, locale=place)  # where the locale puts its %
+    months = babel_dates.get_month_names("wide", locale=place)
+    short_months = babel_dates.get_month_names("abbreviated", locale=place)
+    days = babel_dates.get_day_names("wide", locale=place)
+    short_days = babel_dates.get_day_names("abbreviated", locale=place)
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # d3 counts the days from Sunday, Babel from Monday
+    return {
+        "number": {
+            "decimal": babel_numbers.get_decimal_symbol(place),
+            "thousands": babel_numbers.get_group_symbol(place),
+            "grouping": [3],
+            "currency": ["", ""],  # amounts are shown as plain numbers (see money)
+            "percent": percent.replace("50", ""),
+            "minus": babel_numbers.get_minus_sign_symbol(place),
+        },
+        "time": {
+            "dateTime": "%x %X",
+            "date": "%d.%m.%Y" if place.language == "nb" else "%m/%d/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [days[i] for i in sunday_first],
+            "shortDays": [short_days[i] for i in sunday_first],
+            "months": [months[i] for i in range(1, 13)],
+            "shortMonths": [short_months[i] for i in range(1, 13)],
+        },
+    }

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
-from workbook.i18n import _
+from workbook.i18n import _, use_language
 
 #: A generated cell carries this key in its metadata (its text comes from the code's catalog).
 ROLE = "workbook_generated"
@@ -51,6 +52,22 @@ def translatable(block: str) -> bool:
 def translate_markdown(markdown: str) -> str:
     """Return a Markdown text with each block in the current language."""
     return "\n\n".join(_(b) if translatable(b) else b for b in blocks(markdown))
+
+
+def in_language(path: str | Path, language: str):
+    """Return the notebook at ``path`` (an nbformat node) with its Markdown in ``language``.
+
+    The report notebooks are run this way: the English notebook is the source, its words come
+    from the catalog, its code is the same for every language.
+    """
+    import nbformat  # here: the package's other users never need it
+
+    notebook = nbformat.read(str(path), as_version=4)
+    with use_language(language):
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                cell.source = translate_markdown(cell.source)
+    return notebook
 
 
 def extract(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:

@@ -18,6 +18,7 @@ TierSettings(metric='revenue', method='value_share', a=0.7, b=0.95, c=None)
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -218,6 +219,10 @@ def _literal(name: str, value: object) -> str:
     return repr(value).replace("'", '"')
 
 
+#: The longest line of a generated cell (the project's formatter's limit).
+LINE_LENGTH = 100
+
+
 def parameters_cell(
     names: Iterable[str],
     *,
@@ -234,7 +239,11 @@ def parameters_cell(
         spec = PARAMETERS[name]
         text = (help or {}).get(name) or spec.describe()
         value = (defaults or {}).get(name, spec.default)
-        lines.append(f"{name}: {spec.annotation} = {_literal(name, value)}  # {text}")
+        line = f"{name}: {spec.annotation} = {_literal(name, value)}"
+        if len(f"{line}  # {text}") <= LINE_LENGTH:
+            lines.append(f"{line}  # {text}")
+        else:  # a longer help (often a translation) goes above, so the cell stays formatted
+            lines += [*(f"# {part}" for part in textwrap.wrap(text, LINE_LENGTH - 2)), line]
     return "\n".join(lines)
 
 

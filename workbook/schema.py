@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
+from workbook.i18n import N_
+
 
 @dataclass(frozen=True)
 class Column:
     """One canonical column of the accounts table."""
 
     name: str
-    meaning: str
+    meaning: str  # in English; shown as ``_(column.meaning)``
     kind: str  # "text", "amount" (money, may be negative) or "count" (non-negative number)
     required: bool = False
 
@@ -16,24 +18,26 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column(
         "account_id",
-        "stable identifier, kept as text (generated from the name if absent)",
+        N_("stable identifier, kept as text (generated from the name if absent)"),
         "text",
         required=True,
     ),
-    Column("account", "display name", "text", required=True),
-    Column("revenue", "revenue in the period", "amount", required=True),
-    Column("gross_profit", "contribution / gross margin in the period (may be negative)", "amount"),
-    Column("owner", "salesperson responsible", "text"),
-    Column("visits", "visits or meetings in the period", "count"),
-    Column("selling_hours", "hours spent on the account in the period", "count"),
+    Column("account", N_("display name"), "text", required=True),
+    Column("revenue", N_("revenue in the period"), "amount", required=True),
     Column(
-        "service_requests", "small service calls, e-mails and complaints in the period", "count"
+        "gross_profit", N_("contribution / gross margin in the period (may be negative)"), "amount"
     ),
-    Column("concessions", "discounts and credits given in the period", "amount"),
-    Column("potential", "estimated annual potential (the customer's wallet)", "amount"),
-    Column("revenue_prev", "revenue in the previous period (for growth)", "amount"),
-    Column("segment", "free text for grouping", "text"),
-    Column("region", "free text for grouping", "text"),
+    Column("owner", N_("salesperson responsible"), "text"),
+    Column("visits", N_("visits or meetings in the period"), "count"),
+    Column("selling_hours", N_("hours spent on the account in the period"), "count"),
+    Column(
+        "service_requests", N_("small service calls, e-mails and complaints in the period"), "count"
+    ),
+    Column("concessions", N_("discounts and credits given in the period"), "amount"),
+    Column("potential", N_("estimated annual potential (the customer's wallet)"), "amount"),
+    Column("revenue_prev", N_("revenue in the previous period (for growth)"), "amount"),
+    Column("segment", N_("free text for grouping"), "text"),
+    Column("region", N_("free text for grouping"), "text"),
 )
 
 BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}

@@ -40,12 +40,32 @@ import numpy as np
 
 from workbook import formatting as fmt
 from workbook.errors import SettingsError
-from workbook.i18n import _
+from workbook.i18n import N_, _
 from workbook.schema import TIERS
 
 # --- tiers --------------------------------------------------------------------------------------
 #: What accounts can be ranked by: revenue, gross profit, or a blend of the two shares.
 METRICS: tuple[str, ...] = ("revenue", "gross_profit", "blend")
+METRIC_LABELS = MappingProxyType(
+    {
+        "revenue": N_("revenue"),
+        "gross_profit": N_("gross profit"),
+        "blend": N_("value (revenue and profit blended)"),
+    }
+)
+
+
+def metric_label(metric: str) -> str:
+    """Return the metric as people say it, in the current language.
+
+    Examples
+    --------
+    >>> metric_label("gross_profit")
+    'gross profit'
+    """
+    return _(METRIC_LABELS[metric]) if metric in METRIC_LABELS else metric.replace("_", " ")
+
+
 #: How the tier lines are drawn: by share of accounts (the article's rule) or share of value (ABC).
 METHODS: tuple[str, ...] = ("account_share", "value_share")
 #: The thresholds of each method. account_share: A is the top 20% of accounts (the article's
@@ -329,21 +349,26 @@ class Pin:
         account = _text(self.account_id)
         if not account:
             raise SettingsError(
-                f"a pin needs an account_id (the pin to {self.tier!r}, {self.reason!r})",
+                _("a pin needs an account_id (the pin to {tier}, {reason})").format(
+                    tier=repr(self.tier), reason=repr(self.reason)
+                ),
                 setting="pins",
             )
         tier = _text(self.tier).upper()
         if tier not in TIERS:
             raise SettingsError(
-                f'the pin of account {account}: "{_text(self.tier)}" is not a tier: '
-                "pin it to A, B or C",
+                _(
+                    'the pin of account {account}: "{tier}" is not a tier: pin it to A, B or C'
+                ).format(account=account, tier=_text(self.tier)),
                 setting="pins",
                 allowed=TIERS,
             )
         reason = _text(self.reason)
         if not reason:
             raise SettingsError(
-                f"the pin of account {account} to {tier} has no reason: say why it is pinned",
+                _(
+                    "the pin of account {account} to {tier} has no reason: say why it is pinned"
+                ).format(account=account, tier=tier),
                 setting="pins",
             )
         object.__setattr__(self, "account_id", account)
@@ -382,7 +407,8 @@ def as_pins(pins: Iterable[Pin | Mapping | tuple] | None) -> tuple[Pin, ...]:
         return ()
     if isinstance(pins, Pin | Mapping | str):
         raise SettingsError(
-            "pins must be a list of pins (account_id, tier, reason), not one pin", setting="pins"
+            _("pins must be a list of pins (account_id, tier, reason), not one pin"),
+            setting="pins",
         )
     checked: list[Pin] = []
     seen: dict[str, Pin] = {}
@@ -394,13 +420,17 @@ def as_pins(pins: Iterable[Pin | Mapping | tuple] | None) -> tuple[Pin, ...]:
                 pin = Pin(*pin)
             except TypeError:
                 raise SettingsError(
-                    f"a pin is an account_id, a tier and a reason, not {pin!r}", setting="pins"
+                    _("a pin is an account_id, a tier and a reason, not {pin}").format(
+                        pin=repr(pin)
+                    ),
+                    setting="pins",
                 ) from None
         if pin.account_id in seen:
             first = seen[pin.account_id]
             raise SettingsError(
-                f"account {pin.account_id} is pinned twice (to {first.tier} and to {pin.tier}): "
-                "keep one pin",
+                _(
+                    "account {account} is pinned twice (to {first} and to {second}): keep one pin"
+                ).format(account=pin.account_id, first=first.tier, second=pin.tier),
                 setting="pins",
             )
         seen[pin.account_id] = pin

@@ -3,6 +3,7 @@ guide's headers, the fill-in grid, and the links between the kit's documents."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import sys
@@ -13,11 +14,11 @@ from workbook import coaching, formatting, paths
 from workbook.coaching import self_check
 from workbook.coaching.lessons import Results
 from workbook.course.book import read_book
+from workbook.i18n import use_language
 from workbook.loading import load
 from workbook.loading.headers import match_header
 
 KIT = paths.FACILITATOR_DIR
-GUIDE = (KIT / "session-guide.md").read_text(encoding="utf-8")
 EXPORTS = (KIT / "crm-exports.md").read_text(encoding="utf-8")
 SYSTEMS = ["Salesforce", "HubSpot", "Microsoft Dynamics 365 Sales", "SuperOffice CRM", "Tripletex"]
 
@@ -35,102 +36,227 @@ def table_rows(text: str) -> list[list[str]]:
     return rows[2:]  # without the header and the |---| line
 
 
-def sample_answers() -> dict[str, str]:
-    """Compute every answer the guide quotes, with the package, on the sample."""
+#: Each guide, in its own language, and the words the checks below look for in it.
+GUIDES = {
+    "en": {
+        "file": "session-guide.md",
+        "answers": "Expected answers on the sample",
+        "questions": "Discussion questions",
+        "short": "The 90-minute session (the app course)",
+        "half_day": "The half-day session (about 3½ hours, guided notebooks)",
+        "to": "to",  # "Q8 to Q11"
+        "step": "Step",
+        "last_step": "Your plan",
+        "break": "Break",
+        "buffer": "Buffer",
+        "room": "room",
+        "downloads": ("Download my plan (HTML)", "Download calendar (.ics)", "Download tier list"),
+    },
+    "nb": {
+        "file": "kursveiledning.md",
+        "answers": "Forventede svar på eksempeldataene",
+        "questions": "Spørsmål til diskusjon",
+        "short": "Kurset på 90 minutter (i appen)",
+        "half_day": "Halvdagskurset (ca. 3½ timer, veiledede notatbøker)",
+        "to": "til",
+        "step": "Steg",
+        "last_step": "Planen din",
+        "break": "Pause",
+        "buffer": "Buffer",
+        "room": "gruppa",
+        "downloads": (
+            "Last ned planen min (HTML)",
+            "Last ned kalender (.ics)",
+            "Last ned kundegruppelisten",
+        ),
+    },
+}
+
+#: The expected answers' questions as each guide asks them, and the answers' words around the
+#: figures (the figures themselves come from ``workbook.formatting`` in the guide's language).
+QUESTIONS = {
+    "counts": ("Accounts, and how many in A, B and C", "Kunder, og hvor mange i A, B og C"),
+    "top20": (
+        "Share of revenue from the top 20% of accounts",
+        "Andel av omsetningen fra de største 20 % av kundene",
+    ),
+    "for80": ("Accounts that make 80% of revenue", "Kunder som står for 80 % av omsetningen"),
+    "biggest": (
+        "Share of revenue from the biggest account",
+        "Andel av omsetningen fra den største kunden",
+    ),
+    "gini": ("Gini coefficient of revenue", "Gini-tallet for omsetningen"),
+    "kept": (
+        "A accounts that stay A when ranked by gross profit",
+        "A-kunder som blir i gruppe A når du rangerer etter DB",
+    ),
+    "time_on_a": (
+        "Share of selling time on A accounts today",
+        "Andel av salgstiden som går til A-kunder i dag",
+    ),
+    "focus": ("Focus score today", "Fokusscore i dag"),
+    "over": (
+        'Over-served accounts ("customers you like")',
+        "Kunder som får mer tid enn verdien tilsier (favorittkundene dine)",
+    ),
+    "under": ("Under-served A accounts", "A-kunder som får for lite tid"),
+    "loss": (
+        "Share of C accounts that lose money after serving costs",
+        "Andel av C-kundene som gir tap etter betjeningskostnaden",
+    ),
+    "near": (
+        "B accounts already at 80% or more of their potential",
+        "B-kunder som allerede har nådd 80 % eller mer av potensialet",
+    ),
+    "flagged": ("B accounts the growth screen flags", "B-kunder som vurderingen markerer"),
+    "visits": (
+        "Visits a year the plan gives the biggest A account",
+        "Besøk i året planen gir den største A-kunden",
+    ),
+    "freed": (
+        "Hours a year the plan frees from C, frees from over-served accounts, adds to A",
+        "Timer i året planen tar fra C, tar fra kunder som får mer tid enn verdien tilsier, "
+        "og gir til A",
+    ),
+    "cost": (
+        "Selling cost per unit of revenue, today and with the plan (same hours)",
+        "Salgskostnad per krone omsetning, i dag og med planen (samme antall timer)",
+    ),
+    "focus_plan": ("Focus score in the plan", "Fokusscore i planen"),
+    "hours_week": ("Hours a week the plan frees", "Timer i uka planen frigjør"),
+}
+WORDS = {
+    "en": {
+        "for80": "{n} ({share} of the accounts)",
+        "cost": "{today}; with the plan {high} to {low}",
+    },
+    "nb": {
+        "for80": "{n} ({share} av kundene)",
+        "cost": "{today} i dag; med planen {high} til {low}",
+    },
+}
+
+
+def plain(text: str) -> str:
+    """``text`` with ordinary spaces (Babel writes ``77\xa0%``, a guide may write ``77 %``)."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+@functools.cache
+def sample_figures() -> dict[str, object]:
+    """Compute every figure the guides quote, with the package, on the sample."""
     book = read_book("")
     tiered, figures = book.tiered, book.figures
-    counts = book.summary["accounts"]
     results = Results(tiered, book.tiers)  # the figures the app's steps show
     today, plan, freed = results.today, results.plan, results.freed
-    outlook = coaching.before_after(tiered, plan).table["cost_per_revenue"]
-    room = coaching.room_figures(tiered, plan)
-    n = figures.n
     return {
-        "Accounts, and how many in A, B and C": (
-            f"{n}: {counts['A']} A, {counts['B']} B, {counts['C']} C"
-        ),
-        "Share of revenue from the top 20% of accounts": formatting.share(figures.top20_share),
-        "Accounts that make 80% of revenue": (
-            f"{figures.accounts_for_80} ({formatting.share(figures.accounts_for_80 / n)} of the "
-            "accounts)"
-        ),
-        "Share of revenue from the biggest account": formatting.share(
-            self_check.biggest_share(tiered)
-        ),
-        "Gini coefficient of revenue": formatting.number(figures.gini, 2),
-        "A accounts that stay A when ranked by gross profit": formatting.share(
-            self_check.kept_in_tier(tiered, book.tiers, metric="gross_profit")
-        ),
-        "Share of selling time on A accounts today": formatting.share(self_check.time_share(today)),
-        "Focus score today": formatting.fixed(today.score, 2),
-        'Over-served accounts ("customers you like")': str(len(today.over_served)),
-        "Under-served A accounts": str(len(today.under_served)),
-        "Share of C accounts that lose money after serving costs": formatting.share(
-            self_check.loss_share(coaching.cost_to_serve(tiered))
-        ),
-        "B accounts already at 80% or more of their potential": formatting.share(
-            self_check.near_potential_share(tiered)
-        ),
-        "B accounts the growth screen flags": str(len(coaching.growth_screen(tiered).flagged)),
-        "Visits a year the plan gives the biggest A account": formatting.number(
-            self_check.visits_of_biggest(plan, tier="A")
-        ),
-        "Hours a year the plan frees from C, frees from over-served accounts, adds to A": ", ".join(
-            formatting.hours(h, 0) for h in (freed.from_c, freed.from_over_served, freed.to_a)
-        ),
-        "Selling cost per unit of revenue, today and with the plan (same hours)": (
-            f"{formatting.share(outlook['today'], 1)}; with the plan "
-            f"{formatting.share(outlook['plan_high'], 1)} to "
-            f"{formatting.share(outlook['plan_low'], 1)}"
-        ),
-        "Focus score in the plan": formatting.fixed(room.focus_plan, 2),
-        "Hours a week the plan frees": formatting.hours(room.hours_freed_per_week),
+        "n": figures.n,
+        "counts": book.summary["accounts"],
+        "top20": figures.top20_share,
+        "for80": figures.accounts_for_80,
+        "biggest": self_check.biggest_share(tiered),
+        "gini": figures.gini,
+        "kept": self_check.kept_in_tier(tiered, book.tiers, metric="gross_profit"),
+        "time_on_a": self_check.time_share(today),
+        "focus": today.score,
+        "over": len(today.over_served),
+        "under": len(today.under_served),
+        "loss": self_check.loss_share(coaching.cost_to_serve(tiered)),
+        "near": self_check.near_potential_share(tiered),
+        "flagged": len(coaching.growth_screen(tiered).flagged),
+        "visits": self_check.visits_of_biggest(plan, tier="A"),
+        "freed": (freed.from_c, freed.from_over_served, freed.to_a),
+        "cost": coaching.before_after(tiered, plan).table["cost_per_revenue"],
+        "room": coaching.room_figures(tiered, plan),
     }
 
 
-def test_the_guide_s_expected_answers_are_what_the_package_computes_on_the_sample():
-    rows = table_rows(section(GUIDE, "Expected answers on the sample"))
-    quoted = {question: answer for _step, question, answer in rows}
-    assert quoted == sample_answers()
+def sample_answers(language: str) -> dict[str, str]:
+    """Every answer a guide quotes, keyed by its question, written in the guide's language."""
+    f, words = sample_figures(), WORDS[language]
+    n, counts, cost, room = f["n"], f["counts"], f["cost"], f["room"]
+    with use_language(language):
+        answers = {
+            "counts": f"{n}: {counts['A']} A, {counts['B']} B, {counts['C']} C",
+            "top20": formatting.share(f["top20"]),
+            "for80": words["for80"].format(n=f["for80"], share=formatting.share(f["for80"] / n)),
+            "biggest": formatting.share(f["biggest"]),
+            "gini": formatting.number(f["gini"], 2),
+            "kept": formatting.share(f["kept"]),
+            "time_on_a": formatting.share(f["time_on_a"]),
+            "focus": formatting.fixed(f["focus"], 2),
+            "over": str(f["over"]),
+            "under": str(f["under"]),
+            "loss": formatting.share(f["loss"]),
+            "near": formatting.share(f["near"]),
+            "flagged": str(f["flagged"]),
+            "visits": formatting.number(f["visits"]),
+            "freed": ", ".join(formatting.hours(h, 0) for h in f["freed"]),
+            "cost": words["cost"].format(
+                today=formatting.share(cost["today"], 1),
+                high=formatting.share(cost["plan_high"], 1),
+                low=formatting.share(cost["plan_low"], 1),
+            ),
+            "focus_plan": formatting.fixed(room.focus_plan, 2),
+            "hours_week": formatting.hours(room.hours_freed_per_week),
+        }
+    column = list(GUIDES).index(language)
+    return {QUESTIONS[key][column]: plain(answer) for key, answer in answers.items()}
 
 
-def test_the_agendas_point_at_questions_that_exist_and_every_question_is_used():
-    questions = section(GUIDE, "Discussion questions")
+def guide(language: str) -> str:
+    return (KIT / GUIDES[language]["file"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", GUIDES)
+def test_the_guide_s_expected_answers_are_what_the_package_computes_on_the_sample(language):
+    rows = table_rows(section(guide(language), GUIDES[language]["answers"]))
+    quoted = {plain(question): plain(answer) for _step, question, answer in rows}
+    assert quoted == sample_answers(language)
+
+
+@pytest.mark.parametrize("language", GUIDES)
+def test_the_agendas_point_at_questions_that_exist_and_every_question_is_used(language):
+    words, text = GUIDES[language], guide(language)
+    questions = section(text, words["questions"])
     defined = re.findall(r"\*\*(Q\d+) ", questions)
     assert defined == [f"Q{i}" for i in range(1, len(defined) + 1)]
-    agendas = section(GUIDE, "The 90-minute session (the app course)") + section(
-        GUIDE, "The half-day session (about 3½ hours, guided notebooks)"
-    )
+    agendas = section(text, words["short"]) + section(text, words["half_day"])
     used = set(re.findall(r"\bQ(\d+)\b", agendas))
-    for low, high in re.findall(r"\bQ(\d+) to Q(\d+)\b", agendas):
+    for low, high in re.findall(rf"\bQ(\d+) {words['to']} Q(\d+)\b", agendas):
         used |= {str(i) for i in range(int(low), int(high) + 1)}
     assert {f"Q{i}" for i in used} <= set(defined)
     assert set(defined) - {f"Q{i}" for i in used} <= {"Q12"}  # the closing one, after the session
 
 
-def test_the_90_minutes_walk_through_the_app_s_eight_steps_with_a_break_and_a_buffer():
-    table = section(GUIDE, "The 90-minute session (the app course)")
+@pytest.mark.parametrize("language", GUIDES)
+def test_the_90_minutes_walk_through_the_app_s_eight_steps_with_a_break_and_a_buffer(language):
+    words = GUIDES[language]
+    table = section(guide(language), words["short"])
     from workbook.widgets.app import steps as app_steps
 
-    steps = app_steps()  # the last one, "Your plan", has the downloads
-    assert len(steps) == 8 and steps[-1] == "Your plan"
-    positions = [table.index(f"Step {i} *{name}*") for i, name in enumerate(steps, start=1)]
+    with use_language(language):
+        steps = app_steps()  # the last one, "Your plan", has the downloads
+    assert len(steps) == 8 and steps[-1] == words["last_step"]
+    positions = [
+        table.index(f"{words['step']} {i} *{name}*") for i, name in enumerate(steps, start=1)
+    ]
     assert positions == sorted(positions)
-    assert "| Break |" in table and "Buffer" in table and "room" in table.lower()
-    for download in ("Download my plan (HTML)", "Download calendar (.ics)", "Download tier list"):
+    assert f"| {words['break']} |" in table and words["buffer"] in table
+    assert words["room"] in table.lower()
+    for download in words["downloads"]:
         assert download in table
 
 
-def test_both_agendas_have_a_break_a_buffer_and_time_with_the_room():
-    for heading in (
-        "The 90-minute session (the app course)",
-        "The half-day session (about 3½ hours, guided notebooks)",
-    ):
-        rows = table_rows(section(GUIDE, heading))
+@pytest.mark.parametrize("language", GUIDES)
+def test_both_agendas_have_a_break_a_buffer_and_time_with_the_room(language):
+    words = GUIDES[language]
+    for heading in (words["short"], words["half_day"]):
+        rows = table_rows(section(guide(language), heading))
         whats = [row[2] for row in rows]
-        assert any(w.startswith("Break") for w in whats), heading
-        assert any("Buffer" in w for w in whats), heading
-        assert sum("room" in w.lower() for w in whats) >= 1, heading
+        assert any(w.startswith(words["break"]) for w in whats), heading
+        assert any(words["buffer"] in w for w in whats), heading
+        assert sum(words["room"] in w.lower() for w in whats) >= 1, heading
 
 
 PAIR = re.compile(r"`([^`]+)` → (\w+)")
@@ -202,7 +328,10 @@ def test_the_grid_filled_in_by_a_participant_gives_the_focus_score():
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
-@pytest.mark.parametrize("name", ["session-guide.md", "crm-exports.md", "invitation.md"])
+@pytest.mark.parametrize(
+    "name",
+    ["session-guide.md", "kursveiledning.md", "crm-exports.md", "invitation.md", "invitasjon.md"],
+)
 def test_the_kit_s_links_lead_to_files_in_the_kit(name):
     text = (KIT / name).read_text(encoding="utf-8")
     links = [link for link in LINK.findall(text) if not link.startswith("http")]
@@ -213,12 +342,19 @@ def test_the_kit_s_links_lead_to_files_in_the_kit(name):
         assert anchor in slugs, anchor
 
 
-def test_the_invitation_sends_the_pre_work_and_the_route_without_make():
-    text = (KIT / "invitation.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "nobody_collects"),
+    [
+        ("invitation.md", "Nobody collects your file"),
+        ("invitasjon.md", "Ingen samler inn filen din"),
+    ],
+)
+def test_the_invitation_sends_the_pre_work_and_the_route_without_make(name, nobody_collects):
+    text = (KIT / name).read_text(encoding="utf-8")
     for needed in ("crm-exports.md", "estimates-template.xlsx", "privacy.md"):
         assert needed in text
     assert "python -m workbook lab" in text and "pip install -r requirements.txt" in text
-    assert "Nobody collects your file" in text
+    assert nobody_collects in text
 
 
 def test_the_privacy_note_says_what_leaves_where_it_lives_and_when_it_is_gone():

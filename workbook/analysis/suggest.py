@@ -8,10 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workbook import formatting as fmt
 from workbook.analysis.concentration import concentration_from_sorted
 from workbook.analysis.metrics import metric_values, require_positive
 from workbook.analysis.thresholds import TOLERANCE, first_reaching, running_total
-from workbook.settings import THRESHOLDS, TierSettings
+from workbook.i18n import _, ngettext
+from workbook.settings import THRESHOLDS, TierSettings, metric_label
 
 #: The share of value the smallest accounts may hold together and still be C.
 C_VALUE_SHARE = 0.05
@@ -94,50 +96,82 @@ def suggest_thresholds(
     ]
     if flat:
         reason.append(
-            "Your accounts are much alike, so tiers matter less here than the 80/20 rule suggests."
+            _(
+                "Your accounts are much alike, so tiers matter less here than the 80/20 "
+                "rule suggests."
+            )
         )
     thresholds = {"a": a, "b": b} if c is None else {"a": a, "c": c}
     return Suggestion(TierSettings(metric=metric, method=method, **thresholds), " ".join(reason))
 
 
 def _why_a(above: int, n: int, average: float, metric: str, method: str, a: float) -> str:
-    unit = "of accounts" if method == "account_share" else f"of {metric}"
+    value, top = metric_label(metric), fmt.share(a)
     if not above:
         return (
-            f"Every one of your {n} accounts has the same {metric}, so no account stands "
-            f"out: A keeps the default, the top {a:.0%} {unit}."
-        )
-    verb, they = ("has", "It holds") if above == 1 else ("have", "Together they hold")
+            _(
+                "Every one of your {n} accounts has the same {metric}, so no account stands out: "
+                "A keeps the default, the top {top} of accounts."
+            )
+            if method == "account_share"
+            else _(
+                "Every one of your {n} accounts has the same {metric}, so no account stands out: "
+                "A keeps the default, the top {top} of {metric}."
+            )
+        ).format(n=fmt.number(n), metric=value, top=top)
     where = (
-        f"A = the top {a:.0%}."
+        _("A = the top {top}.")
         if method == "account_share"
-        else f"{they} about {a:.0%} of it: A = the top group that reaches {a:.0%} of {metric}."
-    )
-    return (
-        f"{above} of your {n} accounts ({above / n:.0%}) {verb} more {metric} than the "
-        f"average account ({average:,.0f}): up to there the Pareto curve climbs faster than "
-        f"it would if every account were alike. {where}"
+        else ngettext(
+            "It holds about {top} of it: A = the top group that reaches {top} of {metric}.",
+            "Together they hold about {top} of it: A = the top group that reaches {top} of "
+            "{metric}.",
+            above,
+        )
+    ).format(top=top, metric=value)
+    return ngettext(
+        "{above} of your {n} accounts ({share}) has more {metric} than the average account "
+        "({average}): up to there the Pareto curve climbs faster than it would if every account "
+        "were alike. {where}",
+        "{above} of your {n} accounts ({share}) have more {metric} than the average account "
+        "({average}): up to there the Pareto curve climbs faster than it would if every account "
+        "were alike. {where}",
+        above,
+    ).format(
+        above=fmt.number(above),
+        n=fmt.number(n),
+        share=fmt.share(above / n),
+        metric=value,
+        average=fmt.number(average),
+        where=where,
     )
 
 
 def _why_c(small: int, n: int, metric: str, method: str, share: float) -> str:
+    value, until = metric_label(metric), fmt.share(share)
     if not small:
-        return f"No group of your smallest accounts holds 5% of {metric} or less, so " + (
-            "C = none."
-            if method == "account_share"
-            else f"B = the next accounts until {share:.0%} of {metric}, C = the rest."
-        )
-    they = (
-        "The smallest account holds"
-        if small == 1
-        else f"The smallest {small} accounts ({small / n:.0%}) together hold"
-    )
-    if method == "value_share":
         return (
-            f"{they} at most 5% of {metric}: B = the next accounts until {share:.0%} of "
-            f"{metric}, C = the rest."
-        )
-    return f"{they} at most 5% of {metric}: C = the bottom {share:.0%}."
+            _("No group of your smallest accounts holds 5% of {metric} or less, so C = none.")
+            if method == "account_share"
+            else _(
+                "No group of your smallest accounts holds 5% of {metric} or less, so B = the "
+                "next accounts until {until} of {metric}, C = the rest."
+            )
+        ).format(metric=value, until=until)
+    if method == "value_share":
+        return ngettext(
+            "The smallest account holds at most 5% of {metric}: B = the next accounts until "
+            "{until} of {metric}, C = the rest.",
+            "The smallest {small} accounts ({share}) together hold at most 5% of {metric}: B = "
+            "the next accounts until {until} of {metric}, C = the rest.",
+            small,
+        ).format(small=fmt.number(small), share=fmt.share(small / n), metric=value, until=until)
+    return ngettext(
+        "The smallest account holds at most 5% of {metric}: C = the bottom {until}.",
+        "The smallest {small} accounts ({share}) together hold at most 5% of {metric}: C = the "
+        "bottom {until}.",
+        small,
+    ).format(small=fmt.number(small), share=fmt.share(small / n), metric=value, until=until)
 
 
 def _readable(share: float, *, down: bool = False) -> float:

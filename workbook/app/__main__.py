@@ -14,7 +14,7 @@ import subprocess
 import sys
 from importlib.metadata import entry_points
 
-from workbook import paths
+from workbook import i18n, paths
 from workbook.app import APP_DIR, KERNELS_ROOT, TEMPLATES_ROOT, forkserver
 from workbook.app.bundle import chart_bundle
 from workbook.app.kernel import DEFAULT_ALLOWANCE_MB, MEMORY_VARIABLE, PROVISIONER_NAME
@@ -171,6 +171,9 @@ def run(args: argparse.Namespace) -> int:
         room_token=os.environ.get("ROOM_TOKEN", ""),
         kernel_memory_mb=args.kernel_memory,
     )
+    # The page opens in the command line's language (--language); ?language= and the switch on
+    # the page still choose per participant.
+    env[i18n.ENVIRONMENT_VARIABLE] = i18n.language()
     if os.name == "nt":  # Windows has no exec: run the server as a child and wait for it
         try:
             return subprocess.call(command, env=env)
@@ -187,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m workbook.app",
-        description="Serve the Account Focus Workbook app with Voilà.",
+        description=_("Serve the Account Focus Workbook app with Voilà."),
     )
     add_arguments(parser)
     raise SystemExit(run(parser.parse_args(argv)))

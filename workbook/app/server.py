@@ -28,6 +28,7 @@ import warnings
 from tornado.ioloop import IOLoop
 from voila.app import Voila
 
+from workbook.i18n import _
 from workbook.room import ENVIRONMENT_VARIABLE, NAME_VARIABLE, TOKEN_VARIABLE
 from workbook.room.facilitator import facilitator_handlers
 from workbook.room.store import Room
@@ -66,10 +67,10 @@ class WorkbookVoila(Voila):
         host = self.ip if self.ip not in ("", "0.0.0.0", "::") else socket.gethostname()
         base = (self.server_url or self.base_url).rstrip("/")
         url = f"http://{host}:{self.port}{base}/facilitator?token={self.room_token}"
-        message = (
-            f"Room view '{self.room.name}' is open (empty). The trainer's page, not for "
-            f"participants:\n    {url}"
-        )
+        message = _(
+            "Room view '{room}' is open (empty). The trainer's page, not for participants:"
+        ).format(room=self.room.name)
+        message = f"{message}\n    {url}"
         self.log.info(message)
         print(message, flush=True, file=sys.stdout)
 

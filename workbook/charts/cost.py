@@ -6,17 +6,16 @@ import altair as alt
 import pandas as pd
 
 from workbook.charts.theme import BAD, GOOD, INK, MUTED
+from workbook.i18n import N_, _
 
 PARTS = {
-    "gross_profit": ("Gross profit", MUTED),
-    "serving_cost": ("Cost of serving", BAD),
-    "net_contribution": ("Net contribution", GOOD),
+    "gross_profit": (N_("Gross profit"), MUTED),
+    "serving_cost": (N_("Cost of serving"), BAD),
+    "net_contribution": (N_("Net contribution"), GOOD),
 }
 
 
-def cost_chart(
-    tiers: pd.DataFrame, *, title: str = "What each tier leaves after the cost of serving it"
-) -> alt.LayerChart:
+def cost_chart(tiers: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
     """Return grouped bars per tier: gross profit, serving cost and net contribution.
 
     Parameters
@@ -26,13 +25,13 @@ def cost_chart(
         (``CostToServe.tiers``).
     """
     rows = [
-        {"tier": str(t), "part": label, "amount": float(row[col])}
+        {"tier": str(t), "part": _(label), "amount": float(row[col])}
         for t, row in tiers.iterrows()
-        for col, (label, _) in PARTS.items()
+        for col, (label, _colour) in PARTS.items()
         if col in row.index
     ]
     data = pd.DataFrame(rows)
-    labels = [label for label, _ in PARTS.values()]
+    labels = [_(label) for label, _colour in PARTS.values()]
     encode = dict(
         x=alt.X(
             "tier:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=14, labelFontWeight=700)
@@ -49,12 +48,12 @@ def cost_chart(
                 "part:N",
                 title=None,
                 sort=labels,
-                scale=alt.Scale(domain=labels, range=[colour for _, colour in PARTS.values()]),
+                scale=alt.Scale(domain=labels, range=[colour for _label, colour in PARTS.values()]),
             ),
             tooltip=[
-                alt.Tooltip("tier:N", title="Tier"),
-                alt.Tooltip("part:N", title="What"),
-                alt.Tooltip("amount:Q", format=",.0f", title="Amount"),
+                alt.Tooltip("tier:N", title=_("Tier")),
+                alt.Tooltip("part:N", title=_("What")),
+                alt.Tooltip("amount:Q", format=",.0f", title=_("Amount")),
             ],
         )
     )
@@ -75,7 +74,7 @@ def cost_chart(
         width=440,
         height=280,
         title=alt.Title(
-            title,
-            subtitle="Serving cost: visit hours and small service requests at your hourly cost.",
+            title or _("What each tier leaves after the cost of serving it"),
+            subtitle=_("Serving cost: visit hours and small service requests at your hourly cost."),
         ),
     )

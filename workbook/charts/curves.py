@@ -11,8 +11,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from workbook import formatting as fmt
 from workbook.charts._data import lean
 from workbook.charts.theme import BAD, INK, MUTED, tier_scale
+from workbook.i18n import _
 
 CURVE_COLUMNS = ["account_share", "value_share", "accounts"]
 
@@ -40,10 +42,10 @@ def _tier_bands(cuts: dict[str, float]) -> alt.Chart:
     bands = base.mark_rect(opacity=0.16).encode(
         x=alt.X("x0:Q"),
         x2="x1:Q",
-        color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
+        color=alt.Color("tier:N", scale=tier_scale(), title=_("Tier")),
         tooltip=[
-            alt.Tooltip("tier:N", title="Tier"),
-            alt.Tooltip("width:Q", title="Share of accounts", format=".0%"),
+            alt.Tooltip("tier:N", title=_("Tier")),
+            alt.Tooltip("width:Q", title=_("Share of accounts"), format=".0%"),
         ],
     )
     labels = (
@@ -67,12 +69,16 @@ def _guides(value_label: str) -> list[alt.Chart]:
     text_x = (
         alt.Chart(marks)
         .mark_text(align="left", dx=4, color=MUTED)
-        .encode(x="x:Q", y=alt.datum(0.03), text=alt.value("20% of accounts"))
+        .encode(x="x:Q", y=alt.datum(0.03), text=alt.value(_("20% of accounts")))
     )
     text_y = (
         alt.Chart(marks)
         .mark_text(align="right", dy=-6, color=MUTED)
-        .encode(x=alt.datum(0.99), y="y:Q", text=alt.value(f"80% of {value_label}"))
+        .encode(
+            x=alt.datum(0.99),
+            y="y:Q",
+            text=alt.value(_("80% of {value}").format(value=value_label)),
+        )
     )
     return [rule_x, rule_y, text_x, text_y]
 
@@ -83,7 +89,7 @@ def pareto_chart(
     k_a: int,
     k_ab: int,
     n: int,
-    title: str = "How concentrated is your business?",
+    title: str | None = None,
 ) -> alt.LayerChart:
     """Return the Pareto curve(s) with the 20% and 80% guides and the A/B/C bands.
 
@@ -104,7 +110,7 @@ def pareto_chart(
         With the parameters ``cut_a`` and ``cut_ab`` (see ``cut_params``).
     """
     if isinstance(curves, pd.DataFrame):
-        curves = {"revenue": curves}
+        curves = {_("revenue"): curves}
     data = pd.concat(
         [lean(c, CURVE_COLUMNS).assign(measure=label) for label, c in curves.items()],
         ignore_index=True,
@@ -116,12 +122,14 @@ def pareto_chart(
         .encode(
             x=alt.X(
                 "account_share:Q",
-                title="Share of accounts, biggest first",
+                title=_("Share of accounts, biggest first"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1], nice=False),
             ),
             y=alt.Y(
-                "value_share:Q", title=f"Cumulative share of {first}", axis=alt.Axis(format="%")
+                "value_share:Q",
+                title=_("Cumulative share of {value}").format(value=first),
+                axis=alt.Axis(format="%"),
             ),
             strokeDash=alt.StrokeDash(
                 "measure:N",
@@ -130,42 +138,49 @@ def pareto_chart(
                 legend=alt.Legend(orient="bottom-right") if len(curves) > 1 else None,
             ),
             tooltip=[
-                alt.Tooltip("measure:N", title="Curve"),
-                alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
-                alt.Tooltip("account_share:Q", title="Share of accounts", format=".1%"),
-                alt.Tooltip("value_share:Q", title="Share of value", format=".1%"),
+                alt.Tooltip("measure:N", title=_("Curve")),
+                alt.Tooltip("accounts:Q", title=_("Top accounts"), format=",d"),
+                alt.Tooltip("account_share:Q", title=_("Share of accounts"), format=".1%"),
+                alt.Tooltip("value_share:Q", title=_("Share of value"), format=".1%"),
             ],
         )
     )
-    subtitle = "Shaded: your tiers. Dashed: 20% of accounts and 80% of value."
+    subtitle = _("Shaded: your tiers. Dashed: 20% of accounts and 80% of value.")
     return alt.layer(_tier_bands(cut_params(k_a, k_ab, n)), *_guides(first), line).properties(
-        title=alt.Title(title, subtitle=subtitle)
+        title=alt.Title(title or _("How concentrated is your business?"), subtitle=subtitle)
     )
 
 
 def whale_chart(
     curve: pd.DataFrame,
     *,
-    value_label: str = "gross profit",
-    title: str = "Where profit is made, and where it is lost",
+    value_label: str | None = None,
+    title: str | None = None,
 ) -> alt.LayerChart:
     """Return the whale curve: cumulative profit rising above 100% and falling back.
 
     The peak is marked: the profit the best accounts make before the loss-making ones give part
     of it back.
     """
+    value_label = value_label or _("gross profit")
     data = lean(curve, CURVE_COLUMNS)
+    peak_text = _("Peak: {share} of {value}")
     peak = data.loc[[data["value_share"].idxmax()]].assign(
-        label=lambda p: [f"Peak: {share:.0%} of {value_label}" for share in p["value_share"]]
+        label=lambda p: [
+            peak_text.format(share=fmt.share(share), value=value_label)
+            for share in p["value_share"]
+        ]
     )
     x = alt.X(
         "account_share:Q",
-        title="Share of accounts, most profitable first",
+        title=_("Share of accounts, most profitable first"),
         axis=alt.Axis(format="%"),
         scale=alt.Scale(domain=[0, 1], nice=False),
     )
     y = alt.Y(
-        "value_share:Q", title=f"Cumulative share of {value_label}", axis=alt.Axis(format="%")
+        "value_share:Q",
+        title=_("Cumulative share of {value}").format(value=value_label),
+        axis=alt.Axis(format="%"),
     )
     line = (
         alt.Chart(data)
@@ -174,8 +189,12 @@ def whale_chart(
             x=x,
             y=y,
             tooltip=[
-                alt.Tooltip("accounts:Q", title="Top accounts", format=",d"),
-                alt.Tooltip("value_share:Q", title=f"Share of {value_label}", format=".1%"),
+                alt.Tooltip("accounts:Q", title=_("Top accounts"), format=",d"),
+                alt.Tooltip(
+                    "value_share:Q",
+                    title=_("Share of {value}").format(value=value_label),
+                    format=".1%",
+                ),
             ],
         )
     )
@@ -198,7 +217,7 @@ def whale_chart(
         )
         .encode(x=x, y=y, text="label:N")
     )
-    subtitle = "Above 100%: the accounts after the peak lose part of what the best ones earn."
+    subtitle = _("Above 100%: the accounts after the peak lose part of what the best ones earn.")
     return alt.layer(hundred, line, marker, label).properties(
-        title=alt.Title(title, subtitle=subtitle)
+        title=alt.Title(title or _("Where profit is made, and where it is lost"), subtitle=subtitle)
     )

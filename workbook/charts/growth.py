@@ -7,6 +7,7 @@ import pandas as pd
 
 from workbook.charts._data import lean
 from workbook.charts.theme import MUTED, TIER_COLORS
+from workbook.i18n import _
 
 #: A scatter needs no more than this many points to be read; the flagged ones always come first.
 MAX_POINTS = 400
@@ -15,17 +16,17 @@ MAX_POINTS = 400
 def _y_field(screen_accounts: pd.DataFrame) -> tuple[str, str, str]:
     """Return the column to plot against revenue, its title and format: headroom, else growth."""
     if "headroom" in screen_accounts and screen_accounts["headroom"].notna().any():
-        return "headroom", "Room to grow (potential − revenue)", ",.0f"
+        return "headroom", _("Room to grow (potential − revenue)"), ",.0f"
     if "growth" in screen_accounts and screen_accounts["growth"].notna().any():
-        return "growth", "Growth on last year", ".0%"
-    return "score", "Growth score", ".2f"
+        return "growth", _("Growth on last year"), ".0%"
+    return "score", _("Growth score"), ".2f"
 
 
 def growth_chart(
     accounts: pd.DataFrame,
     *,
     max_points: int = MAX_POINTS,
-    title: str = "Which B accounts can grow?",
+    title: str | None = None,
 ) -> alt.LayerChart:
     """Return revenue against headroom (or growth) for B accounts, the flagged ones highlighted.
 
@@ -37,6 +38,7 @@ def growth_chart(
         At most this many accounts reach the browser: every flagged one, then the best scores.
     """
     field, y_title, y_format = _y_field(accounts)
+    real, other = _("Real potential (top 20%)"), _("Other B accounts")
     ordered = accounts.sort_values(
         ["flagged", "score"], ascending=[False, False], na_position="last"
     )
@@ -47,29 +49,27 @@ def growth_chart(
         if c in shown.columns
     ]
     data = lean(shown, columns).assign(
-        status=lambda f: f["flagged"].map(
-            {True: "Real potential (top 20%)", False: "Other B accounts"}
-        )
+        status=lambda f: f["flagged"].map({True: real, False: other})
     )
     status = alt.Color(
         "status:N",
         title=None,
         scale=alt.Scale(
-            domain=["Real potential (top 20%)", "Other B accounts"],
+            domain=[real, other],
             range=[TIER_COLORS["B"], "#c9d0d7"],
         ),
     )
     tooltip = [
-        alt.Tooltip("account:N", title="Account"),
-        alt.Tooltip("revenue:Q", format=",.0f", title="Revenue"),
+        alt.Tooltip("account:N", title=_("Account")),
+        alt.Tooltip("revenue:Q", format=",.0f", title=_("Revenue")),
     ]
     tooltip += [
         alt.Tooltip(f"{c}:Q", format=f, title=t)
         for c, f, t in (
-            ("headroom", ",.0f", "Room to grow"),
-            ("growth", ".0%", "Growth"),
-            ("margin", ".0%", "Margin"),
-            ("score", ".2f", "Score"),
+            ("headroom", ",.0f", _("Room to grow")),
+            ("growth", ".0%", _("Growth")),
+            ("margin", ".0%", _("Margin")),
+            ("score", ".2f", _("Score")),
         )
         if c in data.columns
     ]
@@ -79,7 +79,7 @@ def growth_chart(
         .encode(
             x=alt.X(
                 "revenue:Q",
-                title="Revenue",
+                title=_("Revenue"),
                 scale=alt.Scale(type="log"),
                 axis=alt.Axis(format="~s", labelOverlap="greedy"),
             ),
@@ -93,7 +93,7 @@ def growth_chart(
             tooltip=tooltip,
         )
     )
-    subtitle = "Named: the accounts with the most potential."
+    subtitle = _("Named: the accounts with the most potential.")
     if len(accounts) > len(shown):
         subtitle += (
             f" Showing {len(shown):,} of {len(accounts):,} B accounts: the flagged ones "
@@ -105,5 +105,7 @@ def growth_chart(
         .encode(x="revenue:Q", y=f"{field}:Q", text="account:N")
     )
     return alt.layer(points, names).properties(
-        width=540, height=340, title=alt.Title(title, subtitle=subtitle)
+        width=540,
+        height=340,
+        title=alt.Title(title or _("Which B accounts can grow?"), subtitle=subtitle),
     )

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from workbook import formatting as fmt
 from workbook.charts.theme import FONT, INK, MUTED, TIER_COLORS, TIER_TINTS
-from workbook.i18n import _
+from workbook.i18n import _, ngettext
 
 TABLE_CSS = (
     f"border-collapse:collapse;font-family:{FONT};font-size:13px;color:{INK};margin:4px 0 10px 0"
@@ -21,16 +22,15 @@ TABLE_CSS = (
 
 
 def format_value(value, kind: str) -> str:
-    """Return ``value`` as text for a table cell, by ``kind``.
+    """Return ``value`` as text for a table cell, by ``kind``, in the current language's format.
 
-    Kinds: ``"money"`` (whole units, narrow no-break spaces between thousands), ``"share"``
-    (percent), ``"number"``
+    Kinds: ``"money"`` (whole units), ``"share"`` (percent; one decimal under 10%), ``"number"``
     (one decimal), ``"count"`` (whole number), ``"text"``.
 
     Examples
     --------
-    >>> format_value(1234567.8, "money") == "1\u202f234\u202f568"
-    True
+    >>> format_value(1234567.8, "money")
+    '1,234,568'
     >>> format_value(0.7712, "share"), format_value(0.031, "share"), format_value(3.0, "count")
     ('77%', '3.1%', '3')
     >>> format_value(float("nan"), "money")
@@ -38,14 +38,12 @@ def format_value(value, kind: str) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if kind == "money":
-        return f"{value:,.0f}".replace(",", "\u202f")
+    if kind in ("money", "count"):
+        return fmt.number(value)
     if kind == "share":
-        return f"{value:.0%}" if abs(value) >= 0.1 or value == 0 else f"{value:.1%}"
+        return fmt.share(value, 0 if abs(value) >= 0.1 or value == 0 else 1)
     if kind == "number":
-        return f"{value:,.1f}".replace(",", "\u202f")
-    if kind == "count":
-        return f"{value:,.0f}".replace(",", "\u202f")
+        return fmt.number(value, 1)
     return str(value)
 
 
@@ -113,7 +111,7 @@ def html_table(
     --------
     >>> frame = pd.DataFrame({"account": ["Fjordbakeri AS"], "tier": ["A"], "revenue": [1234.5]})
     >>> columns = {"account": ("Account", "text"), "revenue": ("Revenue", "money")}
-    >>> "1\u202f234" in html_table(frame, columns)
+    >>> "1,234" in html_table(frame, columns)
     True
     """
     shown = frame.head(max_rows)
@@ -141,9 +139,10 @@ def html_table(
         body.append(f"<tr style='background:{tint}'>{''.join(cells)}</tr>")
     more = len(frame) - len(shown)
     if more > 0:
+        rest = ngettext("… and {n} more", "… and {n} more", more).format(n=fmt.number(more))
         body.append(
             f"<tr><td colspan='{len(columns)}' style='padding:5px 10px;color:{MUTED}'>"
-            f"… and {more:,} more</td></tr>"
+            f"{html.escape(rest)}</td></tr>"
         )
     cap = (
         f"<caption style='text-align:left;font-weight:600;padding:4px 0'>"

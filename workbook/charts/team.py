@@ -7,14 +7,16 @@ import pandas as pd
 
 from workbook.charts._data import lean
 from workbook.charts.theme import INK, MUTED, TIER_COLORS
+from workbook.i18n import N_, _
 
-#: The measures of ``team_overview`` a facilitator compares: title, axis format, what is better.
+#: The measures of ``team_overview`` a facilitator compares: title (translated where shown), axis
+#: format, what is better.
 TEAM_MEASURES: dict[str, tuple[str, str, str]] = {
-    "focus_score": ("Focus score (1 = time follows the plan)", ".2f", "higher"),
-    "time_share_a": ("Share of selling time on A accounts", ".0%", "higher"),
-    "top20_share": ("Share of value from the top 20% of accounts", ".0%", "neither"),
-    "loss_making": ("Accounts that cost more to serve than they earn", ",.0f", "lower"),
-    "gini": ("Gini: how unequal the accounts are", ".2f", "neither"),
+    "focus_score": (N_("Focus score (1 = time follows the plan)"), ".2f", "higher"),
+    "time_share_a": (N_("Share of selling time on A accounts"), ".0%", "higher"),
+    "top20_share": (N_("Share of value from the top 20% of accounts"), ".0%", "neither"),
+    "loss_making": (N_("Accounts that cost more to serve than they earn"), ",.0f", "lower"),
+    "gini": (N_("Gini: how unequal the accounts are"), ".2f", "neither"),
 }
 
 
@@ -51,6 +53,7 @@ def team_chart(
     if measure not in TEAM_MEASURES:
         raise ValueError(f"unknown measure {measure!r}: choose one of {', '.join(TEAM_MEASURES)}")
     title, fmt, better = TEAM_MEASURES[measure]
+    title = _(title)
     known = overview.dropna(subset=[measure])
     wanted = highlight.strip().casefold()
     data = lean(known, ["owner", measure]).assign(
@@ -72,7 +75,7 @@ def team_chart(
                 scale=alt.Scale(domain=["you", "team"], range=[TIER_COLORS["B"], TIER_COLORS["A"]]),
             ),
             tooltip=[
-                alt.Tooltip("owner:N", title="Salesperson"),
+                alt.Tooltip("owner:N", title=_("Salesperson")),
                 alt.Tooltip(f"{measure}:Q", format=fmt, title=title),
             ],
         )
@@ -82,12 +85,13 @@ def team_chart(
         .mark_rule(color=INK, strokeDash=[4, 3])
         .encode(
             x=alt.X(f"median({measure}):Q"),
-            tooltip=[alt.Tooltip(f"median({measure}):Q", format=fmt, title="Team median")],
+            tooltip=[alt.Tooltip(f"median({measure}):Q", format=fmt, title=_("Team median"))],
         )
     )
-    subtitle = "Dashed line: the team's median."
-    if better != "neither":
-        subtitle += f" {better.capitalize()} is better."
+    subtitle = {
+        "higher": _("Dashed line: the team's median. Higher is better."),
+        "lower": _("Dashed line: the team's median. Lower is better."),
+    }.get(better, _("Dashed line: the team's median."))
     return alt.layer(bars, median).properties(
         title=alt.Title(title, subtitle=subtitle, subtitleColor=MUTED),
         height=alt.Step(28),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import altair as alt
 
+from workbook.formatting import chart_locale
 from workbook.schema import TIERS
 
 #: A strong blue for the accounts that matter most, amber for B, a quiet grey for C.
@@ -29,9 +30,11 @@ def tier_scale() -> alt.Scale:
 
 @alt.theme.register(THEME, enable=True)
 def workbook_theme() -> alt.theme.ThemeConfig:
-    """Return the theme: readable fonts, quiet axes, no chart border."""
+    """Return the theme: readable fonts, quiet axes, no chart border; numbers and dates in the
+    current language (the theme is applied each time a chart is written out)."""
     return {
         "config": {
+            "locale": chart_locale(),
             "font": FONT,
             # Room around the chart: a browser's fonts can be wider than the ones a static SVG
             # was measured with, and labels at the edges would otherwise be cut off.

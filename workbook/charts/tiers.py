@@ -11,9 +11,14 @@ import altair as alt
 import pandas as pd
 
 from workbook.charts.theme import BAD, tier_scale
+from workbook.i18n import N_, _
 from workbook.schema import TIERS
 
-MEASURES = {"accounts": "Accounts", "revenue": "Revenue", "gross_profit": "Gross profit"}
+MEASURES = {
+    "accounts": N_("Accounts"),
+    "revenue": N_("Revenue"),
+    "gross_profit": N_("Gross profit"),
+}
 
 
 def _share_column(measure: str) -> str:
@@ -50,9 +55,7 @@ def _pick(names: list[str], default: str = "0") -> str:
     return expr
 
 
-def tier_summary_chart(
-    summary: pd.DataFrame, *, title: str = "Your accounts and your value, by tier"
-) -> alt.Chart:
+def tier_summary_chart(summary: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
     """Return stacked bars of each tier's share of accounts and of value.
 
     Parameters
@@ -72,7 +75,7 @@ def tier_summary_chart(
     rows = pd.DataFrame(
         [
             {
-                "measure": MEASURES[m],
+                "measure": _(MEASURES[m]),
                 "order": i,
                 "tier": t,
                 "key": f"{m}_{t}",
@@ -105,11 +108,11 @@ def tier_summary_chart(
         x=alt.X("x0:Q", title=None, axis=alt.Axis(format="%")),
         x2="x1:Q",
         y=y,
-        color=alt.Color("tier:N", scale=tier_scale(), title="Tier"),
+        color=alt.Color("tier:N", scale=tier_scale(), title=_("Tier")),
         tooltip=[
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("tier:N", title="Tier"),
-            alt.Tooltip("share:Q", title="Share", format=".1%"),
+            alt.Tooltip("measure:N", title=_("Measure")),
+            alt.Tooltip("tier:N", title=_("Tier")),
+            alt.Tooltip("share:Q", title=_("Share"), format=".1%"),
         ],
     )
     labels = (
@@ -130,6 +133,9 @@ def tier_summary_chart(
         .add_params(*[alt.param(name=k, value=v) for k, v in params.items()])
         .properties(
             height=60 * len(measures),
-            title=alt.Title(title, subtitle="Each bar is 100%: read across."),
+            title=alt.Title(
+                title or _("Your accounts and your value, by tier"),
+                subtitle=_("Each bar is 100%: read across."),
+            ),
         )
     )

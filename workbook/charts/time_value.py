@@ -12,7 +12,10 @@ import pandas as pd
 from workbook.charts._data import lean
 from workbook.charts.theme import INK, MUTED, tier_scale
 from workbook.coaching.wording import metric_label
-from workbook.i18n import _
+from workbook.i18n import N_, _
+
+#: The tooltip's title of each value the paired bars show (translated where shown).
+VALUE_TITLES = {"share": N_("Share"), "hours": N_("Hours")}
 
 
 def _shares_long(tiers: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -29,7 +32,7 @@ def time_value_chart(
     tiers: pd.DataFrame,
     *,
     metric: str = "revenue",
-    title: str = "Where your time goes, and where the value is",
+    title: str | None = None,
 ) -> alt.Chart:
     """Return grouped bars of each tier's share of time and share of value.
 
@@ -40,18 +43,27 @@ def time_value_chart(
     metric : str, default "revenue"
         What value is measured in, for the labels.
     """
-    data = _shares_long(tiers, {"value_share": "Share of value", "time_share": "Share of time"})
-    subtitle = f"Solid: share of {metric_label(metric)}. Pale: share of your time."
+    value, time = _("Share of value"), _("Share of time")
+    data = _shares_long(tiers, {"value_share": value, "time_share": time})
+    subtitle = _("Solid: share of {value}. Pale: share of your time.").format(
+        value=metric_label(metric)
+    )
     return paired_tier_bars(
         data,
         pair="measure",
-        solid="Share of value",
-        pale="Share of time",
+        solid=value,
+        pale=time,
         value="share",
         value_format="%",
         label_format=".0%",
         value_title=None,
-    ).properties(width=420, height=280, title=alt.Title(title, subtitle=subtitle))
+    ).properties(
+        width=420,
+        height=280,
+        title=alt.Title(
+            title or _("Where your time goes, and where the value is"), subtitle=subtitle
+        ),
+    )
 
 
 def paired_tier_bars(
@@ -87,9 +99,11 @@ def paired_tier_bars(
             color=alt.Color("tier:N", scale=tier_scale(), legend=None),
             opacity=alt.Opacity(f"{pair}:N", scale=opacity, title=None),
             tooltip=[
-                alt.Tooltip("tier:N", title="Tier"),
+                alt.Tooltip("tier:N", title=_("Tier")),
                 alt.Tooltip(f"{pair}:N", title=""),
-                alt.Tooltip(f"{value}:Q", format=label_format, title=value.capitalize()),
+                alt.Tooltip(
+                    f"{value}:Q", format=label_format, title=_(VALUE_TITLES.get(value, value))
+                ),
             ],
         )
     )
@@ -191,9 +205,7 @@ def served_chart(
     )
 
 
-def hours_change_chart(
-    table: pd.DataFrame, *, title: str = "Your hours a year: today and in the plan"
-) -> alt.Chart:
+def hours_change_chart(table: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
     """Return grouped bars of each tier's hours today and under the plan.
 
     Parameters
@@ -201,21 +213,27 @@ def hours_change_chart(
     table : DataFrame
         Indexed A, B, C with ``today`` and ``plan`` hours (``HoursFreed.table``).
     """
+    today, planned = _("Today"), _("Plan")
     rows = [
         {"tier": str(t), "when": when, "hours": float(row[col])}
         for t, row in table.iterrows()
-        for col, when in (("today", "Today"), ("plan", "Plan"))
+        for col, when in (("today", today), ("plan", planned))
     ]
     data = pd.DataFrame(rows)
     return paired_tier_bars(
         data,
         pair="when",
-        solid="Plan",
-        pale="Today",
+        solid=planned,
+        pale=today,
         value="hours",
         value_format=",.0f",
         label_format=",.0f",
-        value_title="Hours a year",
+        value_title=_("Hours a year"),
     ).properties(
-        width=420, height=260, title=alt.Title(title, subtitle="Pale: today. Solid: the plan.")
+        width=420,
+        height=260,
+        title=alt.Title(
+            title or _("Your hours a year: today and in the plan"),
+            subtitle=_("Pale: today. Solid: the plan."),
+        ),
     )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from workbook import formatting
+from workbook.i18n import _, ngettext
 from workbook.schema import TIERS
 
 
@@ -16,13 +18,13 @@ def tier_labels(tiered: pd.DataFrame) -> pd.Categorical:
     """
     if "tier" not in tiered.columns:
         raise ValueError(
-            "the accounts have no tier column: tier them first (workbook.assign_tiers(accounts))"
+            _("the accounts have no tier column: tier them first (workbook.assign_tiers(accounts))")
         )
     values = np.asarray(tiered["tier"].astype(object))
     unknown = ~pd.Series(values).isin(TIERS).to_numpy()
     if unknown.any():
         bad = sorted({str(v) for v in values[unknown]})
-        raise ValueError(f"tiers must be A, B or C; found {bad}")
+        raise ValueError(_("tiers must be A, B or C; found {tiers}").format(tiers=bad))
     return pd.Categorical(values, categories=TIERS)
 
 
@@ -65,7 +67,8 @@ def identity(accounts: pd.DataFrame) -> pd.DataFrame:
 
 
 def blanks_note(count: int, column: str, meaning: str) -> list[str]:
-    """Return a note that ``count`` accounts have no ``column`` and what that was taken as.
+    """Return a note that ``count`` accounts have no ``column`` and what that was taken as
+    (``meaning``, a translated clause).
 
     Examples
     --------
@@ -76,4 +79,10 @@ def blanks_note(count: int, column: str, meaning: str) -> list[str]:
     """
     if not count:
         return []
-    return [f"{count} account{'s have' if count != 1 else ' has'} no {column}: {meaning}"]
+    return [
+        ngettext(
+            "{n} account has no {column}: {meaning}",
+            "{n} accounts have no {column}: {meaning}",
+            count,
+        ).format(n=formatting.number(count), column=column, meaning=meaning)
+    ]

@@ -185,7 +185,9 @@ class ActionPlan:
     def to_bytes(self, suffix: str) -> bytes:
         """Return the plan as the bytes of a ``.md`` or ``.html`` file."""
         if suffix not in (".md", ".html"):
-            raise ValueError(f"an action plan is written as .md or .html, not {suffix!r}")
+            raise ValueError(
+                _("an action plan is written as .md or .html, not {suffix!r}").format(suffix=suffix)
+            )
         return (self.markdown() if suffix == ".md" else self.html()).encode("utf-8")
 
 
@@ -335,20 +337,20 @@ def _week(plan: TimePlan, levels: pd.DataFrame | None) -> pd.DataFrame:
         row = plan.tiers.loc[tier]
         rows.append(
             {
-                "Tier": tier,
-                "Accounts": f"{int(row['accounts']):,}",
-                "Share of my field time": fmt.share(plan.shares[tier]),
-                "Hours a week": fmt.number(float(row["planned_hours"]) / plan.weeks, 1),
-                "Hours per account a year": fmt.number(float(row["hours_per_account"]), 1),
-                "Visits per account": tier_visits(plan, tier),
+                _("Tier"): tier,
+                _("Accounts"): fmt.number(int(row["accounts"])),
+                _("Share of my field time"): fmt.share(plan.shares[tier]),
+                _("Hours a week"): fmt.number(float(row["planned_hours"]) / plan.weeks, 1),
+                _("Hours per account a year"): fmt.number(float(row["hours_per_account"]), 1),
+                _("Visits per account"): tier_visits(plan, tier),
             }
         )
         if levels is not None:
             rows[-1].update(
                 {
-                    "Answer within": str(levels.at[tier, "response_time"]),
-                    "Channel": str(levels.at[tier, "channel"]),
-                    "Handled by": str(levels.at[tier, "handled_by"]),
+                    _("Answer within"): str(levels.at[tier, "response_time"]),
+                    _("Channel"): str(levels.at[tier, "channel"]),
+                    _("Handled by"): str(levels.at[tier, "handled_by"]),
                 }
             )
     return pd.DataFrame(rows)

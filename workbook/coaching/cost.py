@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from workbook import formatting
 from workbook import settings as defaults
 from workbook.analysis.curves import share_curve
 from workbook.coaching._checks import blanks_note, column_or_none, identity
 from workbook.errors import AccountDataError
+from workbook.i18n import N_, _
 from workbook.schema import TIERS
 from workbook.settings import PlanSettings
 
@@ -94,19 +96,19 @@ def visit_hours_of(
         return (
             pd.Series(np.zeros(len(tiered))),
             "none",
-            ["no visits or selling_hours: serving cost counts service requests only"],
+            [_("no visits or selling_hours: serving cost counts service requests only")],
         )
     if selling is None:
-        hours, source = from_visits, "visits × visit length"
+        hours, source = from_visits, N_("visits × visit length")
     elif from_visits is None or selling.notna().all():
         hours, source = selling, "selling_hours"
     else:
         hours = selling.fillna(from_visits)
-        source = "selling_hours (visits × visit length where blank)"
+        source = N_("selling_hours (visits × visit length where blank)")
     return (
         hours.fillna(0.0),
         source,
-        blanks_note(int(hours.isna().sum()), source.split(" ")[0], "counted as 0 hours"),
+        blanks_note(int(hours.isna().sum()), source.split(" ")[0], _("counted as 0 hours")),
     )
 
 
@@ -174,23 +176,23 @@ def cost_to_serve(
     notes += hour_notes
     requests = column_or_none(tiered, "service_requests")
     if requests is None:
-        notes.append("no service_requests: serving cost counts visit time only")
+        notes.append(_("no service_requests: serving cost counts visit time only"))
         requests = pd.Series(np.zeros(len(tiered)))
-    notes += blanks_note(int(requests.isna().sum()), "service_requests", "counted as none")
+    notes += blanks_note(int(requests.isna().sum()), "service_requests", _("counted as none"))
     table["visit_hours"] = hours.to_numpy()
     table["service_hours"] = requests.fillna(0.0).to_numpy() * minutes_per_request / 60
     table["serving_cost"] = (table["visit_hours"] + table["service_hours"]) * hourly_cost
 
     net = table["gross_profit"] - table["serving_cost"]
     if profit is None:
-        notes.append("no gross_profit: net contribution cannot be worked out")
+        notes.append(_("no gross_profit: net contribution cannot be worked out"))
     else:
-        notes += blanks_note(int(profit.isna().sum()), "gross_profit", "no net contribution")
+        notes += blanks_note(int(profit.isna().sum()), "gross_profit", _("no net contribution"))
     if not profit_includes_concessions:
         if concessions is None:
-            notes.append("no concessions column, so none were taken off the profit")
+            notes.append(_("no concessions column, so none were taken off the profit"))
         else:
-            notes += blanks_note(int(concessions.isna().sum()), "concessions", "counted as none")
+            notes += blanks_note(int(concessions.isna().sum()), "concessions", _("counted as none"))
             net = net - table["concessions"].fillna(0.0)
     table["net_contribution"] = net
 
@@ -218,7 +220,9 @@ def cost_to_serve(
             curve = share_curve(known.to_numpy(), name="net_contribution")
         except AccountDataError:  # a net total of zero or less has no shares to draw
             notes.append(
-                f"the accounts' net contribution adds up to {known.sum():,.0f}: "
-                "no whale curve can be drawn of it"
+                _(
+                    "the accounts' net contribution adds up to {total}: no whale curve can be "
+                    "drawn of it"
+                ).format(total=formatting.money(known.sum()))
             )
     return CostToServe(table, tiers, losing, loss_total, curve, assumptions, notes)

@@ -86,7 +86,7 @@ def focus_score(time, planned) -> float:
     t = np.clip(np.asarray(time, dtype=float), 0, None)
     p = np.clip(np.asarray(planned, dtype=float), 0, None)
     if t.sum() <= 0 or p.sum() <= 0:
-        raise ValueError("the focus score needs some time today and some planned time")
+        raise ValueError(_("the focus score needs some time today and some planned time"))
     return float(1 - 0.5 * np.abs(t / t.sum() - p / p.sum()).sum())
 
 

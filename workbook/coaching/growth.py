@@ -16,17 +16,21 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workbook import formatting
 from workbook import settings as defaults
 from workbook.coaching._checks import column_or_none, identity
 from workbook.errors import SettingsError
+from workbook.i18n import N_, _
 
 CRITERIA = ("headroom", "growth", "margin")
 #: What each criterion needs from the data, and what it says, for the messages.
 NEEDS = {
-    "headroom": ("potential", "room to grow (potential − revenue)"),
-    "growth": ("revenue_prev", "recent growth (revenue against revenue_prev)"),
-    "margin": ("gross_profit", "margin (gross_profit ÷ revenue)"),
+    "headroom": ("potential", N_("room to grow (potential − revenue)")),
+    "growth": ("revenue_prev", N_("recent growth (revenue against revenue_prev)")),
+    "margin": ("gross_profit", N_("margin (gross_profit ÷ revenue)")),
 }
+#: Each criterion's name in a sentence (the weights' keys stay as they are).
+CRITERION_NAMES = {"headroom": N_("headroom"), "growth": N_("growth"), "margin": N_("margin")}
 
 
 @dataclass(frozen=True)
@@ -67,19 +71,29 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     merged = {**defaults.GROWTH_WEIGHTS, **(weights or {})}
     unknown = sorted(set(merged) - set(CRITERIA))
     if unknown:
-        raise SettingsError(f"unknown growth criteria {unknown}: use headroom, growth and margin")
+        raise SettingsError(
+            _("unknown growth criteria {criteria}: use headroom, growth and margin").format(
+                criteria=unknown
+            )
+        )
     checked = {}
     for name in CRITERIA:
         try:
             checked[name] = float(merged[name])
         except (TypeError, ValueError):
             raise SettingsError(
-                f"the weight of {name} must be a number, not {merged[name]!r}"
+                _("the weight of {name} must be a number, not {value!r}").format(
+                    name=name, value=merged[name]
+                )
             ) from None
         if not (math.isfinite(checked[name]) and checked[name] >= 0):
-            raise SettingsError(f"the weight of {name} must be 0 or more, not {merged[name]!r}")
+            raise SettingsError(
+                _("the weight of {name} must be 0 or more, not {value!r}").format(
+                    name=name, value=merged[name]
+                )
+            )
     if sum(checked.values()) <= 0:
-        raise SettingsError("at least one growth weight must be above 0")
+        raise SettingsError(_("at least one growth weight must be above 0"))
     return checked
 
 
@@ -142,7 +156,11 @@ def growth_screen(
     """
     weights = check_weights(weights)
     if not (isinstance(top_share, int | float) and 0 < top_share <= 1):
-        raise SettingsError(f"top_share must be a share above 0 and at most 1, not {top_share!r}")
+        raise SettingsError(
+            _("top_share must be a share above 0 and at most 1, not {value!r}").format(
+                value=top_share
+            )
+        )
     is_b = np.asarray(identity(tiered)["tier"] == "B")
     b = tiered[is_b]
     table = identity(b)[["account_id", "account"]].set_axis(b.index)  # rows keep their labels
@@ -159,7 +177,11 @@ def growth_screen(
         table[f"{name}_rank"] = table[name].rank(pct=True, method="average")
         if values is None or values.isna().all():
             lacking = "revenue" if revenue is None else column
-            could_not_judge.append(f"{meaning}: the data has no {lacking}")
+            could_not_judge.append(
+                _("{criterion}: the data has no {column}").format(
+                    criterion=_(meaning), column=lacking
+                )
+            )
             continue
         if weights[name] == 0:
             continue
@@ -167,8 +189,13 @@ def growth_screen(
         unknown = int(values.isna().sum())
         if unknown:
             could_not_judge.append(
-                f"{meaning}: unknown for {unknown} of {len(b)} B accounts, "
-                "whose score leaves it out"
+                _(
+                    "{criterion}: unknown for {n} of {m} B accounts, whose score leaves it out"
+                ).format(
+                    criterion=_(meaning),
+                    n=formatting.number(unknown),
+                    m=formatting.number(len(b)),
+                )
             )
 
     ranks = table[[f"{name}_rank" for name in used]].to_numpy(dtype=float)
@@ -191,14 +218,17 @@ def growth_screen(
 
     total = sum(used.values())
     if not used:
-        message = (
+        message = _(
             "The growth screen needs potential, revenue_prev or gross_profit for the B "
             "accounts; this data has none of them, so it flags no account."
         )
     else:
-        message = (
-            f"{len(flagged)} of {len(b)} B accounts show the most room to grow, judged on "
-            f"{', '.join(used)}."
+        message = _(
+            "{n} of {m} B accounts show the most room to grow, judged on {criteria}."
+        ).format(
+            n=formatting.number(len(flagged)),
+            m=formatting.number(len(b)),
+            criteria=", ".join(_(CRITERION_NAMES[name]) for name in used),
         )
     return GrowthScreen(
         table, flagged, {name: w_ / total for name, w_ in used.items()}, could_not_judge, message

@@ -121,7 +121,7 @@ def before_after(
     today = time_vs_value(tiered, metric=plan.metric, plan=plan) if today is None else today
     revenue = column_or_none(tiered, "revenue")
     if revenue is None:
-        raise ValueError("the accounts have no revenue to compare selling time with")
+        raise ValueError(_("the accounts have no revenue to compare selling time with"))
     revenue = revenue.fillna(0.0)
     accounts = plan.accounts.reset_index(drop=True)
     hours = float(accounts["planned_hours"].sum())

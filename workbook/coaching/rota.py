@@ -405,14 +405,16 @@ def rota_ics(
     try:
         zone = zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"{timezone!r} is not a time zone name (e.g. Europe/Oslo)") from None
+        raise SettingsError(
+            _("{zone!r} is not a time zone name (e.g. Europe/Oslo)").format(zone=timezone)
+        ) from None
     stamp = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID.replace("Weekly plan", "Visit rota"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    name = _("Visit rota") + (f": {owner}" if owner else "")
+    name = _("Visit rota: {owner}").format(owner=owner) if owner else _("Visit rota")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", timezone)
     cal.add_component(vtimezone(timezone, rota.start.year))

@@ -116,7 +116,9 @@ def weekly_blocks(
     start = time_of_day(day_start)
     if not (isinstance(admin_minutes, int) and 0 <= admin_minutes <= 240):
         raise SettingsError(
-            f"admin_minutes must be a whole number of minutes from 0 to 240, not {admin_minutes!r}"
+            _(
+                "admin_minutes must be a whole number of minutes from 0 to 240, not {value!r}"
+            ).format(value=admin_minutes)
         )
     per_week = weekly_minutes(plan)
     rows = []
@@ -142,8 +144,10 @@ def weekly_blocks(
             clock = end
         if clock.date() != first.date() and clock.time() != dt.time(0):
             raise SettingsError(
-                f"a working day of {fmt.number((clock - first).total_seconds() / 3600, 1)} h from "
-                f"{day_start} runs past midnight: plan fewer hours a week or start earlier"
+                _(
+                    "a working day of {hours} from {start} runs past midnight: plan fewer hours "
+                    "a week or start earlier"
+                ).format(hours=fmt.hours((clock - first).total_seconds() / 3600), start=day_start)
             )
     return pd.DataFrame(rows, columns=["day", "block", "category", "start", "end", "minutes"])
 
@@ -214,7 +218,9 @@ def weekly_schedule_ics(
     try:
         zone = zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"{timezone!r} is not a time zone name (e.g. Europe/Oslo)") from None
+        raise SettingsError(
+            _("{zone!r} is not a time zone name (e.g. Europe/Oslo)").format(zone=timezone)
+        ) from None
     monday = monday_of(start or dt.date.today())
     weeks = max(1, math.floor(plan.weeks + 0.5))
     stamp = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
@@ -225,7 +231,10 @@ def weekly_schedule_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "Account focus plan" + (f": {owner}" if owner else ""))
+    cal.add(
+        "x-wr-calname",
+        _("Account focus plan: {owner}").format(owner=owner) if owner else _("Account focus plan"),
+    )
     cal.add("x-wr-timezone", timezone)
     cal.add_component(vtimezone(timezone, monday.year))
     who = slug(owner, fallback="owner") + "-" if owner else ""
@@ -385,5 +394,5 @@ def time_of_day(text: str) -> dt.time:
         return dt.time.fromisoformat(text)
     except (TypeError, ValueError):
         raise SettingsError(
-            f"day_start must be a time of day such as 08:00, not {text!r}"
+            _("day_start must be a time of day such as 08:00, not {value!r}").format(value=text)
         ) from None

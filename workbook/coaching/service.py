@@ -16,6 +16,7 @@ from workbook import formatting as fmt
 from workbook import settings as defaults
 from workbook.coaching.plan import TimePlan
 from workbook.errors import SettingsError
+from workbook.i18n import _, ngettext
 from workbook.schema import TIERS
 
 LEVEL_COLUMNS = [
@@ -52,28 +53,28 @@ def default_service_levels() -> pd.DataFrame:
             "A",
             least["A"],
             lengths["A"],
-            "same working day",
-            "visits (more for the bigger accounts), phone and a yearly business review",
-            "you (account manager)",
-            "agreed once a year in the account plan",
+            _("same working day"),
+            _("visits (more for the bigger accounts), phone and a yearly business review"),
+            _("you (account manager)"),
+            _("agreed once a year in the account plan"),
         ),
         (
             "B",
             least["B"],
             lengths["B"],
-            "within 2 working days",
-            "a visit or more a year, phone and e-mail",
-            "you",
-            "standard terms; exceptions need your approval",
+            _("within 2 working days"),
+            _("a visit or more a year, phone and e-mail"),
+            _("you"),
+            _("standard terms; exceptions need your approval"),
         ),
         (
             "C",
             least["C"],
             lengths["C"],
-            "within 5 working days",
-            "inside sales, e-mail and web shop",
-            "inside sales / customer service",
-            "list price and standard terms; no ad hoc discounts",
+            _("within 5 working days"),
+            _("inside sales, e-mail and web shop"),
+            _("inside sales / customer service"),
+            _("list price and standard terms; no ad hoc discounts"),
         ),
     ]
     return pd.DataFrame(rows, columns=["tier", *LEVEL_COLUMNS]).set_index("tier")
@@ -159,9 +160,10 @@ def _check_levels(levels: pd.DataFrame) -> None:
     missing_columns = [c for c in ("visits_per_year", "visit_hours") if c not in levels.columns]
     if missing_tiers or missing_columns:
         raise SettingsError(
-            f"the service levels need the tiers A, B, C as rows and the columns "
-            f"visits_per_year and visit_hours (missing: "
-            f"{', '.join(missing_tiers + missing_columns)})"
+            _(
+                "the service levels need the tiers A, B, C as rows and the columns "
+                "visits_per_year and visit_hours (missing: {missing})"
+            ).format(missing=", ".join(missing_tiers + missing_columns))
         )
     wrong = []
     for tier in TIERS:
@@ -176,25 +178,42 @@ def _check_levels(levels: pd.DataFrame) -> None:
                 bad = True
             if bad:
                 shown = fmt.number(number, 3) if math.isfinite(number) else repr(value)
-                wrong.append(f"{column} of {tier} is {shown}")
+                wrong.append(
+                    _("{column} of {tier} is {value}").format(column=column, tier=tier, value=shown)
+                )
     if wrong:
         raise SettingsError(
-            "service levels need visits a year of 0 or more and a visit length "
-            "above 0: " + "; ".join(wrong)
+            _(
+                "service levels need visits a year of 0 or more and a visit length above 0: {wrong}"
+            ).format(wrong="; ".join(wrong))
         )
 
 
 def _misfit(tier: str, n: int, visits: float, length: float, needed: float, planned: float) -> str:
     """Say where a tier's service level does not fit its planned hours, and what would."""
-    text = (
-        f"{tier}: {n} accounts × {fmt.number(visits, 1)} visits a year × "
-        f"{fmt.number(length, 2)} h = {fmt.number(needed, 1)} h, "
-        f"but the plan gives {tier} {fmt.number(planned, 1)} h. "
+    text = ngettext(
+        "{tier}: {n} account × {visits} visits a year × {length} = {needed}, but the plan gives "
+        "{tier} {planned}.",
+        "{tier}: {n} accounts × {visits} visits a year × {length} = {needed}, but the plan gives "
+        "{tier} {planned}.",
+        n,
+    ).format(
+        tier=tier,
+        n=fmt.number(n),
+        visits=fmt.number(visits, 1),
+        length=fmt.hours(length, 2),
+        needed=fmt.hours(needed, 1),
+        planned=fmt.hours(planned, 1),
     )
     if planned <= 0:
-        return text + f"Give {tier} a share of the time or drop its visits."
-    most, shorter = fmt.number(planned / (n * length), 1), fmt.number(planned / (n * visits), 2)
-    return (
-        text + f"Visit {tier} accounts at most {most} times a year, shorten the visits to "
-        f"{shorter} h, or give {tier} more time."
-    )
+        advice = _("Give {tier} a share of the time or drop its visits.").format(tier=tier)
+    else:
+        advice = _(
+            "Visit {tier} accounts at most {most} times a year, shorten the visits to {shorter}, "
+            "or give {tier} more time."
+        ).format(
+            tier=tier,
+            most=fmt.number(planned / (n * length), 1),
+            shorter=fmt.hours(planned / (n * visits), 2),
+        )
+    return _("{problem} {advice}").format(problem=text, advice=advice)

@@ -18,10 +18,11 @@ from workbook.analysis import assign_tiers, concentration, tier_summary
 from workbook.coaching.cost import cost_to_serve
 from workbook.coaching.focus import time_vs_value
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import N_, _
 from workbook.settings import PlanSettings, TierSettings
 
-#: The label of accounts whose owner is blank.
-NO_OWNER = "(no owner)"
+#: The label of accounts whose owner is blank (translated where the overview is made).
+NO_OWNER = N_("(no owner)")
 
 #: The overview's columns, in order.
 COLUMNS = [
@@ -101,7 +102,7 @@ def team_overview(
     if "owner" not in accounts.columns:
         raise AccountDataError(
             Problem(
-                "a team overview needs an owner column (who is responsible for each account)",
+                _("a team overview needs an owner column (who is responsible for each account)"),
                 column="owner",
                 code="no_owner",
             )
@@ -126,7 +127,7 @@ def _owner_groups(owner: pd.Series) -> list[tuple[str, np.ndarray]]:
         names.setdefault(spelling.casefold(), spelling)
     groups = [(names[key], keys == key) for key in sorted(names, key=lambda k: names[k])]
     if (keys == "").any():
-        groups.append((NO_OWNER, keys == ""))
+        groups.append((_(NO_OWNER), keys == ""))
     return groups
 
 
@@ -151,11 +152,11 @@ def _owner_row(name: str, book: pd.DataFrame, tiers: TierSettings, plan: PlanSet
     a_share = float(tier_summary(tiered, tiers).at["A", "value_share"])
     today = time_vs_value(tiered, metric=tiers.metric)
     if not today.available:
-        notes.append("no visits or selling hours: focus and time on A unknown")
+        notes.append(_("no visits or selling hours: focus and time on A unknown"))
     cost = cost_to_serve(tiered, plan)
     known_profit = cost.curve is not None
     if not known_profit:
-        notes.append("no gross profit: loss-making accounts unknown")
+        notes.append(_("no gross profit: loss-making accounts unknown"))
     return {
         **row,
         "top20_share": figures.top20_share,

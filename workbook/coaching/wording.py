@@ -22,14 +22,12 @@ import pandas as pd
 
 from workbook import formatting as fmt
 from workbook.i18n import N_, _, ngettext
-from workbook.settings import TierSettings
+from workbook.settings import (
+    TierSettings,
+    metric_label,
+)
 
 #: The metric as people say it.
-METRIC_LABELS = {
-    "revenue": N_("revenue"),
-    "gross_profit": N_("gross profit"),
-    "blend": N_("value (revenue and profit blended)"),
-}
 
 #: How concentrated a book of accounts typically is, said one way everywhere.
 TYPICAL_CONCENTRATION = N_(
@@ -38,17 +36,6 @@ TYPICAL_CONCENTRATION = N_(
 
 #: How many names a sentence lists before it says "and N more".
 NAMES_LISTED = 3
-
-
-def metric_label(metric: str) -> str:
-    """Return the metric as people say it.
-
-    Examples
-    --------
-    >>> metric_label("gross_profit")
-    'gross profit'
-    """
-    return _(METRIC_LABELS[metric]) if metric in METRIC_LABELS else metric.replace("_", " ")
 
 
 def accounts(n: int) -> str:

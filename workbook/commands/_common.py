@@ -4,6 +4,7 @@ salesperson's accounts, checking the pins against the file, and the previous per
 from __future__ import annotations
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.selection import select_owner, select_owner_or_none
 
 
@@ -71,14 +72,19 @@ def _no_previous(loaded) -> Problem:
     file = getattr(loaded, "file", None)
     if getattr(loaded, "kind", "") != "order_lines":
         return Problem(
-            "is an account list: it has one period only. Give the previous period's file with "
-            "--compare FILE instead",
+            _(
+                "is an account list: it has one period only. Give the previous period's file "
+                "with --compare FILE instead"
+            ),
             file=file,
             code="no_previous_period",
         )
     return Problem(
-        "has no order lines in the 12 months before its period, so there is nothing to compare "
-        "with (--period sets another window; --compare FILE compares with another file)",
+        _(
+            "has no order lines in the 12 months before its period, so there is nothing to "
+            "compare with (--period sets another window; --compare FILE compares with another "
+            "file)"
+        ),
         file=file,
         code="no_previous_period",
     )

@@ -15,6 +15,7 @@ import re
 import pyarrow as pa
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 
 #: Tried first, in this order, when the bytes are not UTF-8.
 WESTERN = ("cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman")
@@ -168,8 +169,10 @@ def _recode(data: bytes, encoding: str, file: str | None) -> bytes:
         where = getattr(err, "start", "?")
         raise AccountDataError(
             Problem(
-                f"cannot be read as text ({encoding}: {getattr(err, 'reason', err)} at byte "
-                f"{where}): save it from Excel as CSV UTF-8",
+                _(
+                    "cannot be read as text ({encoding}: {reason} at byte {where}): save it from "
+                    "Excel as CSV UTF-8"
+                ).format(encoding=encoding, reason=getattr(err, "reason", err), where=where),
                 file=file,
                 code="unreadable",
             )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbook.i18n import _
+
 #: A cell that labels a total or subtotal row; a whole-cell match, so "Sum Bygg AS" is an account.
 TOTAL_LABEL = re.compile(
     r"^\s*(?:grand\s+|sub\s*-?\s*)?(?:totals?|totalt|sum|summa|sum\s+totalt?|total\s+sum|"
@@ -53,9 +55,9 @@ def footer_reason(cells: Sequence[str | None]) -> str | None:
     if first is None:
         return ""
     if is_total_label(first):
-        return f'total row "{first}"'
+        return _('total row "{label}"').format(label=first)
     if FOOTER_START.match(first):
-        return f'footer line "{first}"'
+        return _('footer line "{line}"').format(line=first)
     return None
 
 
@@ -93,7 +95,7 @@ def footer_length(lines: Sequence[Sequence[str | None]]) -> tuple[int, list[tupl
     for index, cells in enumerate(lines[start:], start=start):
         reason = footer_reason(cells)
         if reason != "":  # blank lines go without a word
-            reasons.append((index, reason or f'footer line "{_first(cells)}"'))
+            reasons.append((index, reason or _('footer line "{line}"').format(line=_first(cells))))
     return count, reasons
 
 

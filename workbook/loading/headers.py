@@ -14,7 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from workbook import formatting
 from workbook.errors import Problem
+from workbook.i18n import _, ngettext
 from workbook.loading.aliases import ALIASES, TARGETS
 from workbook.loading.units import strip_note
 from workbook.schema import BY_NAME
@@ -325,11 +327,22 @@ def map_columns(
     ]
     if system:
         found.warnings.append(
-            f"{file or 'The file'}: ignored {len(system)} Dynamics 365 system column"
-            f"{'s' if len(system) != 1 else ''} ({', '.join(system)})."
+            ngettext(
+                "{file}: ignored {n} Dynamics 365 system column ({columns}).",
+                "{file}: ignored {n} Dynamics 365 system columns ({columns}).",
+                len(system),
+            ).format(
+                file=file or _("The file"),
+                n=formatting.number(len(system)),
+                columns=", ".join(system),
+            )
         )
     if unused and not found.problems:
-        found.warnings.append(f"{file or 'The file'}: columns not used: {', '.join(unused)}.")
+        found.warnings.append(
+            _("{file}: columns not used: {columns}.").format(
+                file=file or _("The file"), columns=", ".join(unused)
+            )
+        )
     return found
 
 
@@ -339,8 +352,10 @@ def _apply_mapping(headers, mapping, found, taken, file) -> None:
         if name not in TARGETS:
             found.problems.append(
                 Problem(
-                    f"is not a column the workbook knows (choose one of: {', '.join(TARGETS)})",
-                    column=f"mapping {header}={target}",
+                    _("is not a column the workbook knows (choose one of: {columns})").format(
+                        columns=", ".join(TARGETS)
+                    ),
+                    column=_("mapping {header}={column}").format(header=header, column=target),
                     file=file,
                     code="unknown_column",
                 )
@@ -351,8 +366,10 @@ def _apply_mapping(headers, mapping, found, taken, file) -> None:
             listed = ", ".join(f'"{h}"' for h in headers if str(h).strip())
             found.problems.append(
                 Problem(
-                    f'the mapping names the header "{header}", which is not in the file '
-                    f"(its headers are: {listed})",
+                    _(
+                        'the mapping names the header "{header}", which is not in the file '
+                        "(its headers are: {headers})"
+                    ).format(header=header, headers=listed),
                     file=file,
                     code="unknown_header",
                 )
@@ -360,8 +377,9 @@ def _apply_mapping(headers, mapping, found, taken, file) -> None:
         elif name in found.index:
             found.problems.append(
                 Problem(
-                    f'the mapping gives {name} two headers: "{headers[found.index[name]]}" and '
-                    f'"{header}"',
+                    _('the mapping gives {column} two headers: "{first}" and "{second}"').format(
+                        column=name, first=headers[found.index[name]], second=header
+                    ),
                     file=file,
                     code="mapping_conflict",
                 )
@@ -408,10 +426,16 @@ def _choose(candidates, headers, found, file) -> None:
         ]
         if rivals:
             found.warnings.append(
-                f"{file or 'The file'}: several headers look like {target}: used "
-                f'"{headers[position]}", not '
-                f"{', '.join(chr(34) + r + chr(34) for r in rivals)} (choose another with the "
-                f'mapping option, e.g. "{rivals[0]}={target}").'
+                _(
+                    '{file}: several headers look like {column}: used "{used}", not {others} '
+                    '(choose another with the mapping option, e.g. "{example}={column}").'
+                ).format(
+                    file=file or _("The file"),
+                    column=target,
+                    used=headers[position],
+                    others=", ".join(chr(34) + r + chr(34) for r in rivals),
+                    example=rivals[0],
+                )
             )
     found.index = {t: found.index[t] for t in TARGETS if t in found.index}
 
@@ -427,8 +451,14 @@ def _check_duplicates(headers, found, file, letters) -> None:
             first = seen[key]
             found.problems.append(
                 Problem(
-                    f'the header "{str(header).strip()}" appears twice, in '
-                    f"{_where(first, letters)} and {_where(position, letters)}: rename one of them",
+                    _(
+                        'the header "{header}" appears twice, in {first} and {second}: rename '
+                        "one of them"
+                    ).format(
+                        header=str(header).strip(),
+                        first=_where(first, letters),
+                        second=_where(position, letters),
+                    ),
                     file=file,
                     column=str(header).strip(),
                     code="duplicate_header",
@@ -438,7 +468,7 @@ def _check_duplicates(headers, found, file, letters) -> None:
 
 
 def _where(position: int, letters: bool) -> str:
-    return f"column {column_letter(position)}" if letters else f"column {position + 1}"
+    return _("column {column}").format(column=column_letter(position) if letters else position + 1)
 
 
 def column_letter(position: int) -> str:
@@ -459,13 +489,15 @@ def column_letter(position: int) -> str:
 
 def _check_required(headers, found, file, attempted) -> None:
     """Say what is missing, unless a mistaken mapping already said it."""
-    listed = ", ".join(f'"{h}"' for h in headers if str(h).strip()) or "none"
+    listed = ", ".join(f'"{h}"' for h in headers if str(h).strip()) or _("none")
     if "revenue" not in found.index and "revenue" not in attempted:
         looked = ", ".join(a.title() for a in ALIASES["revenue"][:7])
         found.problems.append(
             Problem(
-                f"no revenue column was found: the headers are {listed}; looked for {looked} "
-                f'(or name it with the mapping option, e.g. "Your header=revenue")',
+                _(
+                    "no revenue column was found: the headers are {headers}; looked for {looked} "
+                    '(or name it with the mapping option, e.g. "{example}=revenue")'
+                ).format(headers=listed, looked=looked, example=_("Your header")),
                 file=file,
                 code="no_revenue",
             )
@@ -474,8 +506,10 @@ def _check_required(headers, found, file, attempted) -> None:
         looked = ", ".join(a.title() for a in (*ALIASES["account"][:6], *ALIASES["account_id"][:3]))
         found.problems.append(
             Problem(
-                f"no account column was found: the headers are {listed}; looked for {looked} "
-                f'(or name it with the mapping option, e.g. "Your header=account")',
+                _(
+                    "no account column was found: the headers are {headers}; looked for {looked} "
+                    '(or name it with the mapping option, e.g. "{example}=account")'
+                ).format(headers=listed, looked=looked, example=_("Your header")),
                 file=file,
                 code="no_account",
             )

@@ -133,7 +133,7 @@ def load(
         keep_owner(columns, owner)
     dropped += drop_blank_and_total_rows(columns, raw)
     if not len(columns.rows):
-        problems.append(Problem("has a header row but no data rows", file=file, code="empty"))
+        problems.append(Problem(_("has a header row but no data rows"), file=file, code="empty"))
         raise AccountDataError(problems, file=file)
 
     date_header = raw.headers[found.index["date"]] if "date" in found.index else None
@@ -162,8 +162,10 @@ def load(
     if kind == "accounts":
         if period is not None:
             warnings.append(
-                f"{file}: the period ({period}) is ignored: this is an account list, "
-                "not order lines with dates."
+                _(
+                    "{file}: the period ({period}) is ignored: this is an account list, "
+                    "not order lines with dates."
+                ).format(file=file, period=period)
             )
         accounts = _frame({**texts, **numbers}, NAMES)
         return LoadResult(

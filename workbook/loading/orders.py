@@ -96,7 +96,9 @@ def resolve_period(
     end = last if end is None else end
     if end < start:
         raise SettingsError(
-            f"the period {start.date()} to {end.date()} ends before it starts",
+            _("the period {start} to {end} ends before it starts").format(
+                start=formatting.day(start), end=formatting.day(end)
+            ),
             setting="period",
         )
     months = _whole_months(start, end)
@@ -118,8 +120,10 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
         parts = None
     if parts is None:
         raise SettingsError(
-            f'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
-            '2025-01-01:2025-12-31, or "all"',
+            _(
+                'the period "{period}" is not understood: write START:END with ISO dates, e.g. '
+                '2025-01-01:2025-12-31, or "all"'
+            ).format(period=period),
             setting="period",
         )
     ends = []
@@ -131,7 +135,9 @@ def _period_ends(period, file) -> tuple[pd.Timestamp | None, pd.Timestamp | None
             ends.append(pd.Timestamp(part.strip() if isinstance(part, str) else part).normalize())
         except (ValueError, TypeError):
             raise SettingsError(
-                f'the period "{period}": "{part}" is not a date (write it as 2025-01-31)',
+                _('the period "{period}": "{part}" is not a date (write it as 2025-01-31)').format(
+                    period=period, part=part
+                ),
                 setting="period",
             ) from None
     return ends[0], ends[1]
@@ -188,8 +194,15 @@ def aggregate_orders(
     if current.empty:
         raise AccountDataError(
             Problem(
-                f"has no order lines from {window.start.date()} to {window.end.date()} (its dates "
-                f"run from {dates.min().date()} to {dates.max().date()})",
+                _(
+                    "has no order lines from {start} to {end} (its dates run from {first} to "
+                    "{last})"
+                ).format(
+                    start=formatting.day(window.start),
+                    end=formatting.day(window.end),
+                    first=formatting.day(dates.min()),
+                    last=formatting.day(dates.max()),
+                ),
                 file=file,
                 code="empty_period",
             )
@@ -207,24 +220,44 @@ def aggregate_orders(
         before = lines[(dates >= window.prev_start) & (dates <= window.prev_end)]
         if before.empty:
             warnings.append(
-                f"{file}: no order lines from {window.prev_start.date()} to "
-                f"{window.prev_end.date()}, so there is no revenue_prev (growth) column."
+                _(
+                    "{file}: no order lines from {start} to {end}, so there is no revenue_prev "
+                    "(growth) column."
+                ).format(
+                    file=file,
+                    start=formatting.day(window.prev_start),
+                    end=formatting.day(window.prev_end),
+                )
             )
         else:
             prev = before.groupby("account_id", sort=False)["revenue"].sum()
             accounts["revenue_prev"] = prev.reindex(accounts.index).fillna(0.0)
             if dates.min() > window.prev_start + pd.Timedelta(days=31):
                 warnings.append(
-                    f"{file}: the order lines start on {dates.min().date()}, so revenue_prev "
-                    f"covers only part of {window.prev_start.date()} to {window.prev_end.date()}."
+                    _(
+                        "{file}: the order lines start on {first}, so revenue_prev covers only "
+                        "part of {start} to {end}."
+                    ).format(
+                        file=file,
+                        first=formatting.day(dates.min()),
+                        start=formatting.day(window.prev_start),
+                        end=formatting.day(window.prev_end),
+                    )
                 )
     accounts["months_as_customer"] = months_as_customer(lines, window).reindex(accounts.index)
     left_out = lines.loc[~lines["account_id"].isin(accounts.index), "account_id"].nunique()
     if left_out:
         warnings.append(
-            f"{file}: {left_out} account{'s' if left_out != 1 else ''} with order "
-            f"lines only outside {window.start.date()} to {window.end.date()} "
-            f"{'are' if left_out != 1 else 'is'} left out."
+            ngettext(
+                "{file}: {n} account with order lines only outside {start} to {end} is left out.",
+                "{file}: {n} accounts with order lines only outside {start} to {end} are left out.",
+                left_out,
+            ).format(
+                file=file,
+                n=formatting.number(left_out),
+                start=formatting.day(window.start),
+                end=formatting.day(window.end),
+            )
         )
     return accounts.reset_index(), warnings
 

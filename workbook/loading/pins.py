@@ -13,6 +13,7 @@ Kundegruppe) and ``reason`` (Reason, Why, Comment, Begrunnelse, Årsak, Kommenta
 from __future__ import annotations
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _, ngettext
 from workbook.loading.aliases import ALIASES
 from workbook.loading.headers import normalise
 from workbook.loading.source import read_source
@@ -83,8 +84,13 @@ def read_pins(source) -> tuple[Pin, ...]:
     if missing:
         raise AccountDataError(
             Problem(
-                f"has no {' or '.join(missing)} column: a pins file has the columns "
-                f"account_id, tier and reason (its headers: {', '.join(raw.headers)})",
+                ngettext(
+                    "has no {columns} column: a pins file has the columns account_id, tier and "
+                    "reason (its headers: {headers})",
+                    "has no {columns} columns: a pins file has the columns account_id, tier and "
+                    "reason (its headers: {headers})",
+                    len(missing),
+                ).format(columns=", ".join(missing), headers=", ".join(raw.headers)),
                 file=file,
                 code="missing_column",
             )
@@ -102,7 +108,9 @@ def read_pins(source) -> tuple[Pin, ...]:
         if not found_problems and account in first_row:
             found_problems.append(
                 Problem(
-                    f"is pinned again (first in row {first_row[account]}): keep one pin",
+                    _("is pinned again (first in row {row}): keep one pin").format(
+                        row=first_row[account]
+                    ),
                     column=headers["account_id"],
                     row=row,
                     value=account,
@@ -143,7 +151,7 @@ def _row_problems(
     if not account:
         problems.append(
             Problem(
-                "is blank: which account is pinned?",
+                _("is blank: which account is pinned?"),
                 column=headers["account_id"],
                 row=row,
                 file=file,
@@ -153,7 +161,7 @@ def _row_problems(
     if tier.upper() not in TIERS:
         problems.append(
             Problem(
-                "is not a tier: pin to A, B or C" if tier else "is blank: pin to A, B or C",
+                _("is not a tier: pin to A, B or C") if tier else _("is blank: pin to A, B or C"),
                 column=headers["tier"],
                 row=row,
                 value=tier or None,
@@ -164,7 +172,11 @@ def _row_problems(
     if not reason:
         problems.append(
             Problem(
-                f"is blank: say why account {account} is pinned" if account else "is blank",
+                (
+                    _("is blank: say why account {account} is pinned").format(account=account)
+                    if account
+                    else _("is blank")
+                ),
                 column=headers["reason"],
                 row=row,
                 file=file,

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.loading.columns import MappedColumns
 from workbook.loading.footers import SUBTOTAL_START_RE2, TOTAL_LABEL_RE2
 from workbook.loading.headers import match_header
@@ -50,8 +51,10 @@ def drop_blank_and_total_rows(columns: MappedColumns, raw: RawTable) -> list[dic
             for position in no_id[pc.fill_null(hit, False).to_numpy(zero_copy_only=False)]:
                 shown[position] = names[int(position)].as_py().strip()
                 total[position] = True
+    reason = _('total row "{label}"')
     dropped = [
-        {"row": int(columns.rows[p]), "reason": f'total row "{shown[p]}"'} for p in sorted(shown)
+        {"row": int(columns.rows[p]), "reason": reason.format(label=shown[p])}
+        for p in sorted(shown)
     ]
     if not np.all(filled & ~total):
         columns.keep(filled & ~total)
@@ -83,7 +86,10 @@ def drop_unlabelled_total(columns: MappedColumns) -> list[dict]:
     row = int(columns.rows[-1])
     columns.keep(np.arange(len(columns.rows)) < len(columns.rows) - 1)
     return [
-        {"row": row, "reason": "total row (no account; its revenue is the sum of the rows above)"}
+        {
+            "row": row,
+            "reason": _("total row (no account; its revenue is the sum of the rows above)"),
+        }
     ]
 
 
@@ -99,15 +105,19 @@ def kind_of_file(columns: MappedColumns, date_header: str | None, warnings: list
     plain_date = match is not None and match.target == "date" and match.rank < 1000
     if not repeats and (any(t in columns.cells for t in ACCOUNT_LIST_ONLY) or not plain_date):
         warnings.append(
-            f"{columns.file}: {columns.labels['date']} is not used: every account is "
-            "on one row, so this is read as an account list, not order lines."
+            _(
+                "{file}: {column} is not used: every account is on one row, so this is read as "
+                "an account list, not order lines."
+            ).format(file=columns.file, column=columns.labels["date"])
         )
         del columns.cells["date"]
         return "accounts"
     for target in ("potential", "revenue_prev"):
         if columns.cells.pop(target, None) is not None:
             warnings.append(
-                f"{columns.file}: {columns.labels[target]} is not used for order lines."
+                _("{file}: {column} is not used for order lines.").format(
+                    file=columns.file, column=columns.labels[target]
+                )
             )
     return "order_lines"
 
@@ -127,7 +137,9 @@ def keep_owner(columns: MappedColumns, owner: str) -> None:
     if "owner" not in columns.cells:
         raise AccountDataError(
             Problem(
-                f'cannot pick the accounts of "{owner}": the file has no owner column',
+                _('cannot pick the accounts of "{owner}": the file has no owner column').format(
+                    owner=owner
+                ),
                 file=columns.file,
                 code="no_owner",
             ),
@@ -143,10 +155,10 @@ def keep_owner(columns: MappedColumns, owner: str) -> None:
             if n is not None and str(n).strip()
         ):
             people.setdefault(name.casefold(), name)
-        listed = ", ".join(people[key] for key in sorted(people)) or "none"
+        listed = ", ".join(people[key] for key in sorted(people)) or _("none")
         raise AccountDataError(
             Problem(
-                f"has no accounts (the owners are: {listed})",
+                _("has no accounts (the owners are: {owners})").format(owners=listed),
                 column=columns.labels["owner"],
                 value=str(owner),
                 file=columns.file,

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from workbook import formatting
 from workbook.errors import AccountDataError, Problem
 from workbook.i18n import _
 from workbook.loading.dialect import Dialect, detect_dialect
@@ -103,7 +104,7 @@ def read_table(
     (['Account', 'Revenue'], ['1 234,50'], [4])
     """
     if not source.data:
-        raise AccountDataError(Problem("is empty (0 bytes)", file=source.name, code="empty"))
+        raise AccountDataError(Problem(_("is empty (0 bytes)"), file=source.name, code="empty"))
     if source.is_spreadsheet:
         from workbook.loading.sheets import read_spreadsheet  # it reads into a RawTable too
 
@@ -122,7 +123,7 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     if not _has_text(data):
         raise AccountDataError(
             Problem(
-                "has only blank lines: there is no header and no data",
+                _("has only blank lines: there is no header and no data"),
                 file=source.name,
                 code="empty",
             )
@@ -376,6 +377,10 @@ def _exact_read(
     cells: list[list[str | None]] = [[] for _column in range(width)]
     rows: list[int] = []
     problems: list[Problem] = []
+    too_many = _(
+        "has {n} fields but the header has {width}: a separator inside an unquoted value? "
+        "(extra: {extra})"
+    )
     text = body.decode("utf-8", errors="replace")
     for index, record in enumerate(_reader(text, dialect)):
         if not any(c.strip() for c in record):
@@ -385,8 +390,9 @@ def _exact_read(
         if extra:
             problems.append(
                 Problem(
-                    f"has {len(record)} fields but the header has {width}: a separator inside an "
-                    f"unquoted value? (extra: {', '.join(repr(c) for c in extra[:3])})",
+                    too_many.format(
+                        n=len(record), width=width, extra=", ".join(repr(c) for c in extra[:3])
+                    ),
                     row=row,
                     file=file,
                     code="too_many_fields",
@@ -417,7 +423,9 @@ def read_parquet(source: Source) -> RawTable:
     except Exception as err:  # damaged or not Parquet at all
         raise AccountDataError(
             Problem(
-                f"cannot be read as a Parquet file ({type(err).__name__}: {err})",
+                _("cannot be read as a Parquet file ({error})").format(
+                    error=f"{type(err).__name__}: {err}"
+                ),
                 file=source.name,
                 code="unreadable",
             )
@@ -445,7 +453,9 @@ def describe_rows(rows, limit: int = MAX_LISTED_ROWS) -> str:
     """
     rows = [int(r) for r in rows]
     text = ", ".join(str(r) for r in rows[:limit])
-    return text + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+    if len(rows) <= limit:
+        return text
+    return _("{rows} and {n} more").format(rows=text, n=formatting.number(len(rows) - limit))
 
 
 __all__ = ["RawTable", "describe_rows", "read_table"]

@@ -7,7 +7,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from workbook import formatting
 from workbook.errors import Problem
+from workbook.i18n import _, ngettext
 from workbook.loading.headers import normalise
 from workbook.loading.numbers import ParsedNumbers
 from workbook.loading.tables import describe_rows
@@ -52,7 +54,11 @@ def cell_problems(
     if len(rest):
         problems.append(
             Problem(
-                f"{len(rest)} more cells have the same problem (rows {describe_rows(rows[rest])})",
+                ngettext(
+                    "{n} more cell has the same problem (rows {rows})",
+                    "{n} more cells have the same problem (rows {rows})",
+                    len(rest),
+                ).format(n=formatting.number(len(rest)), rows=describe_rows(rows[rest])),
                 column=label,
                 file=file,
                 code=code,
@@ -80,9 +86,11 @@ def number_problems(
     ``example`` is an amount written the way the file writes them (default: as the column does).
     """
     expected = (
-        "is not a number (expected a count such as 12)"
+        _("is not a number (expected a count such as 12)")
         if count
-        else f"is not an amount (expected a number such as {example or parsed.example})"
+        else _("is not an amount (expected a number such as {example})").format(
+            example=example or parsed.example
+        )
     )
     problems = cell_problems(
         parsed.invalid,
@@ -95,12 +103,16 @@ def number_problems(
     )
     if parsed.mixed_currencies:
         seen = "; ".join(
-            f"{marker} in rows {describe_rows(rows[positions], limit=5)}"
+            _("{currency} in rows {rows}").format(
+                currency=marker, rows=describe_rows(rows[positions], limit=5)
+            )
             for marker, positions in parsed.currencies.items()
         )
         problems.append(
             Problem(
-                f"mixes currencies ({seen}): convert the amounts to one currency",
+                _("mixes currencies ({currencies}): convert the amounts to one currency").format(
+                    currencies=seen
+                ),
                 column=label,
                 file=file,
                 code="mixed_currency",
@@ -110,7 +122,7 @@ def number_problems(
         negative = np.flatnonzero(parsed.values < 0)
         problems += cell_problems(
             negative,
-            "is negative: a count cannot be below 0",
+            _("is negative: a count cannot be below 0"),
             label=label,
             rows=rows,
             raw=raw,
@@ -121,9 +133,11 @@ def number_problems(
 
 
 def blank_warning(
-    blank: np.ndarray, *, label: str, rows: np.ndarray, file: str, counted_as: str = "counted as 0"
+    blank: np.ndarray, *, label: str, rows: np.ndarray, file: str, unknown: bool = False
 ) -> str | None:
     """Return the warning for blank cells of a number column, or None when there are none.
+
+    Blank cells are counted as 0, or left blank (unknown) when ``unknown``.
 
     Examples
     --------
@@ -134,8 +148,22 @@ def blank_warning(
     where = np.flatnonzero(blank)
     if not len(where):
         return None
-    cells = f"{len(where)} blank cell{'s' if len(where) != 1 else ''}"
-    return f"{file}: {label}: {cells} {counted_as} (rows {describe_rows(rows[where])})."
+    n = len(where)
+    if unknown:
+        text = ngettext(
+            "{file}: {column}: {n} blank cell left blank (unknown) (rows {rows}).",
+            "{file}: {column}: {n} blank cells left blank (unknown) (rows {rows}).",
+            n,
+        )
+    else:
+        text = ngettext(
+            "{file}: {column}: {n} blank cell counted as 0 (rows {rows}).",
+            "{file}: {column}: {n} blank cells counted as 0 (rows {rows}).",
+            n,
+        )
+    return text.format(
+        file=file, column=label, n=formatting.number(n), rows=describe_rows(rows[where])
+    )
 
 
 def has_duplicates(values: pa.Array) -> bool:
@@ -178,14 +206,16 @@ def duplicate_problems(ids: pa.Array, *, label: str, rows: np.ndarray, file: str
     for value, where in positions:
         listed = [int(r) for r in rows[where.to_numpy()]]
         on = (
-            f"{', '.join(map(str, listed[:-1]))} and {listed[-1]}"
+            formatting.listing([str(r) for r in listed])
             if len(listed) <= 10
             else describe_rows(listed)
         )
         problems.append(
             Problem(
-                f"is on rows {on}: an account list has one row per account (remove or merge the "
-                "duplicates, or load order lines with a date column)",
+                _(
+                    "is on rows {rows}: an account list has one row per account (remove or merge "
+                    "the duplicates, or load order lines with a date column)"
+                ).format(rows=on),
                 column=label,
                 value=str(value),
                 file=file,

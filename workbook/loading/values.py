@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from workbook import formatting
 from workbook.errors import Problem
-from workbook.i18n import _
+from workbook.i18n import N_, _, ngettext
 from workbook.loading.columns import MappedColumns
 from workbook.loading.dates import NUMERIC as NUMERIC_DATE
 from workbook.loading.dates import parse_dates
@@ -28,7 +28,7 @@ from workbook.schema import BY_NAME, NUMBER_COLUMNS
 #: Number columns whose blank cells mean "unknown" rather than zero.
 UNKNOWN_WHEN_BLANK = ("potential", "revenue_prev")
 COUNTS = tuple(c.name for c in BY_NAME.values() if c.kind == "count")
-_SEPARATOR_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "pipes"}
+_SEPARATOR_NAMES = {";": N_("semicolons"), ",": N_("commas"), "\t": N_("tabs"), "|": N_("pipes")}
 
 
 def number_columns(
@@ -71,7 +71,7 @@ def number_columns(
             label=label,
             rows=columns.rows,
             file=columns.file,
-            counted_as="left blank (unknown)" if unknown else "counted as 0",
+            unknown=unknown,
         )
         if note:
             warnings.append(note)
@@ -193,15 +193,18 @@ def in_parallel(function, items: list, size: int) -> list:
 
 
 def _file_decimal(parsed: dict[str, ParsedNumbers], delimiter: str | None) -> tuple[str, str]:
-    """Return the decimal separator for ambiguous columns, and why."""
+    """Return the decimal separator for ambiguous columns, and why (a clause of the warning)."""
     decided = Counter(p.decimal for p in parsed.values() if p.decimal and not p.guessed)
     if decided:
-        return decided.most_common(1)[0][0], "like the file's other number columns"
+        return decided.most_common(1)[0][0], _("like the file's other number columns")
     if delimiter == ";":
-        return ",", "as usual in files separated by semicolons"
+        return ",", _("as usual in files separated by semicolons")
     if delimiter:
-        return ".", f"as usual in files separated by {_SEPARATOR_NAMES.get(delimiter, delimiter)}"
-    return ".", "as usual"
+        separator = _SEPARATOR_NAMES.get(delimiter)
+        return ".", _("as usual in files separated by {separators}").format(
+            separators=_(separator) if separator else delimiter
+        )
+    return ".", _("as usual")
 
 
 def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, reason: str) -> str:
@@ -210,10 +213,15 @@ def _guess_warning(columns: MappedColumns, target: str, column: ParsedNumbers, r
     with_separator = pc.fill_null(pc.match_substring_regex(cells, "[.,]"), False)
     sample = cells.filter(with_separator)
     shown = sample[0].as_py().strip() if len(sample) else ""
-    return (
-        f'{columns.file}: {columns.labels[target]}: a value such as "{shown}" could use its '
-        f'separator for thousands or for decimals; read "{column.decimal}" as the decimal '
-        f"separator, {reason}."
+    return _(
+        '{file}: {column}: a value such as "{value}" could use its separator for thousands or '
+        'for decimals; read "{decimal}" as the decimal separator, {reason}.'
+    ).format(
+        file=columns.file,
+        column=columns.labels[target],
+        value=shown,
+        decimal=column.decimal,
+        reason=reason,
     )
 
 
@@ -254,10 +262,18 @@ def identify(
                 zero_copy_only=False
             )
         if no_id.any():
+            blanks = int(no_id.sum())
             warnings.append(
-                f"{columns.file}: {columns.labels['account_id']}: {no_id.sum()} "
-                f"blank id{'s' if no_id.sum() != 1 else ''} replaced by the account "
-                f"name (rows {describe_rows(columns.rows[no_id])})."
+                ngettext(
+                    "{file}: {column}: {n} blank id replaced by the account name (rows {rows}).",
+                    "{file}: {column}: {n} blank ids replaced by the account name (rows {rows}).",
+                    blanks,
+                ).format(
+                    file=columns.file,
+                    column=columns.labels["account_id"],
+                    n=formatting.number(blanks),
+                    rows=describe_rows(columns.rows[no_id]),
+                )
             )
             ids = pc.coalesce(ids, _id_from_name(names))
         if names.null_count:
@@ -265,7 +281,7 @@ def identify(
     missing = np.flatnonzero(ids.is_null().to_numpy(zero_copy_only=False)) if ids.null_count else []
     if len(missing):
         target = "account" if "account" in columns.labels else "account_id"
-        message = "is blank: the row has no account name or id"
+        message = _("is blank: the row has no account name or id")
         problems += columns.problems_at(target, missing, message, "no_account", raw=ids)
     return ids, names
 
@@ -289,18 +305,20 @@ def date_column(columns: MappedColumns, problems: list[Problem]) -> np.ndarray:
         example = cells.filter(slashed)[0].as_py().strip()
         problems.append(
             Problem(
-                f'has dates such as "{example}" that could be day-first or month-first: write the '
-                "dates as 2024-12-31 (ISO) or 31.12.2024",
+                _(
+                    'has dates such as "{example}" that could be day-first or month-first: write '
+                    "the dates as 2024-12-31 (ISO) or 31.12.2024"
+                ).format(example=example),
                 column=label,
                 file=columns.file,
                 code="ambiguous_dates",
             )
         )
         invalid = invalid[~slashed.to_numpy(zero_copy_only=False)[invalid]]
-    expected = "is not a date (expected e.g. 2024-12-31 or 31.12.2024)"
+    expected = _("is not a date (expected e.g. 2024-12-31 or 31.12.2024)")
     problems += columns.problems_at("date", invalid, expected, "not_a_date")
     blank = np.flatnonzero(found.blank)
     problems += columns.problems_at(
-        "date", blank, "is blank: an order line needs a date", "no_date"
+        "date", blank, _("is blank: an order line needs a date"), "no_date"
     )
     return found.values

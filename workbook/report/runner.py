@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from workbook.i18n import DEFAULT_LANGUAGE, _
+from workbook.notebook_text import in_language
 from workbook.report.html import report_html, without_mark_labels
 from workbook.report.kernels import KernelPool, KernelStartError, ReportKernel
 from workbook.report.manifest import ReportRecord
@@ -105,7 +107,7 @@ def plan_jobs(
                 report,
                 unique_slugs([name], taken=[TEAM_SLUG])[name],
                 {**common, **parameters},
-                f"Account review: {who or input_path.name}",
+                _("Account review: {who}").format(who=who or input_path.name),
             )
         ]
     slugs = unique_slugs(owners, taken=[TEAM_SLUG])
@@ -116,7 +118,7 @@ def plan_jobs(
             report,
             slugs[owner],
             {**common, **parameters, "owner": owner},
-            f"Account review: {owner}",
+            _("Account review: {who}").format(who=owner),
         )
         for owner in owners
     ]
@@ -128,7 +130,7 @@ def plan_jobs(
                 team,
                 TEAM_SLUG,
                 {**common, **(team_parameters or {})},
-                f"Team overview: {input_path.name}",
+                _("Team overview: {file}").format(file=input_path.name),
             )
         )
     return jobs
@@ -154,7 +156,9 @@ def execute(
     if kernel is None:
         with ReportKernel() as own:
             return execute(job, cell_timeout=cell_timeout, kernel=own)
-    return kernel.execute(job.notebook, job.parameters, cell_timeout=cell_timeout)
+    wanted = job.parameters.get("language") or DEFAULT_LANGUAGE
+    notebook = job.notebook if wanted == DEFAULT_LANGUAGE else in_language(job.notebook, wanted)
+    return kernel.execute(notebook, job.parameters, cell_timeout=cell_timeout)
 
 
 def failure_message(err: BaseException) -> str:

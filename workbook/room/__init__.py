@@ -11,6 +11,8 @@ What a row holds is decided in ``workbook.coaching.room``: anonymous figures onl
 
 import re
 
+from workbook.i18n import _
+
 #: Where a participant's kernel finds the room of its session (set by the app's server).
 ENVIRONMENT_VARIABLE = "WORKBOOK_ROOM"
 #: The room the app's server opens when it starts (set by ``python -m workbook app --room``).
@@ -40,6 +42,9 @@ def check_room_name(name: str) -> str:
     text = str(name).strip().lower()
     if not NAME.fullmatch(text):
         raise RoomError(
-            f"a room's name is up to 40 letters, digits and hyphens (e.g. oslo-march), not {name!r}"
+            _(
+                "a room's name is up to 40 letters, digits and hyphens (e.g. oslo-march), not "
+                "{name}"
+            ).format(name=repr(name))
         )
     return text

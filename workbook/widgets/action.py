@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import coaching
+from workbook import formatting as fmt
 from workbook.coaching import wording
 from workbook.coaching.action_plan import ActionPlan, action_plan
 from workbook.coaching.prompts import PROMPTS
@@ -86,7 +87,7 @@ class ActionPlanPanel:
         self.status = widgets.HTML()
         self.preview = widgets.HTML()
         self.update = widgets.Button(
-            description="Update my action plan",
+            description=_("Update my action plan"),
             button_style="primary",
             layout=widgets.Layout(width="auto"),
         )
@@ -103,7 +104,7 @@ class ActionPlanPanel:
         self.view = widgets.VBox(
             [
                 stylesheet(),
-                section("Your action plan"),
+                section(_("Your action plan")),
                 self.status,
                 widgets.HBox([self.update]),  # a button in a VBox would fill its width
                 self.message,
@@ -144,18 +145,20 @@ class ActionPlanPanel:
         answered = len(PROMPTS) - len(plan.missing)
         path = self.store.path
         if path is not None and not path.is_file():
-            return (
-                f"No answers are kept yet (none found in {path}). Each notebook's reflection "
+            return _(
+                "No answers are kept yet (none found in {path}). Each notebook's reflection "
                 "adds one when you press 'Keep my answer'. Below is what your data says; the "
                 "questions still to answer are listed at the end."
-            )
-        where = f" (kept in {path.name})" if path is not None else ""
+            ).format(path=path)
+        where = "" if path is None else " " + _("(kept in {file})").format(file=path.name)
         if not plan.missing:
-            return f"All {answered} reflections are answered{where}: your plan is complete."
-        return (
-            f"{answered} of {len(PROMPTS)} reflections answered{where}. The ones still to "
-            "answer are listed at the end, with the notebook that asks each."
-        )
+            return _("All {n} reflections are answered{where}: your plan is complete.").format(
+                n=fmt.number(answered), where=where
+            )
+        return _(
+            "{n} of {total} reflections answered{where}. The ones still to answer are listed at "
+            "the end, with the notebook that asks each."
+        ).format(n=fmt.number(answered), total=fmt.number(len(PROMPTS)), where=where)
 
     def _slug(self) -> str:
         return f"{slug(self.book.salesperson, fallback='my')}-action-plan"

@@ -29,7 +29,7 @@ from workbook.coaching.action_plan import action_plan
 from workbook.coaching.lessons import BY_KEY, GUESSES, LESSONS, Results
 from workbook.coaching.prompts import PROMPTS
 from workbook.errors import SettingsError
-from workbook.i18n import LANGUAGES, _, check_language, language, set_language
+from workbook.i18n import LANGUAGES, N_, _, check_language, language, set_language
 from workbook.parameters import PLAN, TIERING, plan_settings, tier_settings
 from workbook.paths import slug
 from workbook.selection import owners, select_owner
@@ -54,12 +54,12 @@ log = logging.getLogger("workbook")
 #: Which version of the kept state this app reads and writes.
 STATE_VERSION = 1
 TOP_COLUMNS = {
-    "rank": ("Rank", "count"),
-    "account": ("Account", "text"),
-    "tier": ("Tier", "text"),
-    "revenue": ("Revenue", "money"),
-    "gross_profit": ("Gross profit", "money"),
-    "visits": ("Visits", "count"),
+    "rank": (N_("Rank"), "count"),
+    "account": (N_("Account"), "text"),
+    "tier": (N_("Tier"), "text"),
+    "revenue": (N_("Revenue"), "money"),
+    "gross_profit": (N_("Gross profit"), "money"),
+    "visits": (N_("Visits"), "count"),
 }
 
 

@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbook import formatting
+from workbook import formatting as fmt
 from workbook.errors import AccountDataError
-from workbook.i18n import _
+from workbook.i18n import _, ngettext
 
 log = logging.getLogger("workbook")
 
@@ -71,7 +71,7 @@ def memory_limit_text() -> str:
     """Return how much memory a participant's workbook may use, for a message (e.g. "1,500 MB")."""
     from workbook.app.kernel import allowance_mb
 
-    return _("{size} MB").format(size=formatting.number(allowance_mb()))
+    return _("{size} MB").format(size=fmt.number(allowance_mb()))
 
 
 class MessageArea(widgets.HTML):
@@ -96,20 +96,31 @@ class MessageArea(widgets.HTML):
             )
         elif isinstance(error, AccountDataError):
             count = len(error.problems)
+            more = count - 20
             self.show(
-                f"The data cannot be used as it is ({count} problem{'s' * (count != 1)}):",
+                ngettext(
+                    "The data cannot be used as it is ({n} problem):",
+                    "The data cannot be used as it is ({n} problems):",
+                    count,
+                ).format(n=fmt.number(count)),
                 "error",
                 details=[str(p) for p in error.problems[:20]]
-                + ([f"… and {count - 20} more"] if count > 20 else []),
+                + (
+                    [ngettext("… and {n} more", "… and {n} more", more).format(n=fmt.number(more))]
+                    if more > 0
+                    else []
+                ),
             )
         elif isinstance(error, ValueError):
             self.show(str(error), "warning")
         else:
             log.exception("unexpected error in a workbook panel", exc_info=error)
             self.show(
-                "Something went wrong while updating this view. The numbers shown may be out "
-                "of date; try another setting, or reload the page. (The details are in the "
-                "server log.)",
+                _(
+                    "Something went wrong while updating this view. The numbers shown may be out "
+                    "of date; try another setting, or reload the page. (The details are in the "
+                    "server log.)"
+                ),
                 "error",
             )
 

@@ -146,16 +146,17 @@ class Prediction:
             max=high,
             step=step,
             readout_format=".0%" if kind == "share" else ",.0f",
-            description="Your guess",
+            description=_("Your guess"),
             layout=widgets.Layout(width="460px"),
         )
-        self.check = widgets.Button(description="Check my guess", button_style="primary")
+        self.check = widgets.Button(description=_("Check my guess"), button_style="primary")
         self.message = MessageArea()
         self.check.on_click(guarded(self.message)(self._check))
         self.view = widgets.VBox(
             [
                 widgets.HTML(
-                    f"<div class='wb-figure'><b>Predict:</b> {html.escape(question)}</div>"
+                    f"<div class='wb-figure'><b>{html.escape(_('Predict:'))}</b> "
+                    f"{html.escape(question)}</div>"
                 ),
                 widgets.HBox([self.guess, self.check]),
                 self.message,
@@ -186,22 +187,25 @@ class Reflection:
             placeholder=placeholder,
             layout=widgets.Layout(width="640px", height="90px"),
         )
-        self.save = widgets.Button(description="Keep my answer", button_style="success")
+        self.save = widgets.Button(description=_("Keep my answer"), button_style="success")
         self.message = MessageArea()
         self.save.on_click(guarded(self.message)(self._save))
         where = (
-            "for your action plan"
+            _("Kept for your action plan.")
             if store.path is None
-            else f"in {store.path.name} for your action plan"
+            else _("Kept in {file} for your action plan.").format(file=store.path.name)
         )
         self.view = widgets.VBox(
             [
-                widgets.HTML(f"<div class='wb-figure'><b>Reflect:</b> {html.escape(prompt)}</div>"),
+                widgets.HTML(
+                    f"<div class='wb-figure'><b>{html.escape(_('Reflect:'))}</b> "
+                    f"{html.escape(prompt)}</div>"
+                ),
                 self.text,
                 widgets.HBox(
                     [
                         self.save,
-                        widgets.HTML(f"<span class='wb-note'>Kept {html.escape(where)}.</span>"),
+                        widgets.HTML(f"<span class='wb-note'>{html.escape(where)}</span>"),
                     ]
                 ),
                 self.message,
@@ -210,10 +214,13 @@ class Reflection:
 
     def _save(self, _button=None) -> None:
         if not self.text.value.strip():
-            self.message.show("Write a sentence or two first.", "warning")
+            self.message.show(_("Write a sentence or two first."), "warning")
             return
         self.store.set(self.key, self.text.value.strip(), prompt=self.prompt)
-        self.message.show("Kept. You will find it again in 08-your-action-plan.", "success")
+        self.message.show(
+            _("Kept. You will find it again in {notebook}.").format(notebook="08-your-action-plan"),
+            "success",
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

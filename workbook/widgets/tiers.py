@@ -12,6 +12,7 @@ then shifts each pinned account's amounts from the tier the rule gives it to its
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -21,36 +22,40 @@ from workbook import analysis, charts
 from workbook import formatting as fmt
 from workbook.analysis.tiers import pinned_accounts, tiered_from
 from workbook.coaching.wording import metric_label, pinned_line, tier_headline
+from workbook.i18n import N_, _
 from workbook.settings import TierSettings
 from workbook.widgets.base import Debounced, MessageArea, guarded
 from workbook.widgets.pins import PinEditor
-from workbook.widgets.style import figure_html, section, slider, stylesheet
+from workbook.widgets.style import figure_html, headings, section, slider, stylesheet
 
 METHOD_OPTIONS = [
-    ("Share of accounts (the 80/20 rule)", "account_share"),
-    ("Share of value (classic ABC)", "value_share"),
+    (N_("Share of accounts (the 80/20 rule)"), "account_share"),
+    (N_("Share of value (classic ABC)"), "value_share"),
 ]
 #: Slider ranges per method: what a person may sensibly ask for.
 SLIDERS = {
-    "account_share": {"a": ("A: top accounts", 0.05, 0.5), "c": ("C: bottom accounts", 0.0, 0.6)},
-    "value_share": {"a": ("A reaches", 0.5, 0.95), "b": ("B reaches", 0.8, 0.995)},
+    "account_share": {
+        "a": (N_("A: top accounts"), 0.05, 0.5),
+        "c": (N_("C: bottom accounts"), 0.0, 0.6),
+    },
+    "value_share": {"a": (N_("A reaches"), 0.5, 0.95), "b": (N_("B reaches"), 0.8, 0.995)},
 }
 TIER_COLUMNS = {
-    "accounts": ("Accounts", "count"),
-    "account_share": ("Share of accounts", "share"),
-    "revenue": ("Revenue", "money"),
-    "revenue_share": ("Share of revenue", "share"),
-    "gross_profit": ("Gross profit", "money"),
-    "gross_profit_share": ("Share of gross profit", "share"),
-    "revenue_per_account": ("Revenue per account", "money"),
+    "accounts": (N_("Accounts"), "count"),
+    "account_share": (N_("Share of accounts"), "share"),
+    "revenue": (N_("Revenue"), "money"),
+    "revenue_share": (N_("Share of revenue"), "share"),
+    "gross_profit": (N_("Gross profit"), "money"),
+    "gross_profit_share": (N_("Share of gross profit"), "share"),
+    "revenue_per_account": (N_("Revenue per account"), "money"),
 }
 
 
 def metric_options(accounts: pd.DataFrame) -> list[tuple[str, str]]:
     """Return the metrics the accounts allow, as (label, value) pairs for a dropdown."""
-    options = [("Revenue", "revenue")]
+    options = [(_("Revenue"), "revenue")]
     if "gross_profit" in accounts.columns:
-        options += [("Gross profit", "gross_profit"), ("Blend of both", "blend")]
+        options += [(_("Gross profit"), "gross_profit"), (_("Blend of both"), "blend")]
     return options
 
 
@@ -82,12 +87,14 @@ class TierPanel:
         self._rankings: dict[str, analysis.Ranking] = {}
         self._listeners: list[Callable[[TierPanel], None]] = []
         self.method = widgets.ToggleButtons(
-            options=METHOD_OPTIONS, value=start.method, style={"button_width": "250px"}
+            options=[(_(label), value) for label, value in METHOD_OPTIONS],
+            value=start.method,
+            style={"button_width": "250px"},
         )
         self.metric = widgets.Dropdown(
             options=metric_options(accounts),
             value=start.metric,
-            description="Rank by",
+            description=_("Rank by"),
             style={"description_width": "70px"},
         )
         self.sliders = {
@@ -96,7 +103,7 @@ class TierPanel:
         }
         self.hint = widgets.HTML()
         self.use_hint = widgets.Button(
-            description="Use the suggestion",
+            description=_("Use the suggestion"),
             button_style="info",
             layout=widgets.Layout(width="auto"),
         )
@@ -134,7 +141,7 @@ class TierPanel:
         self.view = widgets.VBox(
             [
                 stylesheet(),
-                section("Tune your tiers"),
+                section(_("Tune your tiers")),
                 controls,
                 self.message,
                 self.headline,
@@ -201,7 +208,7 @@ class TierPanel:
             if self._refresh is not None:
                 control.unobserve(self._refresh, "value")
             control.max = max(control.max, high)  # widen first: min may never exceed max
-            control.min, control.max, control.description = low, high, label
+            control.min, control.max, control.description = low, high, _(label)
             control.value = min(max(value, low), high)
             if self._refresh is not None:
                 control.observe(self._refresh, "value")
@@ -209,7 +216,7 @@ class TierPanel:
     def _check_pins(self) -> None:
         """Find the pinned accounts in the ranking once (an unknown account is an error here)."""
         self._pinned = {}
-        _ = self.pinned
+        self.pinned  # noqa: B018 (finding them is the check)
 
     def _on_pins(self, pins) -> None:
         self._check_pins()
@@ -231,7 +238,7 @@ class TierPanel:
         self.headline.value = figure_html(headline)
         shown = {k: v for k, v in TIER_COLUMNS.items() if k in summary.columns}
         self.table.value = charts.html_table(
-            summary.reset_index(), {"tier": ("Tier", "text"), **shown}
+            summary.reset_index(), headings({"tier": (N_("Tier"), "text"), **shown})
         )
         self.message.clear()
         for listener in self._listeners:
@@ -289,9 +296,10 @@ class TierPanel:
             f"{name} = {fmt.share(value)}"
             for name, value in self._suggestion.settings.thresholds.items()
         )
+        suggested = _("Suggested from your data: {thresholds}.").format(thresholds=shown)
         self.hint.value = (
-            f"<div style='max-width:640px;color:#3b4754'><b>Suggested from your data: "
-            f"{shown}.</b> {self._suggestion.reason}</div>"
+            f"<div style='max-width:640px;color:#3b4754'><b>{html.escape(suggested)}</b> "
+            f"{html.escape(self._suggestion.reason)}</div>"
         )
 
     def _apply_hint(self, _button=None) -> None:

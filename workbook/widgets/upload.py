@@ -13,9 +13,10 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from workbook import charts, loading, paths, schema
+from workbook import formatting as fmt
+from workbook import loading, paths, schema
 from workbook.coaching import wording
-from workbook.i18n import _
+from workbook.i18n import N_, _, ngettext
 from workbook.widgets.base import (
     MessageArea,
     OutOfMemory,
@@ -29,14 +30,14 @@ from workbook.widgets.style import SPINNER
 ACCEPTED = ",".join(loading.source.SUFFIXES)  # the content decides the format
 #: The largest file the kernel accepts (the page refuses bigger ones before sending them).
 MAX_UPLOAD_MB = 50
-NOT_MAPPED = "(not in my file)"
+NOT_MAPPED = N_("(not in my file)")  # a dropdown value: translated where shown
 
 
 def upload_item(value) -> tuple[str, bytes]:
     """Return (name, bytes) of the one file in a FileUpload value (ipywidgets 7 or 8 shape)."""
     items = list(value.values()) if isinstance(value, dict) else list(value)
     if not items:
-        raise ValueError("No file was received; choose the file again.")
+        raise ValueError(_("No file was received; choose the file again."))
     item = items[0]
     name = item["name"] if "name" in item else item["metadata"]["name"]
     return name, bytes(item["content"])
@@ -72,12 +73,12 @@ class UploadPanel:
             accept=ACCEPTED,
             multiple=False,
             icon="",
-            description="Upload your file",
+            description=_("Upload your file"),
             button_style="primary",
             layout=widgets.Layout(width="auto"),
         )
         self.sample = widgets.Button(
-            description="Use the sample accounts",
+            description=_("Use the sample accounts"),
             layout=widgets.Layout(width="auto", margin="2px 0 2px 10px"),
         )
         self.status = widgets.HTML()
@@ -85,10 +86,10 @@ class UploadPanel:
         self.columns = widgets.HTML()
         self.mapping_box = widgets.VBox()
         self.fix = widgets.Accordion(children=[widgets.VBox([self.columns, self.mapping_box])])
-        self.fix.set_title(0, "Which columns were used, and how to correct them")
+        self.fix.set_title(0, _("Which columns were used, and how to correct them"))
         self.fix.selected_index = None
         self.apply = widgets.Button(
-            description="Read the file again with these columns",
+            description=_("Read the file again with these columns"),
             button_style="info",
             layout=widgets.Layout(width="auto"),
         )
@@ -98,11 +99,11 @@ class UploadPanel:
         self.upload.observe(guarded(self.message)(self._on_upload), "value")
         self.sample.on_click(guarded(self.message)(self._on_sample))
         self.apply.on_click(guarded(self.message)(self._on_apply))
-        accepts = (
-            f"<div class='wb-note' style='margin-left:12px'>An account list or order lines: CSV, "
-            f"TSV, TXT, XLSX or Parquet, up to {MAX_UPLOAD_MB} MB, with a customer name (or "
-            f"number) and an amount. It stays in this session only.</div>"
-        )
+        accepts = _(
+            "An account list or order lines: CSV, TSV, TXT, XLSX or Parquet, up to {mb} MB, with "
+            "a customer name (or number) and an amount. It stays in this session only."
+        ).format(mb=fmt.number(MAX_UPLOAD_MB))
+        accepts = f"<div class='wb-note' style='margin-left:12px'>{html.escape(accepts)}</div>"
         self.view = widgets.VBox(
             [
                 widgets.HBox(
@@ -120,7 +121,8 @@ class UploadPanel:
     def load(self, source: tuple[str, bytes] | Path, mapping: dict[str, str] | None = None) -> None:
         """Read ``source``; show what was understood, or every problem found."""
         name = source[0] if isinstance(source, tuple) else Path(source).name
-        self.status.value = SPINNER.format(text=f"Reading {html.escape(name)} …")
+        reading = _("Reading {file} …").format(file=name)
+        self.status.value = SPINNER.format(text=html.escape(reading))
         self.message.clear()
         try:
             self.source = source
@@ -140,7 +142,7 @@ class UploadPanel:
         if self.fix.selected_index is not None:
             self._show_mapping(result)
         if result.warnings:
-            self.message.show("Read, with notes:", "warning", details=result.warnings)
+            self.message.show(_("Read, with notes:"), "warning", details=result.warnings)
         self.on_loaded(result)
 
     def _on_upload(self, change) -> None:
@@ -149,8 +151,9 @@ class UploadPanel:
         name, content = upload_item(change["new"])
         if len(content) > MAX_UPLOAD_MB * 1024 * 1024:
             raise ValueError(
-                f"{name} is {len(content) / 1048576:.1f} MB; files up to "
-                f"{MAX_UPLOAD_MB} MB can be read here."
+                _("{file} is {size} MB; files up to {mb} MB can be read here.").format(
+                    file=name, size=fmt.number(len(content) / 1048576, 1), mb=MAX_UPLOAD_MB
+                )
             )
         self.load((name, content))
 
@@ -159,7 +162,7 @@ class UploadPanel:
 
     def _on_apply(self, _button=None) -> None:
         if self.source is None:
-            raise ValueError("Upload a file first.")
+            raise ValueError(_("Upload a file first."))
         mapping = {
             dropdown.value: canonical
             for canonical, dropdown in self._choices.items()
@@ -178,18 +181,21 @@ class UploadPanel:
         for column in schema.COLUMNS:
             found = result.columns.get(column.name)
             dropdown = widgets.Dropdown(
-                options=[NOT_MAPPED, *headers],
+                options=[(_(NOT_MAPPED), NOT_MAPPED), *((h, h) for h in headers)],
                 value=found if found in headers else NOT_MAPPED,
                 layout=widgets.Layout(width="260px"),
             )
             self._choices[column.name] = dropdown
-            label = f"<b>{column.name}</b>{' (needed)' if column.required else ''}"
+            needed = f" {_('(needed)')}" if column.required else ""
+            label = f"<b>{column.name}</b>{html.escape(needed)}"
             rows.append(
                 widgets.HBox(
                     [
                         widgets.HTML(label, layout=widgets.Layout(width="170px")),
                         dropdown,
-                        widgets.HTML(f"<span class='wb-note'>{column.meaning}</span>"),
+                        widgets.HTML(
+                            f"<span class='wb-note'>{html.escape(_(column.meaning))}</span>"
+                        ),
                     ]
                 )
             )
@@ -208,25 +214,44 @@ def too_big_text(name: str) -> str:
 def describe(result: loading.LoadResult) -> str:
     """Return what was read, as HTML: the file, accounts, totals and period."""
     accounts = result.accounts
-    kind = (
-        "order lines, added up per customer" if result.kind == "order_lines" else "an account list"
-    )
-    facts = [f"{result.file}: {len(accounts):,} accounts, read as {kind}."]
+    n = fmt.number(len(accounts))
+    facts = [
+        (
+            ngettext(
+                "{file}: {n} account, read as order lines, added up per customer.",
+                "{file}: {n} accounts, read as order lines, added up per customer.",
+                len(accounts),
+            )
+            if result.kind == "order_lines"
+            else ngettext(
+                "{file}: {n} account, read as an account list.",
+                "{file}: {n} accounts, read as an account list.",
+                len(accounts),
+            )
+        ).format(file=result.file, n=n)
+    ]
     if result.period:
-        start, end = (day.strftime("%d %b %Y") for day in result.period)
-        facts.append(f"Period: {start} – {end}.")
+        facts.append(_("Period: {period}.").format(period=fmt.period(*result.period)))
     for name in ("revenue", "gross_profit"):
         if name in accounts.columns:
             facts.append(
-                f"Total {wording.metric_label(name)}: "
-                f"{charts.format_value(float(accounts[name].sum()), 'money')}."
+                _("Total {metric}: {amount}.").format(
+                    metric=wording.metric_label(name), amount=fmt.number(accounts[name].sum())
+                )
             )
     if result.dropped_rows:
-        facts.append(f"{len(result.dropped_rows)} rows left out (totals and footers).")
+        dropped = len(result.dropped_rows)
+        facts.append(
+            ngettext(
+                "{n} row left out (totals and footers).",
+                "{n} rows left out (totals and footers).",
+                dropped,
+            ).format(n=fmt.number(dropped))
+        )
     return message_html(" ".join(facts), "success")
 
 
 def columns_used(result: loading.LoadResult) -> str:
     """Return, as HTML, which header of the file became which column of the workbook."""
     found = ", ".join(f"{html.escape(header)} → {name}" for name, header in result.columns.items())
-    return f"<div class='wb-note'>Columns used: {found}.</div>"
+    return f"<div class='wb-note'>{_('Columns used: {columns}.').format(columns=found)}</div>"
