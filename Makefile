@@ -21,7 +21,7 @@ UV_COMPILE := pip compile requirements.txt --universal --python-version 3.11 --g
 .PHONY: help app test test-latest lock lab report lint browser messages catalogs
 
 help:
-	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, ROOM= override)"
+	@echo "make app     serve the Voila app on http://$(HOST):$(PORT) (HOST=, PORT=, TOKEN=, POOL=, ROOM=, KERNEL_MEMORY= override)"
 	@echo "make test    run every test with the locked versions (installs Chromium when it can)"
 	@echo "make test-latest  run every test with the newest versions requirements.txt allows ($(LATEST))"
 	@echo "make lock    write requirements.lock again from requirements.txt (newest versions allowed)"
@@ -62,7 +62,7 @@ test-latest: browser
 	$(LATEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 app: $(STAMP) $(COMPILED)
-	$(BIN)/python -m workbook app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(ROOM),--room "$(ROOM)")
+	$(BIN)/python -m workbook app --host "$(HOST)" --port "$(PORT)" $(if $(TOKEN),--token "$(TOKEN)") $(if $(POOL),--pool "$(POOL)") $(if $(ROOM),--room "$(ROOM)") $(if $(KERNEL_MEMORY),--kernel-memory "$(KERNEL_MEMORY)")
 
 test: $(STAMP) $(COMPILED) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -22,6 +22,11 @@ SAMPLE_ORDERS_NB = DATA_DIR / "sample_orders_nb.csv"
 APP_NOTEBOOK = NOTEBOOKS_DIR / "app.ipynb"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 
+#: When set (the app's launcher sets it), where the offline chart bundle is served on the app's
+#: own server, relative to Voilà's base URL (see ``workbook.charts.render``). Named here, so that
+#: the launcher need not import the charts (and Altair) to set it.
+BUNDLE_URL_VARIABLE = "WORKBOOK_CHART_BUNDLE_URL"
+
 
 def resolve_accounts_path(accounts_path: str | Path | None) -> Path:
     """Return the file a notebook should load: the user's path, or the sample when it is empty.

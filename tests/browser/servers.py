@@ -7,6 +7,7 @@ then any process it left behind.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -68,6 +69,30 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def kernel_pid(server_log: Path, kernel_id: str) -> int:
+    """Return the pid of a kernel: the process listening on its connection file's shell port.
+
+    The connection files are where the server's log says; a forked kernel's command line is its
+    fork server's, so the port is what tells kernels apart.
+    """
+    import psutil
+
+    folder = next(
+        line.rsplit(" ", 1)[1].rstrip(".")
+        for line in server_log.read_text().splitlines()
+        if "Storing connection files in" in line
+    )
+    port = json.loads((Path(folder) / f"kernel-{kernel_id}.json").read_text())["shell_port"]
+    for pid in descendants(os.getpid()):
+        try:
+            listening = psutil.Process(pid).net_connections(kind="tcp")
+        except psutil.Error:
+            continue
+        if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in listening):
+            return pid
+    raise LookupError(f"no process listens on port {port} (kernel {kernel_id})")
+
+
 def stop(process: subprocess.Popen) -> None:
     """Stop the server so it shuts its kernels down; then end any leftover process by its pid."""
     leftovers = descendants(process.pid)
@@ -94,6 +119,7 @@ def serving_app(
     room: str = "",
     room_token: str = "",
     state_dir: Path | None = None,
+    kernel_memory_mb: int | None = None,
 ):
     """Serve the app as ``make app`` does, on a free port; yield its address; stop it after.
 
@@ -104,7 +130,8 @@ def serving_app(
     or a plain ``voila``.
 
     ``pool=0`` preheats no kernel: every page then runs the notebook for its own visitor (and
-    sees its own query string).
+    sees its own query string). ``kernel_memory_mb``: what each participant's kernel may use
+    (``--kernel-memory``).
     """
     from workbook import paths
     from workbook.app.__main__ import voila_command, voila_environment
@@ -113,13 +140,11 @@ def serving_app(
     command = voila_command(
         host="127.0.0.1", port=port, pool=pool, token=token, open_browser=False, notebook=notebook
     )
-    env = voila_environment(room=room, room_token=room_token)
+    env = voila_environment(room=room, room_token=room_token, kernel_memory_mb=kernel_memory_mb)
     if state_dir is not None:
         env["WORKBOOK_STATE_DIR"] = str(state_dir)
     if not served_bundle:
-        from workbook.charts.render import BUNDLE_URL_VARIABLE
-
-        del env[BUNDLE_URL_VARIABLE]
+        del env[paths.BUNDLE_URL_VARIABLE]
     with open(log or os.devnull, "w") as output:
         process = subprocess.Popen(
             command,

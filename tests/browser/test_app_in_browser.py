@@ -11,23 +11,19 @@ from __future__ import annotations
 import json
 import re
 import statistics
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
+import visits
 from playwright.sync_api import expect
+from visits import FIRST_CHART, STEPS
 
 from workbook import paths
-from workbook.widgets.app import steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-STEPS = steps()
-FIRST_CHART = ".vega-embed svg, .wb-chart svg"
-#: The first step is ready: its question and the guess it asks for.
-FIRST_STEP = "button:has-text('Check my guess')"
+
 #: How many charts each step shows on the sample once guessed (each is checked to draw them).
 CHARTS_PER_STEP = {
     "Your accounts": 1,
@@ -42,76 +38,21 @@ CHARTS_PER_STEP = {
 first_step_seconds: list[float] = []
 
 
-class Visit:
-    """One participant's page, with every request that tried to leave this machine."""
-
-    def __init__(self, browser, url: str, *, context=None):
-        self.context = context or browser.new_context(
-            viewport={"width": 1280, "height": 1000}, accept_downloads=True
-        )
-        self.page = self.context.new_page()
-        self.outside: list[str] = []
-        self.page.on("request", self._record)
-        started = time.monotonic()
-        self.page.goto(url)
-        self.page.wait_for_selector(FIRST_STEP, timeout=120_000)
-        first_step_seconds.append(time.monotonic() - started)
-
-    def _record(self, request) -> None:
-        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            self.outside.append(request.url)
-
-    def text(self) -> str:
-        return self.page.inner_text("body")
-
-    def open_step(self, name: str) -> None:
-        self.page.get_by_role("tab", name=f"{STEPS.index(name) + 1} {name}").click()
-
-    @property
-    def step(self):
-        """The step on show (the visible tab's contents)."""
-        return self.page.locator(".widget-tab-contents > .lm-Widget:not(.lm-mod-hidden)").first
-
-    def answer_guess(self, *, skip: bool = False) -> None:
-        """Guess (or skip), then wait for the figure to be shown next to the guess."""
-        step = self.step
-        buttons = step.locator(
-            "button:has-text('Check my guess'), button:has-text('Skip the guess'), "
-            "button:has-text('Continue')"
-        )
-        buttons.first.wait_for(state="attached")
-        if not any(buttons.nth(i).is_visible() for i in range(buttons.count())):
-            return  # guessed already
-        if skip or not step.get_by_role("button", name="Check my guess").is_visible():
-            step.get_by_role("button", name="Skip the guess").or_(
-                step.get_by_role("button", name="Continue")
-            ).first.click()
-        else:
-            step.get_by_role("button", name="Check my guess").click()
-        step.get_by_text("your figure", exact=False).first.or_(
-            step.get_by_text("Your figure", exact=False).first
-        ).first.wait_for(timeout=60_000)
-
-    def upload(self, path: Path) -> None:
-        """Choose ``path`` in the upload button's file dialog, as a person would."""
-        with self.page.expect_file_chooser() as chooser:
-            self.page.get_by_role("button", name="Upload your file").click()
-        chooser.value.set_files(str(path))
-
-    def close(self) -> None:
-        self.context.close()
+def timed_visit(browser, url: str) -> visits.Visit:
+    """Open the app as a participant; count the seconds until its first step can be used."""
+    return visits.Visit(browser, url, first_step_seconds)
 
 
 @pytest.fixture(scope="module")
 def sample_visit(browser, app_url):
-    visit = Visit(browser, app_url)
+    visit = timed_visit(browser, app_url)
     yield visit
     visit.close()
 
 
 @pytest.fixture(scope="module")
 def norwegian_visit(browser, app_url):
-    visit = Visit(browser, app_url)
+    visit = timed_visit(browser, app_url)
     yield visit
     visit.close()
 
@@ -206,9 +147,11 @@ def test_a_participant_goes_through_the_course_and_takes_the_plan_home(
 
 
 def test_a_reload_keeps_the_answers_and_the_plan(sample_visit, browser, app_url, artifacts):
-    again = Visit(browser, app_url, context=sample_visit.context)  # the same browser, a new page
+    # the same browser, a new page; it opens on the step the participant left (not the first)
+    again = visits.Visit(
+        browser, app_url, context=sample_visit.context, wait_for="text=Welcome back"
+    )
     try:
-        again.page.get_by_text("Welcome back", exact=False).wait_for(timeout=60_000)
         again.open_step("Your accounts")
         expect(again.step.locator("textarea").first).to_have_value(
             "My reflection on Your accounts.", timeout=30_000
@@ -291,7 +234,7 @@ def test_a_broken_file_names_row_and_column_and_the_app_keeps_working(
 def test_two_participants_see_only_their_own_data(norwegian_visit, browser, app_url, tmp_path):
     mine = tmp_path / "my-customers.csv"
     mine.write_text("Customer,Revenue\nPrivate Client One AS,900\nPrivate Client Two AS,100\n")
-    other = Visit(browser, app_url)
+    other = timed_visit(browser, app_url)
     try:
         other.upload(mine)
         other.page.get_by_text("my-customers.csv: 2 accounts").wait_for(timeout=60_000)
@@ -339,3 +282,14 @@ def test_a_file_over_the_limit_is_refused_in_the_browser(sample_visit, tmp_path)
     note.wait_for(state="visible", timeout=10_000)
     assert "up to 50 MB" in note.inner_text()
     assert sample_visit.page.locator(".wb-success").first.inner_text() == summary_before
+
+
+def test_the_page_says_the_workbook_is_starting_and_brings_a_picture_of_the_first_view(app_url):
+    with urllib.request.urlopen(app_url, timeout=120) as response:  # takes a kernel of the pool
+        page = response.read().decode()
+    assert "Your workbook is starting" in page and "Executing 1 of" not in page
+    picture = page.split("<template>", 1)[1].split("</template>", 1)[0]
+    assert "wb-first-view" in picture and "top 20% of accounts bring" in picture  # the guess
+    assert "<svg" not in picture  # no figure before the guess
+    outputs = page.split('type="application/vnd.voila.cell-output+json">')[1:]
+    assert outputs and all('"text/html"' not in output.split("</script>")[0] for output in outputs)

@@ -234,3 +234,32 @@ def test_the_address_can_ask_for_norwegian():
     app = WorkbookApp()
     app.store._handle_custom_msg({"op": "ready", "search": "?language=nb"}, [])
     assert app.language.value == "nb"
+
+
+def test_a_file_that_needs_more_memory_than_the_workbook_may_use_is_refused_clearly(
+    app, monkeypatch
+):
+    def run_out_of_memory(*args, **kwargs):  # what an exhausted kernel's loader raises
+        try:
+            raise MemoryError
+        except MemoryError:
+            raise ValueError("cannot be read as an Excel workbook (MemoryError: )") from None
+
+    monkeypatch.setenv("WORKBOOK_KERNEL_MEMORY_MB", "300")
+    monkeypatch.setattr("workbook.loading.load", run_out_of_memory)
+    upload(app, "everything-ever.xlsx", b"PK\x03\x04 not read")
+    message = app.upload.message.value
+    assert "everything-ever.xlsx needs more memory than a participant" in message
+    assert "300 MB" in message and "wb-error" in message
+    assert app.upload.status.value == ""  # no longer "Reading …"
+    assert "sample_accounts.csv: 250 accounts" in app.upload.summary.value  # goes on as before
+
+
+def test_the_page_gets_a_picture_of_the_first_view_with_the_widgets(app):
+    bundle = app._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    picture = bundle["text/html"]
+    assert "Account Focus Workbook" in picture and "Step 1" in picture
+    assert "top 20% of accounts bring" in picture  # the first step's guess
+    assert "<svg" not in picture  # no figure before the guess, in the picture either
+    assert "<button" not in picture and "<input" not in picture  # nothing to click on

@@ -12,10 +12,13 @@ import argparse
 import os
 import subprocess
 import sys
+from importlib.metadata import entry_points
 
 from workbook import i18n, paths
-from workbook.app import APP_DIR, TEMPLATES_ROOT
+from workbook.app import APP_DIR, KERNELS_ROOT, TEMPLATES_ROOT, forkserver
 from workbook.app.bundle import chart_bundle
+from workbook.app.kernel import DEFAULT_ALLOWANCE_MB, MEMORY_VARIABLE, PROVISIONER_NAME
+from workbook.app.page import page_resources
 from workbook.i18n import _
 from workbook.room import NAME_VARIABLE, TOKEN_VARIABLE, check_room_name
 
@@ -33,11 +36,13 @@ def voila_command(
     command = [
         sys.executable,
         "-m",
-        "workbook.app.server",
+        "workbook.app.server",  # Voilà, without what it never uses, and the room view
         str(notebook or paths.APP_NOTEBOOK),
         f"--Voila.config_file_paths={APP_DIR}",
         f"--Voila.ip={host}",
         f"--port={port}",
+        # The page's own texts, translated (this replaces voila.json's resources: it has them).
+        f"--VoilaConfiguration.resources={page_resources()!r}",
     ]
     if token:
         command.append(f"--token={token}")
@@ -48,20 +53,41 @@ def voila_command(
     return command
 
 
-def voila_environment(*, room: str = "", room_token: str = "") -> dict[str, str]:
-    """Return the environment that lets Voilà find the app's page template and chart bundle.
+def app_kernels_installed() -> bool:
+    """Whether the app's kernels can serve: a system that forks (not Windows), and Jupyter finds
+    the provisioner their kernel spec names (an entry point of the installed package)."""
+    found = entry_points(group="jupyter_client.kernel_provisioners", name=PROVISIONER_NAME)
+    return os.name != "nt" and bool(found)
+
+
+def voila_environment(
+    *, room: str = "", room_token: str = "", kernel_memory_mb: int | None = None
+) -> dict[str, str]:
+    """Return the environment that lets Voilà find the app's page template, kernels and bundle.
 
     ``room`` names the session's room view (checked here, so a bad name is said before anything
     starts); ``room_token`` fixes the trainer's token (default: the server picks a random one).
+    ``kernel_memory_mb``: the memory each participant's kernel may use beyond its start (see
+    ``workbook.app.kernel``); the default leaves the environment's, or the kernel's default.
     """
     room = check_room_name(room) if room else ""
     env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        filter(None, [str(TEMPLATES_ROOT), env.get("JUPYTER_PATH")])
-    )
-    from workbook.charts.render import BUNDLE_URL_VARIABLE  # imports Altair: only when serving
-
-    env[BUNDLE_URL_VARIABLE] = chart_bundle()
+    if kernel_memory_mb is not None:
+        env[MEMORY_VARIABLE] = str(kernel_memory_mb)
+    roots = [str(TEMPLATES_ROOT)]
+    if app_kernels_installed():
+        roots.append(str(KERNELS_ROOT))
+    elif os.name != "nt":
+        print(
+            _(
+                "warning: the app's kernels are not installed, so every participant's kernel "
+                "starts from scratch and without a memory limit. Reinstall the package (make app "
+                "does)."
+            ),
+            file=sys.stderr,
+        )
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [*roots, env.get("JUPYTER_PATH")]))
+    env[paths.BUNDLE_URL_VARIABLE] = chart_bundle()
     env.pop(NAME_VARIABLE, None)
     env.pop(TOKEN_VARIABLE, None)
     if room:
@@ -101,6 +127,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pool", type=int, metavar="N", help=_("kernels kept ready for new visitors (default 2)")
     )
+    parser.add_argument(
+        "--kernel-memory",
+        type=int,
+        metavar="MB",
+        help=_(
+            "memory each participant's workbook may use for their data; a file that needs more "
+            "is refused with a message (default {mb})"
+        ).format(mb=DEFAULT_ALLOWANCE_MB),
+    )
     parser.add_argument("--no-browser", action="store_true", help=_("do not open a browser"))
     parser.add_argument(
         "--room",
@@ -131,7 +166,11 @@ def run(args: argparse.Namespace) -> int:
         pool=args.pool,
         open_browser=not args.no_browser,
     )
-    env = voila_environment(room=args.room, room_token=os.environ.get("ROOM_TOKEN", ""))
+    env = voila_environment(
+        room=args.room,
+        room_token=os.environ.get("ROOM_TOKEN", ""),
+        kernel_memory_mb=args.kernel_memory,
+    )
     # The page opens in the command line's language (--language); ?language= and the switch on
     # the page still choose per participant.
     env[i18n.ENVIRONMENT_VARIABLE] = i18n.language()
@@ -140,6 +179,10 @@ def run(args: argparse.Namespace) -> int:
             return subprocess.call(command, env=env)
         except KeyboardInterrupt:
             return 130
+    if app_kernels_installed():
+        # The fork server imports what every kernel needs (a few CPU-seconds) while Voilà
+        # starts; once this process has become Voilà, it is the fork server's parent.
+        _server, env[forkserver.SOCKET_VARIABLE] = forkserver.spawn()
     os.execvpe(command[0], command, env)  # the server takes this process's place (and pid)
     return 0  # not reached
 

@@ -10,17 +10,22 @@ ipywidgets ``Output`` widget can hang notebook execution. What works offline:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import altair as alt
+
+from workbook import paths
 
 #: When set (the app's launcher sets it), where the offline chart bundle is served on the app's
 #: own server, relative to Voilà's base URL. Every chart widget then imports it by URL, so the
 #: browser loads and runs ~900 KB of JavaScript once per page instead of receiving and evaluating
 #: a copy per chart.
-BUNDLE_URL_VARIABLE = "WORKBOOK_CHART_BUNDLE_URL"
+BUNDLE_URL_VARIABLE = paths.BUNDLE_URL_VARIABLE
 #: A chart widget's whole module when the bundle is served: import it (the browser caches a module
 #: by URL) from the page's own origin, under Voilà's base URL (which the page carries).
 BUNDLE_LOADER = """
@@ -109,11 +114,56 @@ def unchecked(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return copy
 
 
+#: Drawings made before this process began: the key of a spec (see ``spec_key``) -> its SVG. The
+#: app's fork server fills it with the sample's first view, drawn once at server start, and every
+#: kernel it makes inherits it: the first drawing of a process costs about a CPU-second here
+#: (vl-convert starts its JavaScript engine), and draws nothing a visitor sent.
+_drawn: dict[str, str] = {}
+_recording: dict[str, str] | None = None
+#: Called once, just before this process first starts vl-convert's JavaScript engine (the app's
+#: kernels make room there for the memory the engine reserves).
+before_engine_starts: list = []
+_engine_started = False
+
+
+def spec_key(spec: dict) -> str:
+    """Return a short key that is the same for the same Vega-Lite spec (its canonical JSON)."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def svg(chart: alt.TopLevelMixin) -> str:
     """Return ``chart`` drawn as SVG text (no JavaScript, no network)."""
-    import vl_convert
+    spec = chart.to_dict()
+    key = spec_key(spec)
+    if (drawing := _drawn.get(key)) is None:
+        import vl_convert
 
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+        global _engine_started
+        if not _engine_started:
+            _engine_started = True
+            for prepare in before_engine_starts:
+                prepare()
+        drawing = vl_convert.vegalite_to_svg(spec)
+    if _recording is not None:
+        _recording[key] = drawing
+    return drawing
+
+
+@contextmanager
+def recording_drawings() -> Iterator[dict[str, str]]:
+    """Collect, in the dictionary this yields, every SVG drawn inside the ``with`` block."""
+    global _recording
+    _recording = {}
+    try:
+        yield _recording
+    finally:
+        _recording = None
+
+
+def remember_drawings(drawings: dict[str, str]) -> None:
+    """Serve these drawings (from ``recording_drawings``) without drawing them again."""
+    _drawn.update(drawings)
 
 
 def svg_html(chart: alt.TopLevelMixin) -> str:

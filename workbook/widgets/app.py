@@ -44,7 +44,7 @@ from workbook.widgets.lesson_step import LessonStep
 from workbook.widgets.plan import PlanPanel
 from workbook.widgets.plan_step import PlanStep, found_line
 from workbook.widgets.room import RoomShare
-from workbook.widgets.style import figure_html, stylesheet
+from workbook.widgets.style import CSS, figure_html, stylesheet
 from workbook.widgets.tiers import TierPanel
 from workbook.widgets.time_value import TimePanel
 from workbook.widgets.upload import UploadPanel, describe
@@ -125,7 +125,10 @@ class WorkbookApp:
         guarded(self.message)(self.upload.load)(paths.resolve_accounts_path(accounts_path))
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.view._repr_mimebundle_(**kwargs)
+        bundle = self.view._repr_mimebundle_(**kwargs)
+        if bundle and "text/html" not in bundle:
+            bundle["text/html"] = self.first_view_html()  # the page shows it at once
+        return bundle
 
     # --- the page -----------------------------------------------------------------------------
     def _render(self) -> None:
@@ -158,7 +161,7 @@ class WorkbookApp:
         self.tabs = widgets.Tab()
         self.tabs.observe(guarded(self.message)(self._on_tab), "selected_index")
         self.welcome = widgets.HTML()
-        header = widgets.HTML(
+        self.header = header = widgets.HTML(
             "<div class='wb-section' style='font-size:26px;margin-top:4px'>"
             + html.escape(_("Account Focus Workbook"))
             + "</div><div class='wb-note' style='font-size:15px'>"
@@ -191,6 +194,20 @@ class WorkbookApp:
         if self.result is not None:
             self._show_owners(self.result)
             self._build()
+
+    def first_view_html(self) -> str:
+        """Return the page as it first looks, as plain HTML (no controls): the header and the
+        first step's question and the guess it asks for.
+
+        The app's page shows it as soon as it arrives, while the widgets connect (about two
+        seconds in a browser on its own here, far longer when a whole room opens the page at
+        once); JupyterLab shows the widgets instead.
+        """
+        parts = [CSS, self.header.value, self.welcome.value]
+        first = getattr(self, "lessons", {}).get(LESSONS[0].key)
+        if first is not None:
+            parts += [first.header.value, first.prompt.value]
+        return f"<div class='wb-first-view'>{''.join(parts)}</div>"
 
     # --- data in ------------------------------------------------------------------------------
     def _on_loaded(self, result: loading.LoadResult) -> None:

@@ -40,6 +40,40 @@ def message_html(text: str, kind: str = "info", *, details: list[str] | None = N
     )
 
 
+class OutOfMemory(Exception):
+    """A step needed more memory than a participant's workbook may use; the text says what to do."""
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """Whether ``error``, or an error it was raised from or while handling, is a ``MemoryError``.
+
+    Examples
+    --------
+    >>> try:
+    ...     try:
+    ...         raise MemoryError
+    ...     except MemoryError:
+    ...         raise ValueError("cannot be read") from None
+    ... except ValueError as error:
+    ...     out_of_memory(error), out_of_memory(ValueError())
+    (True, False)
+    """
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, MemoryError):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def memory_limit_text() -> str:
+    """Return how much memory a participant's workbook may use, for a message (e.g. "1,500 MB")."""
+    from workbook.app.kernel import allowance_mb
+
+    return _("{size} MB").format(size=fmt.number(allowance_mb()))
+
+
 class MessageArea(widgets.HTML):
     """Where a panel tells the person what went wrong, or what to look at."""
 
@@ -48,7 +82,19 @@ class MessageArea(widgets.HTML):
 
     def show_error(self, error: BaseException) -> None:
         """Show ``error`` as a person can act on it; anything unexpected goes to the log."""
-        if isinstance(error, AccountDataError):
+        if isinstance(error, OutOfMemory):
+            self.show(str(error), "error")
+        elif out_of_memory(error):
+            log.warning("a workbook panel ran out of memory", exc_info=error)
+            self.show(
+                _(
+                    "This needs more memory than a participant's workbook may use "
+                    "({limit}), so it was stopped. The workbook goes on with what it showed "
+                    "before."
+                ).format(limit=memory_limit_text()),
+                "error",
+            )
+        elif isinstance(error, AccountDataError):
             count = len(error.problems)
             more = count - 20
             self.show(

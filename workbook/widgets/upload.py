@@ -17,7 +17,14 @@ from workbook import formatting as fmt
 from workbook import loading, paths, schema
 from workbook.coaching import wording
 from workbook.i18n import N_, _, ngettext
-from workbook.widgets.base import MessageArea, guarded, message_html
+from workbook.widgets.base import (
+    MessageArea,
+    OutOfMemory,
+    guarded,
+    memory_limit_text,
+    message_html,
+    out_of_memory,
+)
 from workbook.widgets.style import SPINNER
 
 ACCEPTED = ",".join(loading.source.SUFFIXES)  # the content decides the format
@@ -121,6 +128,11 @@ class UploadPanel:
             self.source = source
             file = loading.UploadedFile(*source) if isinstance(source, tuple) else source
             result = loading.load(file, mapping=mapping)
+        except Exception as error:
+            if not out_of_memory(error):
+                raise
+            # "from None": the error's frames hold what filled the memory; let it all go now.
+            raise OutOfMemory(too_big_text(name)) from None
         finally:
             self.status.value = ""
         self.result = result
@@ -188,6 +200,15 @@ class UploadPanel:
                 )
             )
         self.mapping_box.children = [*rows, self.apply]
+
+
+def too_big_text(name: str) -> str:
+    """Return what to tell a participant whose file needs more memory than their workbook has."""
+    return _(
+        "{file} needs more memory than a participant's workbook may use ({limit}), so it was "
+        "not read. Upload a smaller export (fewer columns, a shorter period or one "
+        "salesperson's accounts). The workbook goes on with the accounts it showed before."
+    ).format(file=name, limit=memory_limit_text())
 
 
 def describe(result: loading.LoadResult) -> str:
