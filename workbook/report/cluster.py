@@ -192,7 +192,11 @@ def run_on_cluster(
         )
         futures[future] = i
     with tqdm(
-        total=len(jobs), desc="reports", unit="report", file=sys.stderr, disable=not progress
+        total=len(jobs),
+        desc=_("reports"),
+        unit=_("report"),
+        file=sys.stderr,
+        disable=not progress,
     ) as bar:
         for i, job in enumerate(jobs):  # the team overview, while the cluster works
             if job.kind == "team":

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 
-from workbook.i18n import DEFAULT_LANGUAGE, _
+from workbook.i18n import DEFAULT_LANGUAGE, _, language, use_language
 from workbook.notebook_text import in_language
 from workbook.report.html import report_html, without_mark_labels
 from workbook.report.kernels import KernelPool, KernelStartError, ReportKernel
@@ -96,6 +96,12 @@ def plan_jobs(
     ...           team=None)[0].slug
     'kunder-2025'
     """
+    # The titles are in the reports' own language (``-p language nb`` as well as --language).
+    with use_language(parameters.get("language") or language()):
+        return _jobs(input_path, owners, parameters, report, team, team_parameters)
+
+
+def _jobs(input_path, owners, parameters, report, team, team_parameters) -> list[ReportJob]:
     common = {"accounts_path": str(input_path)}
     if owners is None:
         who = str(parameters.get("owner") or "")
@@ -316,7 +322,11 @@ def run_jobs(
         KernelPool() as kernels,  # stopped once every report is done
         ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
         tqdm(
-            total=len(jobs), desc="reports", unit="report", file=sys.stderr, disable=not progress
+            total=len(jobs),
+            desc=_("reports"),
+            unit=_("report"),
+            file=sys.stderr,
+            disable=not progress,
         ) as bar,
     ):
         futures = {pool.submit(in_kernel, job): i for i, job in enumerate(jobs)}
