@@ -293,3 +293,48 @@ def test_the_page_says_the_workbook_is_starting_and_brings_a_picture_of_the_firs
     assert "<svg" not in picture  # no figure before the guess
     outputs = page.split('type="application/vnd.voila.cell-output+json">')[1:]
     assert outputs and all('"text/html"' not in output.split("</script>")[0] for output in outputs)
+
+
+def test_every_text_on_the_page_is_translated(browser, app_url, artifacts):
+    """In the pseudo-language (asked for in the address, as a trainer's link asks for nb), every
+    text of every step's page, once the page is live, comes out marked; only data words are left."""
+    from pseudo import data_words, untranslated
+
+    from workbook.i18n import PSEUDO_OPEN, _, use_language
+    from workbook.loading import load
+
+    with use_language("qps"):
+        check, skip, names = _("Check my guess"), _("Skip the guess"), steps_in_qps()
+    joiner = "&" if "?" in app_url else "?"
+    visit = visits.Visit(
+        browser, f"{app_url}{joiner}language=qps", wait_for=f"button:has-text('{check}')"
+    )
+    try:
+        allowed = data_words(load(paths.SAMPLE_ACCOUNTS).accounts) | {"sample_accounts"}
+        allowed |= {"ABC"}  # a chart's legend of the tier letters, read as one line
+        # Dates are Babel's, in the pseudo-language's (English) locale: "7 Dec 2026".
+        allowed |= {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"}
+        allowed |= {"Dec"}
+        left = {}
+        for number, name in enumerate(names, start=1):
+            visit.page.get_by_role("tab", name=f"{number} {name}").click()
+            skipping = visit.step.get_by_role("button", name=skip)
+            if skipping.count() and skipping.first.is_visible():
+                skipping.first.click()  # the figure and the panel, not only the question
+            visit.page.wait_for_timeout(1500)
+            text = visit.step.inner_text()
+            assert PSEUDO_OPEN in text, name
+            for line in text.splitlines():
+                words = untranslated(line, allowed)
+                if words:
+                    left[line.strip()[:120]] = words
+        visit.page.screenshot(path=str(artifacts / "app-pseudo-language.png"), full_page=True)
+        assert not left, "\n".join(f"{words}: {line}" for line, words in left.items())
+    finally:
+        visit.close()
+
+
+def steps_in_qps() -> list[str]:
+    from workbook.widgets.app import steps
+
+    return steps()
