@@ -30,4 +30,6 @@ def test_the_page_texts_travel_translated_with_the_upload_limit():
         command = launcher.voila_command(host="127.0.0.1", port=8866, open_browser=False)
     resources = next(arg for arg in command if arg.startswith("--VoilaConfiguration.resources="))
     assert "'max_upload_mb': 50" in resources and "⟦Ýóúŕ ŵóŕķƀóóķ íš šţáŕţíñĝ …⟧" in resources
+    # A participant's ?language= that differs from the server's finds its texts too.
+    assert "'texts_by_language'" in resources and "Arbeidsboka di starter …" in resources
     assert command[1:3] == ["-m", "workbook.app.server"]

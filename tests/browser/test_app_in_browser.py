@@ -338,3 +338,24 @@ def steps_in_qps() -> list[str]:
     from workbook.widgets.app import steps
 
     return steps()
+
+
+def test_an_address_in_another_language_gets_the_page_s_own_texts_in_it(browser, app_url):
+    """The server speaks English; a trainer's ?language=nb link gets the starting page in
+    Norwegian, without the picture of the first view drawn in English."""
+    from workbook.i18n import _, use_language
+
+    with use_language("nb"):
+        starting, check = _("Your workbook is starting …"), _("Check my guess")
+    joiner = "&" if "?" in app_url else "?"
+    visit = visits.Visit(
+        browser,
+        f"{app_url}{joiner}language=nb",
+        wait_for=f"button:has-text('{check}')",
+    )
+    try:
+        assert visit.page.evaluate("window.wb_texts.starting") == starting
+        assert visit.page.evaluate("document.documentElement.lang") == "nb-NO"
+        assert not visit.page.locator("#wb-first-view *").count()  # no English picture
+    finally:
+        visit.close()

@@ -3,7 +3,9 @@
 The page template (``jupyter/voila/templates/workbook/index.html.j2``) is drawn by the server, not
 by a kernel, so its few texts travel in the template's resources (Voilà's
 ``VoilaConfiguration.resources``), translated once when the server starts, in the language of
-its environment (``WORKBOOK_LANGUAGE``, as the kernels).
+its environment (``WORKBOOK_LANGUAGE``, as the kernels), and in every other language the
+workbook speaks: a participant whose address asks for another (``?language=nb``) gets the page's
+texts in it, and not the picture of the first view, which the kernel drew in the server's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def page_texts() -> dict[str, str]:
     '⟦Ýóúŕ ŵóŕķƀóóķ íš šţáŕţíñĝ …⟧'
     """
     return {
+        "code": i18n.language(),
         "language": i18n.LOCALES.get(i18n.language(), "en_GB").replace("_", "-"),
         "starting": _("Your workbook is starting …"),
         "starting_note": _(
@@ -46,4 +49,9 @@ def page_resources() -> dict:
     configuration = json.loads(CONFIG_FILE.read_text(encoding="utf-8"))
     resources = dict(configuration.get("VoilaConfiguration", {}).get("resources", {}))
     resources["texts"] = page_texts()
+    # A participant's ?language= may differ from the server's: the page switches to its texts.
+    resources["texts_by_language"] = {}
+    for code in [*i18n.LANGUAGES, i18n.language()]:
+        with i18n.use_language(code):
+            resources["texts_by_language"][code] = page_texts()
     return resources
