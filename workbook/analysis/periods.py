@@ -25,6 +25,7 @@ import pandas as pd
 
 from workbook.analysis.tiers import assign_tiers
 from workbook.errors import AccountDataError, Problem
+from workbook.i18n import _
 from workbook.schema import TIERS
 from workbook.settings import TierSettings
 
@@ -255,7 +256,7 @@ def compare_periods(
     except AccountDataError as error:
         raise AccountDataError(
             [
-                dataclasses.replace(p, file=p.file or previous_name or "the previous period")
+                dataclasses.replace(p, file=p.file or previous_name or _("the previous period"))
                 for p in error.problems
             ],
             file=error.file,

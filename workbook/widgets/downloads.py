@@ -9,15 +9,7 @@ import html
 from collections.abc import Callable
 
 from workbook.widgets.base import MessageArea
-from workbook.widgets.browser import DownloadButton
-
-MIME_TYPES = {
-    ".csv": "text/csv",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".ics": "text/calendar",
-    ".md": "text/markdown",
-    ".html": "text/html",
-}
+from workbook.widgets.browser import MIME_TYPES, DownloadButton
 
 
 def data_link(content: bytes, filename: str, label: str) -> str:
