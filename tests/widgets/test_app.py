@@ -106,7 +106,7 @@ def test_a_norwegian_export_is_read_and_shown(app):
     assert "Beløp → revenue" in app.upload.columns.value
     open_step(app, "accounts")
     assert "(30 of 150)" in app.panels["accounts"].headline.value
-    assert "cannot answer" in app.lessons["time"].prompt.value or open_step(app, "time")
+    assert open_step(app, "time").answered  # order lines have no hours: the step still goes on
 
 
 def test_a_broken_file_is_a_message_naming_row_and_column_and_the_app_still_works(app):
