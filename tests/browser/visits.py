@@ -73,6 +73,8 @@ class Visit:
                 cells_shown: !!document.getElementById('rendered_cells') &&
                     getComputedStyle(document.getElementById('rendered_cells')).display !== 'none',
                 picture: !!document.querySelector('#wb-first-view *'),
+                theme_loaded: !!window.themeLoaded,
+                cells_loaded: !!window.cellLoaded,
                 widgets: document.querySelectorAll('.jupyter-widgets').length,
                 buttons: document.querySelectorAll('button').length,
                 text: document.body.innerText.slice(0, 600),
