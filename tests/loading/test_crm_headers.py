@@ -112,3 +112,41 @@ def test_a_dynamics_opportunity_export_reads_its_potential_customer_as_the_accou
     accounts = load(UploadedFile("opportunities.csv", csv.encode())).accounts
     assert set(accounts["account"]) == {"Fjordbakeri AS", "Berg Elektro AS"}
     assert "potential" not in accounts.columns or accounts["potential"].isna().all()
+
+
+ANNUAL_REVENUE = (
+    "Record ID,Company name,Annual Revenue,Company owner\n"
+    "501,Fjordbakeri AS,250000000,Kari Nordmann\n"
+    "502,Berg Elektro AS,4000000,Kari Nordmann\n"
+)
+
+
+@pytest.mark.parametrize("header", ["Annual Revenue", "Årlig omsetning", "Annual revenue (NOK)"])
+def test_the_customer_s_own_annual_revenue_is_never_taken_for_what_was_sold(header):
+    """Salesforce, HubSpot and Dynamics 365 keep the customer's turnover on the account: ranking by
+    it would tier customers by their size. Alone, it is refused saying what to export instead."""
+    from workbook.errors import AccountDataError
+
+    csv = ANNUAL_REVENUE.replace("Annual Revenue", header)
+    with pytest.raises(AccountDataError) as refused:
+        load(UploadedFile("companies.csv", csv.encode()))
+    message = str(refused.value)
+    assert f'"{header}" is, in a CRM, the customer\'s own annual revenue' in message
+    assert f'"{header}=revenue"' in message and "companies.csv" in message
+
+
+def test_the_customer_s_annual_revenue_beside_what_was_sold_is_left_out_with_a_warning():
+    csv = (
+        "Record ID,Company name,Annual Revenue,Total Revenue,Company owner\n"
+        "501,Fjordbakeri AS,250000000,310000,Kari Nordmann\n"
+        "502,Berg Elektro AS,4000000,12000,Kari Nordmann\n"
+    )
+    result = load(UploadedFile("companies.csv", csv.encode()))
+    assert sorted(result.accounts["revenue"]) == [12000.0, 310000.0]
+    assert any('"Annual Revenue" is not used' in w for w in result.warnings)
+
+
+def test_annual_revenue_named_in_the_mapping_is_read_as_revenue():
+    mapping = {"Annual Revenue": "revenue"}
+    result = load(UploadedFile("companies.csv", ANNUAL_REVENUE.encode()), mapping=mapping)
+    assert sorted(result.accounts["revenue"]) == [4000000.0, 250000000.0]
