@@ -292,18 +292,39 @@ def load_kit_script():
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_the_fill_in_grid_loads_with_every_estimate_in_its_column(suffix):
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_the_fill_in_grid_loads_with_every_estimate_in_its_column(language, suffix):
     kit = load_kit_script()
-    result = load(KIT / f"estimates-template{suffix}")
+    csv, xlsx = kit.paths_of(language)
+    result = load(csv if suffix == ".csv" else xlsx)
     assert result.kind == "accounts" and len(result.accounts) == len(kit.EXAMPLES)
-    assert {target: header for target, header in result.columns.items()} == {
-        target: header for header, target, _ in kit.COLUMNS
-    }
+    targets = [target for _, target, _ in kit.COLUMNS]
+    assert result.columns == dict(zip(targets, kit.headers(language), strict=True))
+    names = {row[1]: name for row, name in zip(kit.EXAMPLES, result.accounts["account"])}
     accounts = result.accounts.set_index("account")
-    assert accounts.at["Example: Fjordbakeri AS", "visits"] == 24
-    assert accounts.at["Example: Lys Kafé DA", "potential"] == 35000
+    assert accounts.at[names["Fjordbakeri AS"], "visits"] == 24
+    assert accounts.at[names["Lys Kafé DA"], "potential"] == 35000
     assert accounts["potential"].isna().sum() == 1  # a blank potential stays unknown
     assert any("blank" in w for w in result.warnings)
+
+
+def test_the_norwegian_grid_speaks_norwegian_and_opens_in_columns_in_norwegian_excel():
+    kit = load_kit_script()
+    assert kit.headers("nb") == [
+        "Kundenummer", "Kunde", "Omsetning", "Dekningsbidrag", "Besøk", "Salgstimer",
+        "Henvendelser", "Potensial",
+    ]  # fmt: skip
+    csv, xlsx = kit.paths_of("nb")
+    text = csv.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffKundenummer;Kunde;")  # UTF-8 for Excel, ";" as in Norway
+    assert "Eksempel: Fjordbakeri AS" in text
+    sheets = kit.sheet_values(xlsx)
+    assert list(sheets) == ["Kundene dine", "Slik fyller du ut"]
+    english = {text for row in kit.sheet_values(kit.paths_of("en")[1])["How to fill in"]
+               for text in row if text}  # fmt: skip
+    how = [text for row in sheets["Slik fyller du ut"] for text in row if text]
+    assert how[0] == "Utfyllingsskjema for Account Focus Workbook"
+    assert not english & set(how)  # every sentence of the steps is translated
 
 
 def test_the_committed_grid_is_what_the_script_writes():
