@@ -64,8 +64,7 @@ COLUMNS = [
         N_("Service requests"),
         "service_requests",
         N_(
-            "Small calls, e-mails, complaints and credit notes in 12 months. "
-            "A rough count is fine."
+            "Small calls, e-mails, complaints and credit notes in 12 months. A rough count is fine."
         ),
     ),
     (

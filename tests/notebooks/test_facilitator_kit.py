@@ -300,7 +300,8 @@ def test_the_fill_in_grid_loads_with_every_estimate_in_its_column(language, suff
     assert result.kind == "accounts" and len(result.accounts) == len(kit.EXAMPLES)
     targets = [target for _, target, _ in kit.COLUMNS]
     assert result.columns == dict(zip(targets, kit.headers(language), strict=True))
-    names = {row[1]: name for row, name in zip(kit.EXAMPLES, result.accounts["account"])}
+    examples = zip(kit.EXAMPLES, kit.example_rows(language), strict=True)
+    names = {row[1]: written[1] for row, written in examples}  # "Example: …", "Eksempel: …"
     accounts = result.accounts.set_index("account")
     assert accounts.at[names["Fjordbakeri AS"], "visits"] == 24
     assert accounts.at[names["Lys Kafé DA"], "potential"] == 35000
