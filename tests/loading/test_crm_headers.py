@@ -1,8 +1,9 @@
 """The headers of the CRM and ERP exports the pre-work kit asks for are read as the kit says.
 
 The header sets are those of the exports described in
-``notebooks/facilitator/crm-exports.md`` (Salesforce, HubSpot, Dynamics 365, SuperOffice, Tripletex,
-Visma), with the columns the kit tells people to keep and the ones they may leave in.
+``notebooks/facilitator/crm-exports.md`` and its Norwegian version ``crm-eksport.md`` (Salesforce,
+HubSpot, Dynamics 365, SuperOffice, Tripletex, Visma, each also with the Norwegian user interface's
+headers), with the columns the kit tells people to keep and the ones they may leave in.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ EXPORTS = {
          "account_id": "Associated Company IDs (Primary)", "revenue": "Amount",
          "date": "Close Date"},
     ),
+    "HubSpot deals in Norwegian": (
+        ["Post-ID", "Avtalenavn", "Avtalefase", "Avslutningsdato", "Avtaleeier", "Beløp",
+         "Associated Company", "Associated Company IDs"],
+        {"account": "Associated Company", "account_id": "Associated Company IDs",
+         "revenue": "Beløp", "date": "Avslutningsdato", "owner": "Avtaleeier"},
+    ),
     "HubSpot companies": (
         ["Record ID", "Company name", "Company owner", "Total Revenue", "Create Date"],
         {"account": "Company name", "account_id": "Record ID", "revenue": "Total Revenue",
@@ -50,7 +57,9 @@ EXPORTS = {
          "date": "Actual Close Date", "owner": "Owner"},
     ),
     "Dynamics 365 in Norwegian": (
-        ["Potensiell kunde", "Faktisk omsetning", "Faktisk avslutningsdato", "Eier"],
+        ["(Ikke endre) Salgsmulighet", "(Ikke endre) Kontrollsum for rad", "(Ikke endre) Endret",
+         "Emne", "Potensiell kunde", "Faktisk omsetning", "Faktisk avslutningsdato", "Eier",
+         "Status"],
         {"account": "Potensiell kunde", "revenue": "Faktisk omsetning",
          "date": "Faktisk avslutningsdato", "owner": "Eier"},
     ),
@@ -61,6 +70,10 @@ EXPORTS = {
     "SuperOffice in Norwegian": (
         ["Firma", "Dato", "Beløp", "Status", "Vår kontakt"],
         {"account": "Firma", "date": "Dato", "revenue": "Beløp", "owner": "Vår kontakt"},
+    ),
+    "SuperOffice in Norwegian, the date as Salgsdato": (
+        ["Firma", "Salgsdato", "Beløp", "Vår kontakt"],
+        {"account": "Firma", "date": "Salgsdato", "revenue": "Beløp", "owner": "Vår kontakt"},
     ),
     "Tripletex invoices": (
         ["Fakturanummer", "Fakturadato", "Kundenummer", "Kunde", "Beløp eks. mva",
@@ -150,3 +163,16 @@ def test_annual_revenue_named_in_the_mapping_is_read_as_revenue():
     mapping = {"Annual Revenue": "revenue"}
     result = load(UploadedFile("companies.csv", ANNUAL_REVENUE.encode()), mapping=mapping)
     assert sorted(result.accounts["revenue"]) == [4000000.0, 250000000.0]
+
+
+def test_a_norwegian_salesforce_account_id_is_read_once_the_mapping_names_it():
+    """crm-eksport.md: *Konto-ID* is not known by itself; pointed out, it keeps namesakes apart."""
+    csv = (
+        "Salgsmulighetseier,Kontonavn,Konto-ID,Beløp,Avslutningsdato\n"
+        "Kari Nordmann,Fjordbakeri AS,001A,120000,2026-03-01\n"
+        "Kari Nordmann,Fjordbakeri AS,001B,30000,2026-05-15\n"
+    )
+    file = UploadedFile("rapport.csv", csv.encode())
+    assert "account_id" not in load(file).columns
+    mapped = load(file, mapping={"Konto-ID": "account_id"})
+    assert sorted(mapped.accounts["account_id"]) == ["001A", "001B"]
