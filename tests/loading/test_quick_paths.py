@@ -61,3 +61,57 @@ def test_amounts_from_the_joined_text_are_exactly_the_amounts_written(cells, dec
     expected = [float(c.replace("'", "").replace(",", ".")) for c in plain]
     assert found.tolist() == expected
     assert np.signbit(found).tolist() == [c.startswith("-") for c in cells]
+
+
+# --- UTF-8 checked by the reader: a file with bytes of another code page deep inside loads as it
+# did when every byte was checked first (re-read from its code page) -------------------------
+def big_norwegian_file(rows: int = 12_000) -> bytes:
+    lines = ["Kundenr;Kundenavn;Omsetning;Selger"]
+    lines += [f"{i:06d};Bjørk {i} AS;{i},50;Kåre" for i in range(1, rows + 1)]
+    return ("\n".join(lines) + "\nSum;;123;\n").encode()
+
+
+def spoiled(data: bytes, where: str) -> bytes:
+    latin = "Ødegård".encode("cp1252")  # not UTF-8
+    if where == "text":
+        return data.replace(b"Bj\xc3\xb8rk 11000 AS", latin)
+    if where == "number":
+        return data.replace(b";11000,50;", b";11000,5\xe9;")
+    if where == "quoted":
+        return data.replace(b"Bj\xc3\xb8rk 11000 AS", b'"' + latin + b'\nAS"')
+    return data + b"Generert av " + latin + b"\n"  # a footer line, cut off before reading
+
+
+@pytest.mark.parametrize("where", ["text", "number", "quoted", "footer"])
+def test_bytes_of_another_code_page_deep_inside_load_as_when_all_are_checked_first(
+    where, monkeypatch
+):
+    from workbook.errors import AccountDataError
+    from workbook.loading import encoding, load, tables
+
+    data = spoiled(big_norwegian_file(), where)
+    assert len(data) > encoding.SAMPLE_BYTES and not encoding.is_utf8(data)
+
+    def outcome():
+        try:
+            found = load(("kunder.csv", data))
+        except AccountDataError as err:
+            return [str(p) for p in err.problems]
+        return found.accounts.to_dict("list"), found.warnings, found.dropped_rows
+
+    lazily = outcome()
+    monkeypatch.setattr(tables, "utf8_start", lambda d, file=None: (encoding.to_utf8(d)[0], True))
+    assert lazily == outcome()
+    if where == "text":  # read from its code page, as before: the UTF-8 letters become two each
+        assert "Ødegård" in lazily[0]["account"] and "BjÃ¸rk 1 AS" in lazily[0]["account"]
+    if where == "footer":
+        assert lazily[2][-1]["reason"] == 'footer line "Generert av Ødegård"'
+
+
+def test_a_big_utf8_file_is_read_once():
+    from workbook.loading import load
+
+    result = load(("kunder.csv", big_norwegian_file()))
+    assert result.accounts["account"].iloc[0] == "Bjørk 1 AS"
+    assert result.accounts["owner"].iloc[-1] == "Kåre"
+    assert result.dropped_rows == [{"row": 12_002, "reason": 'total row "Sum"'}]
