@@ -38,6 +38,7 @@ from workbook.loading.values import (
     formula_problems,
     identify,
     in_background,
+    needs_tidying,
     number_columns,
     text_column,
 )
@@ -140,12 +141,13 @@ def load(
     kind = kind_of_file(columns, date_header, warnings)
     dropped += drop_unlabelled_total(columns)
     problems += formula_problems(columns)
-    targets = [t for t in TEXT_COLUMNS if t in columns.cells]
-    trimmed = in_background(  # the text columns meanwhile, on the other core
-        text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
+    texts = {t: columns.cells[t] for t in TEXT_COLUMNS if t in columns.cells}
+    targets = [t for t, cells in texts.items() if needs_tidying(cells)]  # quick, before threads
+    trimmed = in_background(  # the text columns to trim meanwhile, on the other core
+        text_column, [texts[t] for t in targets], len(columns.rows) * len(targets)
     )
     numbers = number_columns(columns, raw.delimiter, problems, warnings)
-    texts = dict(zip(targets, trimmed(), strict=True))
+    texts.update(zip(targets, trimmed(), strict=True))
     ids, names = identify(texts, columns, problems, warnings)
     if kind == "accounts":
         id_label = columns.labels.get("account_id", columns.labels.get("account"))

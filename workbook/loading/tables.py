@@ -46,7 +46,7 @@ WHOLE_COUNTS = {"visits", "service_requests"}
 WHOLE_NUMBER = re.compile(r"^-?\d{1,15}$")
 MAX_LISTED_ROWS = 10
 #: pyarrow's block; a file with a longer record is read again in one block.
-BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 22
 
 
 @dataclass

@@ -245,10 +245,10 @@ def text_column(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray
         numbers = cells.to_numpy(zero_copy_only=False)
         if np.all(np.isnan(numbers) | (numbers == np.round(numbers))):
             cells = pc.cast(cells, pa.int64(), safe=False)
+    if not needs_tidying(cells):
+        return cells  # the usual export: no cell to trim and no empty cell, so no copy
     if not pa.types.is_string(cells.type):
         cells = pc.cast(cells, pa.string())
-    if not _may_need_trimming(cells):
-        return cells  # the usual export: no cell to trim and no empty cell, so no copy
     text = pc.utf8_trim_whitespace(cells)
     empty = pc.equal(text, "")
     if pc.any(empty).as_py():
@@ -256,15 +256,18 @@ def text_column(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray
     return text
 
 
-def _may_need_trimming(cells: pa.Array | pa.ChunkedArray) -> bool:
-    """Tell whether some cell is empty or may start or end with white space, by the first and
-    last bytes of the cells (two byte lookups per cell instead of trimming every cell).
+def needs_tidying(cells: pa.Array | pa.ChunkedArray) -> bool:
+    """Tell whether ``text_column`` may change a column: cells that are not text, or a cell that
+    is empty or may start or end with white space, told by the first and last bytes of the
+    cells (two byte lookups per cell instead of trimming every cell).
 
     Examples
     --------
-    >>> [_may_need_trimming(pa.array(t)) for t in (["Ødegård AS", None], ["Kari\u00a0"], [""])]
-    [False, True, True]
+    >>> [needs_tidying(pa.array(t)) for t in (["Ødegård AS", None], ["Kari\u00a0"], [""], [1.0])]
+    [False, True, True, True]
     """
+    if not pa.types.is_string(cells.type):
+        return True
     chunks = cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]
     for chunk in chunks:
         first, last = edge_bytes(chunk)
