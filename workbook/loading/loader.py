@@ -233,9 +233,10 @@ def load_accounts(
 
 # --- tables -------------------------------------------------------------------------------------
 def _cells(column, target: str):
-    """Return a column as the steps after reading take it: text stays in the reader's chunks
-    (trimmed and handed on as it is), numbers and dates become one contiguous array."""
-    if isinstance(column, pa.ChunkedArray) and target not in TEXT_COLUMNS:
+    """Return a column as the steps after reading take it: text and numbers stay in the
+    reader's chunks (numbers are made contiguous as they are parsed, in parallel), dates become
+    one contiguous array."""
+    if isinstance(column, pa.ChunkedArray) and target == "date":
         return column.combine_chunks()
     return column
 

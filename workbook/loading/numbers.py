@@ -134,17 +134,20 @@ def parse_numbers(values, *, decimal_hint: str | None = None) -> ParsedNumbers:
     >>> parse_numbers(["12,5 %", "ca. 500 000", "N/A", "9", "1,,0"]).invalid.tolist()
     [0, 1, 2, 4]
     """
-    array = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        array = values
+    else:
+        array = pa.array(values, type=pa.string())
     if (
         pa.types.is_integer(array.type)
         or pa.types.is_floating(array.type)
         or pa.types.is_decimal(array.type)
     ):
-        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
+        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)  # chunks joined
         blank = np.isnan(numbers)
         return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)))
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
     if not pa.types.is_string(array.type):
         array = pc.cast(array, pa.string())
     straight = _straight(array, decimal_hint)
