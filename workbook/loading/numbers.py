@@ -244,10 +244,10 @@ def _every_cell_fits(text: pa.Array, decimal: str) -> bool:
 
 def _translation(decimal: str) -> tuple[bytes, bytes]:
     """Return the byte table and the bytes to delete that make a strict cell plain digits:
-    the decimal mark a point, a sign a leading zero, every grouping byte gone."""
+    the decimal mark a point, a plus a leading zero, every grouping byte gone."""
     table = bytearray(range(256))
     table[ord(decimal)] = ord(".")
-    table[ord("-")] = table[ord("+")] = ord("0")
+    table[ord("+")] = ord("0")
     other = "." if decimal == "," else ","
     return bytes(table), bytes(range(0x80, 0x100)) + f" '{other}".encode()
 
@@ -262,9 +262,9 @@ def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarra
     Such a cell holds only digits, a leading sign, the decimal mark and grouping characters (the
     other mark, spaces of any kind, apostrophes; every byte of a character of several bytes is
     beyond ASCII). One translation drops the grouping bytes and makes the decimal mark a point
-    and the sign a leading zero; each line end, where the next cell starts, becomes a leading
-    zero too, so the cells lie end to end and are cast to numbers at once. The cells that start
-    with "-" are then negated: exact, as the cast of "-x" is minus the cast of "x".
+    and a plus a leading zero; each line end, where the next cell starts, becomes a leading zero
+    too ("-5" after a line end becomes "-05"), so the cells lie end to end and are cast to
+    numbers at once. Leading zeros do not change a number.
 
     Examples
     --------
@@ -281,6 +281,8 @@ def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarra
     if len(ends) != len(cells) - 1:
         raise pa.ArrowInvalid("a cell holds a line end")  # then the careful way decides
     digits[ends] = ord("0")
+    negative = ends[digits[np.minimum(ends + 1, len(digits) - 1)] == ord("-")]
+    digits[negative], digits[negative + 1] = ord("-"), ord("0")  # "0-5" becomes "-05"
     offsets = np.empty(len(cells) + 1, dtype=np.int64)
     offsets[0], offsets[1:-1], offsets[-1] = 0, ends, len(digits)
     kind = pa.large_string()
@@ -289,11 +291,7 @@ def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarra
     array = pa.Array.from_buffers(
         kind, len(cells), [None, pa.py_buffer(offsets), pa.py_buffer(digits)]
     )
-    values = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
-    negative = first_bytes(cells) == ord("-")
-    if negative.any():
-        values = np.where(negative, -values, values)
-    return values
+    return pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
 
 
 def text_bytes(text: pa.Array) -> bytes:
@@ -330,11 +328,12 @@ def first_bytes(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
     if isinstance(text, pa.ChunkedArray):
         parts = [first_bytes(chunk) for chunk in text.chunks]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
-    return edge_bytes(text)[0]
+    return edge_bytes(text, last=False)[0]
 
 
-def edge_bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """Return each cell's first and last byte (0 for an empty cell), from the array's buffers.
+def edge_bytes(text: pa.Array, *, last: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return each cell's first and last byte (0 for an empty cell), from the array's buffers;
+    with ``last=False``, the first bytes only (and None).
 
     Examples
     --------
@@ -351,10 +350,12 @@ def edge_bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     data = np.frombuffer(buffers[2], dtype=np.uint8)
     empty = offsets[1:] == offsets[:-1]
     first = data.take(np.minimum(offsets[:-1], len(data) - 1))
-    last = data.take(np.maximum(offsets[1:] - 1, 0))
     first[empty] = 0
-    last[empty] = 0
-    return first, last
+    if not last:
+        return first, None
+    ends = data.take(np.maximum(offsets[1:] - 1, 0))
+    ends[empty] = 0
+    return first, ends
 
 
 #: Bytes that may start a cell with white space (every byte beyond ASCII counts: a no-break
