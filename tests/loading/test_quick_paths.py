@@ -49,6 +49,8 @@ def test_a_column_with_nothing_to_trim_is_left_as_read():
     [
         (["1\u00a0234,50", "-0,5", "+12", "1.234.567,891", "0", "-1\u202f000\u202f000"], ","),
         (["1,234.50", "1’000", "1'000'000.25", "-.5", "+7", "99999999999999.99"], "."),
+        (["12,5", "-0,25", "+7", "3", ",5"], ","),  # no grouping at all: the offsets stay
+        (["12.5", "-0.25", "+7", "3"], "."),
     ],
 )
 def test_amounts_from_the_joined_text_are_exactly_the_amounts_written(cells, decimal):

@@ -196,7 +196,9 @@ def _conventional(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     """
     if len(text) <= SAMPLE_CELLS:
         return None  # a small column costs little the full way
-    sample = text.slice(0, SAMPLE_CELLS)
+    # A few cells are enough: the decision stands only if every cell fits it, and then the
+    # full way decides the same (no cell is evidence against it, the sample's cells for it).
+    sample = text.slice(0, CAST_SAMPLE_CELLS)
     empty = sample.is_null().to_numpy(zero_copy_only=False)
     comma, point = _fits(sample, ",") & ~empty, _fits(sample, ".") & ~empty
     decimal, guessed = _decide(sample, comma, point, hint)
@@ -276,7 +278,10 @@ def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarra
     [1234.5, 1000.0, -0.0]
     """
     table, delete = _TRANSLATION[decimal]
-    digits = np.frombuffer(text_bytes(joined).translate(table, delete), dtype=np.uint8).copy()
+    present = text_bytes(joined)
+    if not any(byte in present for byte in _ONE_BYTE_GROUPING[decimal]) and present.isascii():
+        return _cast(_swapped_decimal(cells, decimal))  # no grouping ("12,5"): offsets stay
+    digits = np.frombuffer(present.translate(table, delete), dtype=np.uint8).copy()
     ends = np.flatnonzero(digits == ord("\n"))
     if len(ends) != len(cells) - 1:
         raise pa.ArrowInvalid("a cell holds a line end")  # then the careful way decides
@@ -291,7 +296,36 @@ def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarra
     array = pa.Array.from_buffers(
         kind, len(cells), [None, pa.py_buffer(offsets), pa.py_buffer(digits)]
     )
-    return pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
+    return _cast(array)
+
+
+#: The grouping characters of one byte that may stand in a strict cell of each convention.
+_ONE_BYTE_GROUPING = {",": (b" ", b"'", b"."), ".": (b" ", b"'", b",")}
+
+
+def _cast(digits: pa.Array) -> np.ndarray:
+    return pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def _swapped_decimal(text: pa.Array, decimal: str) -> pa.Array:
+    """Return cells with a decimal comma as a point, in one byte pass that keeps the offsets
+    (a byte "," is always the character "," in UTF-8); cells with a point as they are."""
+    if decimal != ",":
+        return text
+    buffers = text.buffers()
+    width = 8 if pa.types.is_large_string(text.type) else 4
+    offsets = np.frombuffer(
+        buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
+    )
+    first, last = int(offsets[0]), int(offsets[-1])
+    points = np.frombuffer(buffers[2], dtype=np.uint8, count=last - first, offset=first).copy()
+    points[points == ord(",")] = ord(".")  # numpy lets go of the GIL: other columns go on
+    return pa.Array.from_buffers(
+        text.type,
+        len(text),
+        [_validity(text), pa.py_buffer(offsets - offsets[0]), pa.py_buffer(points)],
+        null_count=text.null_count,
+    )
 
 
 def text_bytes(text: pa.Array) -> bytes:
@@ -467,20 +501,7 @@ def plain_digits(text: pa.Array, decimal: str | None, present: bytes | None = No
             text = pc.replace_substring(text, char, "")
     if decimal != "," or b"," not in present:
         return text
-    buffers = text.buffers()
-    width = 8 if pa.types.is_large_string(text.type) else 4
-    offsets = np.frombuffer(
-        buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
-    )
-    first, last = int(offsets[0]), int(offsets[-1])
-    points = np.frombuffer(buffers[2], dtype=np.uint8, count=last - first, offset=first).copy()
-    points[points == ord(",")] = ord(".")  # numpy lets go of the GIL: other columns go on
-    return pa.Array.from_buffers(
-        text.type,
-        len(text),
-        [_validity(text), pa.py_buffer(offsets - offsets[0]), pa.py_buffer(points)],
-        null_count=text.null_count,
-    )
+    return _swapped_decimal(text, decimal)
 
 
 def _occurs(char: str, present: bytes) -> bool:
