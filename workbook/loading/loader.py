@@ -242,20 +242,24 @@ def _cells(column, target: str):
 
 
 def _frame(columns: dict, order) -> pd.DataFrame:
-    """Build the DataFrame in canonical order, converting from Arrow once."""
-    arrays, names = [], []
+    """Build the DataFrame in canonical order: the number columns the loader made as they are
+    (no copy), every other column converted from Arrow once."""
+    mapper = {pa.string(): text_dtype(), pa.large_string(): text_dtype()}.get
+    data = {}
     for name in order:
         if name not in columns:
             continue
         value = columns[name]
+        if isinstance(value, np.ndarray) and value.dtype == np.float64:
+            # A read-only view of Arrow's memory is copied: the table's columns can be changed.
+            data[name] = value if value.flags.writeable else value.copy()
+            continue
         if isinstance(value, np.ndarray) and value.dtype.kind == "M":
             value = pa.array(value.astype("datetime64[ms]"))
         elif isinstance(value, np.ndarray):
             value = pa.array(value, type=pa.float64())
-        arrays.append(value)
-        names.append(name)
-    mapper = {pa.string(): text_dtype(), pa.large_string(): text_dtype()}.get
-    return pa.Table.from_arrays(arrays, names=names).to_pandas(types_mapper=mapper)
+        data[name] = value.to_pandas(types_mapper=mapper)
+    return pd.DataFrame(data, copy=False)
 
 
 def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):
