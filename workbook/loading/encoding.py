@@ -55,10 +55,40 @@ def to_utf8(data: bytes, *, file: str | None = None) -> tuple[bytes, str]:
     utf16 = _bomless_utf16(data)
     if utf16:
         return _recode(data, utf16, file), utf16
-    if _is_utf8(data):
+    if is_utf8(data):
         return data, "utf-8"
     encoding = guess_code_page(data)
     return _recode(data, encoding, file), encoding
+
+
+def utf8_start(data: bytes, *, file: str | None = None) -> tuple[bytes, bool]:
+    """Return ``data`` as UTF-8 bytes, as ``to_utf8`` does, and whether every byte was checked.
+
+    Text whose start is UTF-8 with letters beyond ASCII (``ø``) is UTF-8 all through, unless it
+    was pieced together from two encodings; its bytes are left for pyarrow's CSV reader to check
+    as it reads them (it validates every text cell; a number cell is ASCII or it fails), instead
+    of checking them all twice. The caller checks the header and footer lines itself, and the
+    rest when the reader fails; if they are not UTF-8 after all, it calls ``to_utf8``.
+
+    Examples
+    --------
+    >>> utf8_start("Kunde;Beløp\\nBjørk AS;5\\n".encode())
+    (b'Kunde;Bel\\xc3\\xb8p\\nBj\\xc3\\xb8rk AS;5\\n', False)
+    >>> utf8_start("Kunde;Beløp\\n".encode("cp1252"))
+    (b'Kunde;Bel\\xc3\\xb8p\\n', True)
+    >>> utf8_start(b"Kunde;Belop\\n")
+    (b'Kunde;Belop\\n', True)
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        _bomless_utf16(data)
+    ):
+        return to_utf8(data, file=file)[0], True
+    if data.isascii():
+        return data, True
+    head = data[: data.rfind(b"\n", 0, SAMPLE_BYTES) + 1 or SAMPLE_BYTES]
+    if not head.isascii() and is_utf8(head):
+        return data, False
+    return to_utf8(data, file=file)[0], True
 
 
 def guess_code_page(data: bytes) -> str:
@@ -119,7 +149,7 @@ def _non_ascii_sample(data: bytes) -> bytes:
     return data[: SAMPLE_BYTES // 2] + b"\n" + data[start : start + SAMPLE_BYTES // 2]
 
 
-def _is_utf8(data: bytes) -> bool:
+def is_utf8(data: bytes) -> bool:
     """Validate UTF-8 in Arrow (fast, and no Python string of the whole file)."""
     if data.isascii():
         return True
@@ -133,7 +163,7 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _checked_utf8(data: bytes, file: str | None) -> bytes:
-    if _is_utf8(data):
+    if is_utf8(data):
         return data
     # A BOM followed by invalid UTF-8: a file pieced together from two encodings.
     return _recode(data, guess_code_page(data), file)

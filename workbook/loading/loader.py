@@ -38,6 +38,7 @@ from workbook.loading.values import (
     formula_problems,
     identify,
     in_background,
+    needs_tidying,
     number_columns,
     text_column,
 )
@@ -140,12 +141,13 @@ def load(
     kind = kind_of_file(columns, date_header, warnings)
     dropped += drop_unlabelled_total(columns)
     problems += formula_problems(columns)
-    targets = [t for t in TEXT_COLUMNS if t in columns.cells]
-    trimmed = in_background(  # the text columns meanwhile, on the other core
-        text_column, [columns.cells[t] for t in targets], len(columns.rows) * len(targets)
+    texts = {t: columns.cells[t] for t in TEXT_COLUMNS if t in columns.cells}
+    targets = [t for t, cells in texts.items() if needs_tidying(cells)]  # quick, before threads
+    trimmed = in_background(  # the text columns to trim meanwhile, on the other core
+        text_column, [texts[t] for t in targets], len(columns.rows) * len(targets)
     )
     numbers = number_columns(columns, raw.delimiter, problems, warnings)
-    texts = dict(zip(targets, trimmed(), strict=True))
+    texts.update(zip(targets, trimmed(), strict=True))
     ids, names = identify(texts, columns, problems, warnings)
     if kind == "accounts":
         id_label = columns.labels.get("account_id", columns.labels.get("account"))
@@ -231,28 +233,33 @@ def load_accounts(
 
 # --- tables -------------------------------------------------------------------------------------
 def _cells(column, target: str):
-    """Return a column as the steps after reading take it: text stays in the reader's chunks
-    (trimmed and handed on as it is), numbers and dates become one contiguous array."""
-    if isinstance(column, pa.ChunkedArray) and target not in TEXT_COLUMNS:
+    """Return a column as the steps after reading take it: text and numbers stay in the
+    reader's chunks (numbers are made contiguous as they are parsed, in parallel), dates become
+    one contiguous array."""
+    if isinstance(column, pa.ChunkedArray) and target == "date":
         return column.combine_chunks()
     return column
 
 
 def _frame(columns: dict, order) -> pd.DataFrame:
-    """Build the DataFrame in canonical order, converting from Arrow once."""
-    arrays, names = [], []
+    """Build the DataFrame in canonical order: the number columns the loader made as they are
+    (no copy), every other column converted from Arrow once."""
+    mapper = {pa.string(): text_dtype(), pa.large_string(): text_dtype()}.get
+    data = {}
     for name in order:
         if name not in columns:
             continue
         value = columns[name]
+        if isinstance(value, np.ndarray) and value.dtype == np.float64:
+            # A read-only view of Arrow's memory is copied: the table's columns can be changed.
+            data[name] = value if value.flags.writeable else value.copy()
+            continue
         if isinstance(value, np.ndarray) and value.dtype.kind == "M":
             value = pa.array(value.astype("datetime64[ms]"))
         elif isinstance(value, np.ndarray):
             value = pa.array(value, type=pa.float64())
-        arrays.append(value)
-        names.append(name)
-    mapper = {pa.string(): text_dtype(), pa.large_string(): text_dtype()}.get
-    return pa.Table.from_arrays(arrays, names=names).to_pandas(types_mapper=mapper)
+        data[name] = value.to_pandas(types_mapper=mapper)
+    return pd.DataFrame(data, copy=False)
 
 
 def _aggregate(lines: pd.DataFrame, period, file: str, warnings: list[str]):

@@ -134,17 +134,20 @@ def parse_numbers(values, *, decimal_hint: str | None = None) -> ParsedNumbers:
     >>> parse_numbers(["12,5 %", "ca. 500 000", "N/A", "9", "1,,0"]).invalid.tolist()
     [0, 1, 2, 4]
     """
-    array = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        array = values
+    else:
+        array = pa.array(values, type=pa.string())
     if (
         pa.types.is_integer(array.type)
         or pa.types.is_floating(array.type)
         or pa.types.is_decimal(array.type)
     ):
-        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
+        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)  # chunks joined
         blank = np.isnan(numbers)
         return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)))
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
     if not pa.types.is_string(array.type):
         array = pc.cast(array, pa.string())
     straight = _straight(array, decimal_hint)
@@ -188,23 +191,42 @@ def _conventional(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     the usual export) without trimming or splitting its cells; None for any other column.
 
     The first cells decide the convention; then one match of the pattern over all cells joined
-    by line ends (far quicker than a match per cell) says whether every cell is written so.
+    by line ends (far quicker than a match per cell) says whether every cell is written so, and
+    the same joined text becomes the numbers (``strict_numbers``).
     """
     if len(text) <= SAMPLE_CELLS:
         return None  # a small column costs little the full way
-    sample = text.slice(0, SAMPLE_CELLS)
+    # A few cells are enough: the decision stands only if every cell fits it, and then the
+    # full way decides the same (no cell is evidence against it, the sample's cells for it).
+    sample = text.slice(0, CAST_SAMPLE_CELLS)
     empty = sample.is_null().to_numpy(zero_copy_only=False)
     comma, point = _fits(sample, ",") & ~empty, _fits(sample, ".") & ~empty
     decimal, guessed = _decide(sample, comma, point, hint)
-    if decimal is None or guessed or not _every_cell_fits(text, decimal):
+    if decimal is None or guessed:
+        return None
+    cells = text.drop_null() if text.null_count else text
+    if not len(cells):
+        return None
+    joined = _joined(cells)
+    if not pc.match_substring_regex(joined, _JOINED[decimal])[0].as_py():
         return None
     try:
-        digits = plain_digits(text, decimal)
-        numbers = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+        values = strict_numbers(cells, joined, decimal)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     blank = text.is_null().to_numpy(zero_copy_only=False)
+    if text.null_count:
+        numbers = np.full(len(text), np.nan)
+        numbers[~blank] = values
+    else:
+        numbers = values
     return ParsedNumbers(numbers, blank, np.flatnonzero(~blank & ~np.isfinite(numbers)), decimal)
+
+
+def _joined(cells: pa.Array) -> pa.Array:
+    """Return the cells (none of them null) joined by line ends, as an array of one string."""
+    whole = pa.ListArray.from_arrays(pa.array([0, len(cells)], pa.int32()), cells)
+    return pc.binary_join(whole, "\n")
 
 
 def _every_cell_fits(text: pa.Array, decimal: str) -> bool:
@@ -219,9 +241,91 @@ def _every_cell_fits(text: pa.Array, decimal: str) -> bool:
     cells = text.drop_null() if text.null_count else text
     if not len(cells):
         return False
-    whole = pa.ListArray.from_arrays(pa.array([0, len(cells)], pa.int32()), cells)
-    joined = pc.binary_join(whole, "\n")
-    return bool(pc.match_substring_regex(joined, _JOINED[decimal])[0].as_py())
+    return bool(pc.match_substring_regex(_joined(cells), _JOINED[decimal])[0].as_py())
+
+
+def _translation(decimal: str) -> tuple[bytes, bytes]:
+    """Return the byte table and the bytes to delete that make a strict cell plain digits:
+    the decimal mark a point, a plus a leading zero, every grouping byte gone."""
+    table = bytearray(range(256))
+    table[ord(decimal)] = ord(".")
+    table[ord("+")] = ord("0")
+    other = "." if decimal == "," else ","
+    return bytes(table), bytes(range(0x80, 0x100)) + f" '{other}".encode()
+
+
+_TRANSLATION = {d: _translation(d) for d in (",", ".")}
+
+
+def strict_numbers(cells: pa.Array, joined: pa.Array, decimal: str) -> np.ndarray:
+    """Return the values of cells that all fit ``STRICT[decimal]`` (none null), made from the
+    cells joined by line ends (``_joined``) in a few passes over the joined bytes.
+
+    Such a cell holds only digits, a leading sign, the decimal mark and grouping characters (the
+    other mark, spaces of any kind, apostrophes; every byte of a character of several bytes is
+    beyond ASCII). One translation drops the grouping bytes and makes the decimal mark a point
+    and a plus a leading zero; each line end, where the next cell starts, becomes a leading zero
+    too ("-5" after a line end becomes "-05"), so the cells lie end to end and are cast to
+    numbers at once. Leading zeros do not change a number.
+
+    Examples
+    --------
+    >>> cells = pa.array(["1\u00a0234,50", "-12,5", "1.000.000", "+1\u202f000", ",5"])
+    >>> strict_numbers(cells, _joined(cells), ",").tolist()
+    [1234.5, -12.5, 1000000.0, 1000.0, 0.5]
+    >>> cells = pa.array(["1,234.50", "1’000", "-0"])
+    >>> strict_numbers(cells, _joined(cells), ".").tolist()
+    [1234.5, 1000.0, -0.0]
+    """
+    table, delete = _TRANSLATION[decimal]
+    present = text_bytes(joined)
+    if not any(byte in present for byte in _ONE_BYTE_GROUPING[decimal]) and present.isascii():
+        return _cast(_swapped_decimal(cells, decimal))  # no grouping ("12,5"): offsets stay
+    digits = np.frombuffer(present.translate(table, delete), dtype=np.uint8).copy()
+    ends = np.flatnonzero(digits == ord("\n"))
+    if len(ends) != len(cells) - 1:
+        raise pa.ArrowInvalid("a cell holds a line end")  # then the careful way decides
+    digits[ends] = ord("0")
+    negative = ends[digits[np.minimum(ends + 1, len(digits) - 1)] == ord("-")]
+    digits[negative], digits[negative + 1] = ord("-"), ord("0")  # "0-5" becomes "-05"
+    offsets = np.empty(len(cells) + 1, dtype=np.int64)
+    offsets[0], offsets[1:-1], offsets[-1] = 0, ends, len(digits)
+    kind = pa.large_string()
+    if len(digits) < 2**31 - 1:
+        kind, offsets = pa.string(), offsets.astype(np.int32)
+    array = pa.Array.from_buffers(
+        kind, len(cells), [None, pa.py_buffer(offsets), pa.py_buffer(digits)]
+    )
+    return _cast(array)
+
+
+#: The grouping characters of one byte that may stand in a strict cell of each convention.
+_ONE_BYTE_GROUPING = {",": (b" ", b"'", b"."), ".": (b" ", b"'", b",")}
+
+
+def _cast(digits: pa.Array) -> np.ndarray:
+    return pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def _swapped_decimal(text: pa.Array, decimal: str) -> pa.Array:
+    """Return cells with a decimal comma as a point, in one byte pass that keeps the offsets
+    (a byte "," is always the character "," in UTF-8); cells with a point as they are."""
+    if decimal != ",":
+        return text
+    buffers = text.buffers()
+    width = 8 if pa.types.is_large_string(text.type) else 4
+    offsets = np.frombuffer(
+        buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
+    )
+    first, last = int(offsets[0]), int(offsets[-1])
+    points = np.frombuffer(buffers[2], dtype=np.uint8, count=last - first, offset=first).copy()
+    points[points == ord(",")] = ord(".")  # numpy lets go of the GIL: other columns go on
+    return pa.Array.from_buffers(
+        text.type,
+        len(text),
+        [_validity(text), pa.py_buffer(offsets - offsets[0]), pa.py_buffer(points)],
+        null_count=text.null_count,
+    )
 
 
 def text_bytes(text: pa.Array) -> bytes:
@@ -258,17 +362,34 @@ def first_bytes(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
     if isinstance(text, pa.ChunkedArray):
         parts = [first_bytes(chunk) for chunk in text.chunks]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
+    return edge_bytes(text, last=False)[0]
+
+
+def edge_bytes(text: pa.Array, *, last: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return each cell's first and last byte (0 for an empty cell), from the array's buffers;
+    with ``last=False``, the first bytes only (and None).
+
+    Examples
+    --------
+    >>> [bytes(b) for b in edge_bytes(pa.array(["Total", "", "sum "]))]
+    [b'T\\x00s', b'l\\x00 ']
+    """
     buffers = text.buffers()
     width = 8 if pa.types.is_large_string(text.type) else 4
     offsets = np.frombuffer(
         buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
     )
     if buffers[2] is None or not len(buffers[2]):
-        return np.zeros(len(text), dtype=np.uint8)
+        return np.zeros(len(text), dtype=np.uint8), np.zeros(len(text), dtype=np.uint8)
     data = np.frombuffer(buffers[2], dtype=np.uint8)
+    empty = offsets[1:] == offsets[:-1]
     first = data.take(np.minimum(offsets[:-1], len(data) - 1))
-    first[offsets[1:] == offsets[:-1]] = 0
-    return first
+    first[empty] = 0
+    if not last:
+        return first, None
+    ends = data.take(np.maximum(offsets[1:] - 1, 0))
+    ends[empty] = 0
+    return first, ends
 
 
 #: Bytes that may start a cell with white space (every byte beyond ASCII counts: a no-break
@@ -276,6 +397,14 @@ def first_bytes(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
 MAYBE_SPACE = np.zeros(256, dtype=bool)
 MAYBE_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
 MAYBE_SPACE[128:] = True
+#: The first and the last bytes of the characters ``pyarrow.compute.utf8_trim_whitespace``
+#: trims (ASCII white space, U+001C-U+001F, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
+#: U+2029, U+202F, U+205F, U+3000; a test checks every code point against pyarrow).
+SPACE_FIRST = np.zeros(256, dtype=bool)
+SPACE_FIRST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+SPACE_LAST = np.zeros(256, dtype=bool)
+SPACE_LAST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, *range(0x80, 0x8B), 0x9F, 0xA0]] = True
+SPACE_LAST[[0xA8, 0xA9, 0xAF]] = True
 
 
 def _grouping_possible(numbers: np.ndarray) -> bool:
@@ -372,20 +501,7 @@ def plain_digits(text: pa.Array, decimal: str | None, present: bytes | None = No
             text = pc.replace_substring(text, char, "")
     if decimal != "," or b"," not in present:
         return text
-    buffers = text.buffers()
-    width = 8 if pa.types.is_large_string(text.type) else 4
-    offsets = np.frombuffer(
-        buffers[1], dtype=f"<i{width}", count=len(text) + 1, offset=text.offset * width
-    )
-    first, last = int(offsets[0]), int(offsets[-1])
-    points = np.frombuffer(buffers[2], dtype=np.uint8, count=last - first, offset=first).copy()
-    points[points == ord(",")] = ord(".")  # numpy lets go of the GIL: other columns go on
-    return pa.Array.from_buffers(
-        text.type,
-        len(text),
-        [_validity(text), pa.py_buffer(offsets - offsets[0]), pa.py_buffer(points)],
-        null_count=text.null_count,
-    )
+    return _swapped_decimal(text, decimal)
 
 
 def _occurs(char: str, present: bytes) -> bool:

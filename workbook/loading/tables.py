@@ -27,7 +27,7 @@ from workbook import formatting
 from workbook.errors import AccountDataError, Problem
 from workbook.i18n import _
 from workbook.loading.dialect import Dialect, detect_dialect
-from workbook.loading.encoding import to_utf8
+from workbook.loading.encoding import is_utf8, to_utf8, utf8_start
 from workbook.loading.footers import MAX_FOOTER_LINES, footer_length
 from workbook.loading.headers import find_header_row, match_header
 from workbook.loading.source import Source
@@ -46,7 +46,7 @@ WHOLE_COUNTS = {"visits", "service_requests"}
 WHOLE_NUMBER = re.compile(r"^-?\d{1,15}$")
 MAX_LISTED_ROWS = 10
 #: pyarrow's block; a file with a longer record is read again in one block.
-BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 22
 
 
 @dataclass
@@ -116,8 +116,25 @@ def read_table(
 
 # --- delimited text -----------------------------------------------------------------------------
 def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> RawTable:
-    """Read CSV, TSV or TXT: detect encoding and separator, find the header, cut the footer."""
-    data, _encoding = to_utf8(source.data, file=source.name)
+    """Read CSV, TSV or TXT: detect encoding and separator, find the header, cut the footer.
+
+    Text that starts as UTF-8 is checked by the reader as it reads (see ``utf8_start``); should
+    its bytes turn out not to be UTF-8 after all, the file is read again from its code page.
+    """
+    data, checked = utf8_start(source.data, file=source.name)
+    try:
+        return _read_delimited(source, data, checked, mapping)
+    except _NotUtf8:
+        return _read_delimited(source, to_utf8(source.data, file=source.name)[0], True, mapping)
+
+
+class _NotUtf8(Exception):
+    """Text read as UTF-8 has bytes that are not."""
+
+
+def _read_delimited(
+    source: Source, data: bytes, checked: bool, mapping: dict[str, str] | None
+) -> RawTable:
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # classic Mac line ends
     if not _has_text(data):
@@ -153,6 +170,8 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
     header_row = header_index + 1
     start = _offset_after_lines(data, lines_after[header_index])
     end, footer = _cut_footer(data, start, dialect)
+    if not checked and not (is_utf8(data[:start]) and is_utf8(data[end:])):
+        raise _NotUtf8
     body = memoryview(data)[start:end]  # not a copy: the body of a big file is most of it
     quoted = data.find(dialect.quotechar.encode(), start, end) >= 0
     typed = _decimal_columns(records[header_index + 1 :], headers, mapping)
@@ -169,10 +188,14 @@ def read_delimited(source: Source, *, mapping: dict[str, str] | None = None) -> 
             if table is not None:
                 rows = _fast_rows(data, start, end, table.num_rows, header_row, quoted)
     if rows is not None:
-        # As read, in chunks: the loader makes contiguous only the columns it parses.
+        # As read, in chunks (each text cell checked as UTF-8 by the reader): the loader makes
+        # contiguous only the columns it parses.
         raw = RawTable(headers, list(table.columns), rows, delimiter=dialect.delimiter)
     else:
-        raw = _exact_read(bytes(body), headers, header_row, dialect, source.name)
+        text = bytes(body)
+        if not checked and not is_utf8(text):
+            raise _NotUtf8
+        raw = _exact_read(text, headers, header_row, dialect, source.name)
     _add_footer(raw, footer, header_row)
     raw.scales = column_scales(headers, records[:header_index])
     return raw
