@@ -186,6 +186,25 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 lambda: f"{defaults.HOURLY_COST:g}",
             ),
             Parameter(
+                "holidays",
+                "str",
+                None,
+                N_(
+                    "public holidays the visit rota leaves free: a country code or none; "
+                    "None: {default}"
+                ),
+                "plan",
+                lambda: defaults.HOLIDAYS,
+            ),
+            Parameter(
+                "summer_break",
+                "str",
+                None,
+                N_("weeks of a summer break the rota keeps free, or none; None: {default}"),
+                "plan",
+                lambda: "-".join(str(w) for w in defaults.SUMMER_BREAK) or "none",
+            ),
+            Parameter(
                 "previous_path",
                 "str",
                 "",

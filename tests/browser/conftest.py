@@ -38,15 +38,18 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="module")
-def app_url(chromium_path, tmp_path_factory):
-    """Serve the app with the committed configuration on a free port (a server per module)."""
+def app_url(chromium_path, tmp_path_factory, request):
+    """Serve the app with the committed configuration on a free port (a server per module).
+
+    Its log is kept in tests/artifacts/voila-MODULE.log (each module's own, to read after a
+    failure)."""
     log = tmp_path_factory.mktemp("voila") / "voila.log"
     try:
         with serving_app(pool=2, log=log) as url:
             yield url
     finally:
-        if ARTIFACTS.exists():
-            shutil.copy(log, ARTIFACTS / "voila.log")
+        if ARTIFACTS.exists() and log.exists():
+            shutil.copy(log, ARTIFACTS / f"voila-{request.module.__name__}.log")
 
 
 @pytest.fixture(scope="module")

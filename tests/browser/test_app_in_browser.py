@@ -295,6 +295,23 @@ def test_the_page_says_the_workbook_is_starting_and_brings_a_picture_of_the_firs
     assert outputs and all('"text/html"' not in output.split("</script>")[0] for output in outputs)
 
 
+def test_a_page_that_takes_too_long_to_start_says_to_reload_it(browser, app_url):
+    """The widgets' scripts never arrive (held back here): after a minute and a half of the
+    page's own clock the note says what to do instead of "no need to reload"."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.clock.install()
+        page.route("**/voila/static/**", lambda route: route.abort())
+        page.goto(app_url, wait_until="domcontentloaded")
+        note = page.locator("#loading .wb-starting-note")
+        expect(note).to_contain_text("there is no need to reload", timeout=120_000)
+        page.clock.run_for(91_000)
+        expect(note).to_contain_text("If nothing changes within a minute, reload the page")
+    finally:
+        context.close()
+
+
 def test_every_text_on_the_page_is_translated(browser, app_url, artifacts):
     """In the pseudo-language (asked for in the address, as a trainer's link asks for nb), every
     text of every step's page, once the page is live, comes out marked; only data words are left."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import time
 from pathlib import Path
 
@@ -39,9 +41,45 @@ class Visit:
         self.page.on("request", self._record)
         started = time.monotonic()
         self.page.goto(url)
-        self.page.wait_for_selector(wait_for, timeout=120_000)
+        try:
+            self.page.wait_for_selector(wait_for, timeout=120_000)
+        except Exception:
+            self._describe_stall(time.monotonic() - started)
+            raise
         if times is not None:
             times.append(time.monotonic() - started)
+
+    def _describe_stall(self, seconds: float) -> None:
+        """Keep what the page showed when it never became usable (tests/artifacts/stalled-*)."""
+        from workbook import paths
+
+        folder = paths.PROJECT_ROOT / "tests" / "artifacts"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"stalled-{time.strftime('%H%M%S')}"
+        try:
+            state = self._page_state()
+        except Exception as err:  # a page too busy to answer says something too
+            state = {"error": repr(err)}
+        state.update(seconds=round(seconds, 1), url=self.page.url, outside=self.outside)
+        (folder / f"{name}.json").write_text(json.dumps(state, indent=2))
+        with contextlib.suppress(Exception):
+            self.page.screenshot(path=str(folder / f"{name}.png"), timeout=10_000)
+
+    def _page_state(self) -> dict:
+        return self.page.evaluate(
+            """() => ({
+                starting: getComputedStyle(document.getElementById('loading') || document.body)
+                    .display !== 'none',
+                cells_shown: !!document.getElementById('rendered_cells') &&
+                    getComputedStyle(document.getElementById('rendered_cells')).display !== 'none',
+                picture: !!document.querySelector('#wb-first-view *'),
+                theme_loaded: !!window.themeLoaded,
+                cells_loaded: !!window.cellLoaded,
+                widgets: document.querySelectorAll('.jupyter-widgets').length,
+                buttons: document.querySelectorAll('button').length,
+                text: document.body.innerText.slice(0, 600),
+            })"""
+        )
 
     def _record(self, request) -> None:
         if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):

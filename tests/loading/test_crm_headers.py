@@ -1,8 +1,9 @@
 """The headers of the CRM and ERP exports the pre-work kit asks for are read as the kit says.
 
 The header sets are those of the exports described in
-``notebooks/facilitator/crm-exports.md`` (Salesforce, HubSpot, Dynamics 365, SuperOffice, Tripletex,
-Visma), with the columns the kit tells people to keep and the ones they may leave in.
+``notebooks/facilitator/crm-exports.md`` and its Norwegian version ``crm-eksport.md`` (Salesforce,
+HubSpot, Dynamics 365, SuperOffice, Tripletex, Visma, each also with the Norwegian user interface's
+headers), with the columns the kit tells people to keep and the ones they may leave in.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ EXPORTS = {
          "account_id": "Associated Company IDs (Primary)", "revenue": "Amount",
          "date": "Close Date"},
     ),
+    "HubSpot deals in Norwegian": (
+        ["Post-ID", "Avtalenavn", "Avtalefase", "Avslutningsdato", "Avtaleeier", "Beløp",
+         "Associated Company", "Associated Company IDs"],
+        {"account": "Associated Company", "account_id": "Associated Company IDs",
+         "revenue": "Beløp", "date": "Avslutningsdato", "owner": "Avtaleeier"},
+    ),
     "HubSpot companies": (
         ["Record ID", "Company name", "Company owner", "Total Revenue", "Create Date"],
         {"account": "Company name", "account_id": "Record ID", "revenue": "Total Revenue",
@@ -50,7 +57,9 @@ EXPORTS = {
          "date": "Actual Close Date", "owner": "Owner"},
     ),
     "Dynamics 365 in Norwegian": (
-        ["Potensiell kunde", "Faktisk omsetning", "Faktisk avslutningsdato", "Eier"],
+        ["(Ikke endre) Salgsmulighet", "(Ikke endre) Kontrollsum for rad", "(Ikke endre) Endret",
+         "Emne", "Potensiell kunde", "Faktisk omsetning", "Faktisk avslutningsdato", "Eier",
+         "Status"],
         {"account": "Potensiell kunde", "revenue": "Faktisk omsetning",
          "date": "Faktisk avslutningsdato", "owner": "Eier"},
     ),
@@ -61,6 +70,10 @@ EXPORTS = {
     "SuperOffice in Norwegian": (
         ["Firma", "Dato", "Beløp", "Status", "Vår kontakt"],
         {"account": "Firma", "date": "Dato", "revenue": "Beløp", "owner": "Vår kontakt"},
+    ),
+    "SuperOffice in Norwegian, the date as Salgsdato": (
+        ["Firma", "Salgsdato", "Beløp", "Vår kontakt"],
+        {"account": "Firma", "date": "Salgsdato", "revenue": "Beløp", "owner": "Vår kontakt"},
     ),
     "Tripletex invoices": (
         ["Fakturanummer", "Fakturadato", "Kundenummer", "Kunde", "Beløp eks. mva",
@@ -112,3 +125,54 @@ def test_a_dynamics_opportunity_export_reads_its_potential_customer_as_the_accou
     accounts = load(UploadedFile("opportunities.csv", csv.encode())).accounts
     assert set(accounts["account"]) == {"Fjordbakeri AS", "Berg Elektro AS"}
     assert "potential" not in accounts.columns or accounts["potential"].isna().all()
+
+
+ANNUAL_REVENUE = (
+    "Record ID,Company name,Annual Revenue,Company owner\n"
+    "501,Fjordbakeri AS,250000000,Kari Nordmann\n"
+    "502,Berg Elektro AS,4000000,Kari Nordmann\n"
+)
+
+
+@pytest.mark.parametrize("header", ["Annual Revenue", "Årlig omsetning", "Annual revenue (NOK)"])
+def test_the_customer_s_own_annual_revenue_is_never_taken_for_what_was_sold(header):
+    """Salesforce, HubSpot and Dynamics 365 keep the customer's turnover on the account: ranking by
+    it would tier customers by their size. Alone, it is refused saying what to export instead."""
+    from workbook.errors import AccountDataError
+
+    csv = ANNUAL_REVENUE.replace("Annual Revenue", header)
+    with pytest.raises(AccountDataError) as refused:
+        load(UploadedFile("companies.csv", csv.encode()))
+    message = str(refused.value)
+    assert f'"{header}" is, in a CRM, the customer\'s own annual revenue' in message
+    assert f'"{header}=revenue"' in message and "companies.csv" in message
+
+
+def test_the_customer_s_annual_revenue_beside_what_was_sold_is_left_out_with_a_warning():
+    csv = (
+        "Record ID,Company name,Annual Revenue,Total Revenue,Company owner\n"
+        "501,Fjordbakeri AS,250000000,310000,Kari Nordmann\n"
+        "502,Berg Elektro AS,4000000,12000,Kari Nordmann\n"
+    )
+    result = load(UploadedFile("companies.csv", csv.encode()))
+    assert sorted(result.accounts["revenue"]) == [12000.0, 310000.0]
+    assert any('"Annual Revenue" is not used' in w for w in result.warnings)
+
+
+def test_annual_revenue_named_in_the_mapping_is_read_as_revenue():
+    mapping = {"Annual Revenue": "revenue"}
+    result = load(UploadedFile("companies.csv", ANNUAL_REVENUE.encode()), mapping=mapping)
+    assert sorted(result.accounts["revenue"]) == [4000000.0, 250000000.0]
+
+
+def test_a_norwegian_salesforce_account_id_is_read_once_the_mapping_names_it():
+    """crm-eksport.md: *Konto-ID* is not known by itself; pointed out, it keeps namesakes apart."""
+    csv = (
+        "Salgsmulighetseier,Kontonavn,Konto-ID,Beløp,Avslutningsdato\n"
+        "Kari Nordmann,Fjordbakeri AS,001A,120000,2026-03-01\n"
+        "Kari Nordmann,Fjordbakeri AS,001B,30000,2026-05-15\n"
+    )
+    file = UploadedFile("rapport.csv", csv.encode())
+    assert "account_id" not in load(file).columns
+    mapped = load(file, mapping={"Konto-ID": "account_id"})
+    assert sorted(mapped.accounts["account_id"]) == ["001A", "001B"]

@@ -1,5 +1,6 @@
-"""The trainer's kit stays true: the sample's expected answers, the agendas' references, the export
-guide's headers, the fill-in grid, and the links between the kit's documents."""
+"""The trainer's kit stays true, in English and in Norwegian: the sample's expected answers, the
+agendas' references, the export guides' headers, the fill-in grids, the privacy notes, the
+worksheets' steps, and the links between the kit's documents."""
 
 from __future__ import annotations
 
@@ -14,13 +15,42 @@ from workbook import coaching, formatting, paths
 from workbook.coaching import self_check
 from workbook.coaching.lessons import Results
 from workbook.course.book import read_book
-from workbook.i18n import use_language
+from workbook.i18n import _, use_language
 from workbook.loading import load
 from workbook.loading.headers import match_header
 
 KIT = paths.FACILITATOR_DIR
-EXPORTS = (KIT / "crm-exports.md").read_text(encoding="utf-8")
 SYSTEMS = ["Salesforce", "HubSpot", "Microsoft Dynamics 365 Sales", "SuperOffice CRM", "Tripletex"]
+#: Each language's participant documents, and the words the checks below look for in them.
+KITS = {
+    "en": {
+        "exports": "crm-exports.md",
+        "privacy": "privacy.md",
+        "worksheet": "worksheet.html",
+        "grid": "estimates-template.xlsx",
+        "reads": "Columns the workbook reads",
+        "uncertain": "check your version",
+        "grid_section": "No visits, hours or potential? The fill-in grid",
+    },
+    "nb": {
+        "exports": "crm-eksport.md",
+        "privacy": "personvern.md",
+        "worksheet": "arbeidsark.html",
+        "grid": "utfyllingsskjema.xlsx",
+        "reads": "Kolonner arbeidsboka leser",
+        "uncertain": "sjekk versjonen din",
+        "grid_section": "Ingen besøk, timer eller potensial? Utfyllingsskjemaet",
+    },
+}
+
+
+def kit_text(language: str, document: str) -> str:
+    return (KIT / KITS[language][document]).read_text(encoding="utf-8")
+
+
+def flat(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces as single spaces (Markdown wraps lines)."""
+    return " ".join(plain(text).split())
 
 
 def section(text: str, heading: str) -> str:
@@ -262,8 +292,9 @@ def test_both_agendas_have_a_break_a_buffer_and_time_with_the_room(language):
 PAIR = re.compile(r"`([^`]+)` → (\w+)")
 
 
-def test_every_header_the_export_guide_promises_is_read_as_it_says():
-    pairs = PAIR.findall(EXPORTS)
+@pytest.mark.parametrize("language", KITS)
+def test_every_header_the_export_guide_promises_is_read_as_it_says(language):
+    pairs = PAIR.findall(kit_text(language, "exports"))
     assert len(pairs) >= 40
     wrong = [
         (header, target, getattr(match_header(header), "target", None))
@@ -274,11 +305,33 @@ def test_every_header_the_export_guide_promises_is_read_as_it_says():
 
 
 @pytest.mark.parametrize("system", [*SYSTEMS, "Visma"])
-def test_each_system_says_what_to_export_and_where_the_documentation_is_uncertain(system):
-    text = section(EXPORTS, system)
-    assert "Columns the workbook reads" in text or "→ account" in text
-    assert "check your version" in text.lower()
+@pytest.mark.parametrize("language", KITS)
+def test_each_system_says_what_to_export_and_where_the_documentation_is_uncertain(language, system):
+    words = KITS[language]
+    text = section(kit_text(language, "exports"), system)
+    assert words["reads"] in text or "→ account" in text
+    assert words["uncertain"] in text.lower()
     assert "→ revenue" in text and "→ account" in text
+
+
+@pytest.mark.parametrize("language", KITS)
+def test_the_export_guide_names_the_fill_in_grid_s_own_headers(language):
+    text = section(kit_text(language, "exports"), KITS[language]["grid_section"])
+    kit = load_kit_script()
+    named = [header for header, _target in PAIR.findall(text)]
+    assert named == kit.headers(language)
+    assert all(f"]({name})" in text for name in map(lambda p: p.name, kit.paths_of(language)))
+
+
+def test_the_norwegian_export_guide_names_the_app_s_controls_as_the_screen_shows_them():
+    text = flat(kit_text("nb", "exports"))
+    with use_language("nb"):
+        labels = [
+            _("Upload your file"),
+            _("Which columns were used, and how to correct them"),
+            _("Read the file again with these columns"),
+        ]
+    assert all(f"*{label}*" in text for label in labels), labels
 
 
 def load_kit_script():
@@ -292,18 +345,40 @@ def load_kit_script():
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_the_fill_in_grid_loads_with_every_estimate_in_its_column(suffix):
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_the_fill_in_grid_loads_with_every_estimate_in_its_column(language, suffix):
     kit = load_kit_script()
-    result = load(KIT / f"estimates-template{suffix}")
+    csv, xlsx = kit.paths_of(language)
+    result = load(csv if suffix == ".csv" else xlsx)
     assert result.kind == "accounts" and len(result.accounts) == len(kit.EXAMPLES)
-    assert {target: header for target, header in result.columns.items()} == {
-        target: header for header, target, _ in kit.COLUMNS
-    }
+    targets = [target for _, target, _ in kit.COLUMNS]
+    assert result.columns == dict(zip(targets, kit.headers(language), strict=True))
+    examples = zip(kit.EXAMPLES, kit.example_rows(language), strict=True)
+    names = {row[1]: written[1] for row, written in examples}  # "Example: …", "Eksempel: …"
     accounts = result.accounts.set_index("account")
-    assert accounts.at["Example: Fjordbakeri AS", "visits"] == 24
-    assert accounts.at["Example: Lys Kafé DA", "potential"] == 35000
+    assert accounts.at[names["Fjordbakeri AS"], "visits"] == 24
+    assert accounts.at[names["Lys Kafé DA"], "potential"] == 35000
     assert accounts["potential"].isna().sum() == 1  # a blank potential stays unknown
     assert any("blank" in w for w in result.warnings)
+
+
+def test_the_norwegian_grid_speaks_norwegian_and_opens_in_columns_in_norwegian_excel():
+    kit = load_kit_script()
+    assert kit.headers("nb") == [
+        "Kundenummer", "Kunde", "Omsetning", "Dekningsbidrag", "Besøk", "Salgstimer",
+        "Henvendelser", "Potensial",
+    ]  # fmt: skip
+    csv, xlsx = kit.paths_of("nb")
+    text = csv.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffKundenummer;Kunde;")  # UTF-8 for Excel, ";" as in Norway
+    assert "Eksempel: Fjordbakeri AS" in text
+    sheets = kit.sheet_values(xlsx)
+    assert list(sheets) == ["Kundene dine", "Slik fyller du ut"]
+    english = {text for row in kit.sheet_values(kit.paths_of("en")[1])["How to fill in"]
+               for text in row if text}  # fmt: skip
+    how = [text for row in sheets["Slik fyller du ut"] for text in row if text]
+    assert how[0] == "Utfyllingsskjema for Account Focus Workbook"
+    assert not english & set(how)  # every sentence of the steps is translated
 
 
 def test_the_committed_grid_is_what_the_script_writes():
@@ -330,7 +405,16 @@ LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 @pytest.mark.parametrize(
     "name",
-    ["session-guide.md", "kursveiledning.md", "crm-exports.md", "invitation.md", "invitasjon.md"],
+    [
+        "session-guide.md",
+        "kursveiledning.md",
+        "crm-exports.md",
+        "crm-eksport.md",
+        "invitation.md",
+        "invitasjon.md",
+        "privacy.md",
+        "personvern.md",
+    ],
 )
 def test_the_kit_s_links_lead_to_files_in_the_kit(name):
     text = (KIT / name).read_text(encoding="utf-8")
@@ -343,49 +427,99 @@ def test_the_kit_s_links_lead_to_files_in_the_kit(name):
 
 
 @pytest.mark.parametrize(
-    ("name", "nobody_collects"),
+    ("language", "name", "nobody_collects"),
     [
-        ("invitation.md", "Nobody collects your file"),
-        ("invitasjon.md", "Ingen samler inn filen din"),
+        ("en", "invitation.md", "Nobody collects your file"),
+        ("nb", "invitasjon.md", "Ingen samler inn filen din"),
     ],
 )
-def test_the_invitation_sends_the_pre_work_and_the_route_without_make(name, nobody_collects):
+def test_the_invitation_sends_the_pre_work_and_the_route_without_make(
+    language, name, nobody_collects
+):
     text = (KIT / name).read_text(encoding="utf-8")
-    for needed in ("crm-exports.md", "estimates-template.xlsx", "privacy.md"):
-        assert needed in text
+    for needed in ("exports", "grid", "privacy"):
+        assert f"]({KITS[language][needed]})" in text
     assert "python -m workbook lab" in text and "pip install -r requirements.txt" in text
     assert nobody_collects in text
 
 
-def test_the_privacy_note_says_what_leaves_where_it_lives_and_when_it_is_gone():
-    text = (KIT / "privacy.md").read_text(encoding="utf-8")
-    for heading in ("## What leaves your hands", "## Where your data is", "## When it is gone"):
-        assert heading in text
-    for phrase in (
-        "Nothing, unless you press a button",
-        "Share my figures with the room",
-        "Withdraw my figures",
-        "Never a customer's name, number or amount",
-        "deleted when the trainer stops the app",
-    ):
-        assert phrase in text
+#: What each privacy note says: its three headings, and the phrases that must be in it (the buttons
+#: in the app's own words, from the catalog).
+PRIVACY = {
+    "en": (
+        ("## What leaves your hands", "## Where your data is", "## When it is gone"),
+        (
+            "Nothing, unless you press a button",
+            "Never a customer's name, number or amount",
+            "deleted when the trainer stops the app",
+        ),
+    ),
+    "nb": (
+        ("## Dette forlater deg", "## Her er dataene dine", "## Når det er borte"),
+        (
+            "Ingenting, med mindre du trykker på en knapp",
+            "Aldri navnet, nummeret eller beløpet til en kunde",
+            "slettes når kursholderen stopper appen",
+        ),
+    ),
+}
+#: The words each note describes every figure a room keeps with (None: a word, not a figure).
+SHARED = {
+    "accounts_band": ("how many accounts", "hvor mange kunder"),
+    "metric": (None, None),  # which value the tiers rank by
+    "top20_share": ("top 20%", "de største 20 % av kundene"),
+    "accounts_for_80_share": ("make 80%", "står for 80 %"),
+    "gini": ("gini", "gini-tallet"),
+    "focus_today": ("focus score today", "fokusscoren din i dag"),
+    "focus_plan": ("in your plan", "i planen din"),
+    "time_on_a_today": (
+        "selling time on a accounts today",
+        "til a-kunder i dag",
+    ),
+    "time_on_a_plan": ("in your plan", "i planen din"),
+    "hours_freed_per_week": ("hours a week your plan frees", "timene i uka planen din frigjør"),
+}
 
 
-def test_what_the_privacy_note_says_is_shared_is_what_a_room_keeps():
+@pytest.mark.parametrize("language", KITS)
+def test_the_privacy_note_says_what_leaves_where_it_lives_and_when_it_is_gone(language):
+    text = flat(kit_text(language, "privacy"))
+    headings, phrases = PRIVACY[language]
+    with use_language(language):
+        buttons = (_("Share my figures with the room"), _("Withdraw my figures"))
+    for needed in (*headings, *phrases, *buttons):
+        assert needed in text
+
+
+@pytest.mark.parametrize("language", KITS)
+def test_what_the_privacy_note_says_is_shared_is_what_a_room_keeps(language):
     from workbook.coaching.room import FIELDS
 
-    text = (KIT / "privacy.md").read_text(encoding="utf-8").lower()
-    described = {
-        "accounts_band": "how many accounts",
-        "metric": None,  # which value the tiers rank by: a word, not a figure
-        "top20_share": "top 20%",
-        "accounts_for_80_share": "make 80%",
-        "gini": "gini",
-        "focus_today": "focus score today",
-        "focus_plan": "in your plan",
-        "time_on_a_today": "selling time on a accounts today",
-        "time_on_a_plan": "in your plan",
-        "hours_freed_per_week": "hours a week your plan frees",
-    }
-    assert set(described) == {f.name for f in FIELDS}
-    assert all(phrase in text for phrase in described.values() if phrase)
+    text = flat(kit_text(language, "privacy")).lower()
+    column = list(KITS).index(language)
+    assert set(SHARED) == {f.name for f in FIELDS}
+    described = [words[column] for words in SHARED.values() if words[column]]
+    assert [phrase for phrase in described if phrase not in text] == []
+
+
+STEP_CELL = re.compile(r'<td class="step">(\d) ([^<]+)</td>')
+
+
+@pytest.mark.parametrize("language", KITS)
+def test_the_worksheet_walks_through_the_app_s_steps_by_their_names_on_screen(language):
+    from workbook.widgets.app import steps as app_steps
+
+    html = kit_text(language, "worksheet")
+    with use_language(language):
+        steps = app_steps()
+    rows = [(int(number), name) for number, name in STEP_CELL.findall(html)]
+    assert rows == list(enumerate(steps[:7], start=1))
+    assert f"<h2>8 {steps[7]}: " in html  # the plan's three lines
+    assert f'<html lang="{language}">' in html
+
+
+def test_the_norwegian_guide_hands_out_the_norwegian_kit():
+    kit_table = guide("nb").split("\n## ", 1)[0]
+    linked = set(LINK.findall(kit_table))
+    assert {words for key, words in KITS["nb"].items() if "." in words} <= linked
+    assert not {words for key, words in KITS["en"].items() if "." in words} & linked

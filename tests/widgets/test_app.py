@@ -106,7 +106,7 @@ def test_a_norwegian_export_is_read_and_shown(app):
     assert "Beløp → revenue" in app.upload.columns.value
     open_step(app, "accounts")
     assert "(30 of 150)" in app.panels["accounts"].headline.value
-    assert "cannot answer" in app.lessons["time"].prompt.value or open_step(app, "time")
+    assert open_step(app, "time").answered  # order lines have no hours: the step still goes on
 
 
 def test_a_broken_file_is_a_message_naming_row_and_column_and_the_app_still_works(app):
@@ -263,3 +263,18 @@ def test_the_page_gets_a_picture_of_the_first_view_with_the_widgets(app):
     assert "top 20% of accounts bring" in picture  # the first step's guess
     assert "<svg" not in picture  # no figure before the guess, in the picture either
     assert "<button" not in picture and "<input" not in picture  # nothing to click on
+
+
+def test_the_rota_s_holidays_and_summer_break_are_parameters_of_the_app():
+    """As in a report run (-p holidays SE): the app's notebook parameters reach the visit rota."""
+    default = WorkbookApp()
+    open_step(default, "week")
+    assert default.panels["week"].rota.holidays  # Norway's, by default
+    summer = default.panels["week"].rota.weeks.set_index("iso_week")["working_days"]
+    assert (summer.loc[[28, 29, 30]] == 0).all()  # the fellesferie, by default
+
+    none = WorkbookApp(holidays="none", summer_break="none")
+    open_step(none, "week")
+    assert none.panels["week"].rota.holidays == {}
+    working = none.panels["week"].rota.weeks.set_index("iso_week")["working_days"]
+    assert (working.loc[[28, 29, 30]] == 5).all()

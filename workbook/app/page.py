@@ -33,6 +33,10 @@ def page_texts() -> dict[str, str]:
         "starting_note": _(
             "This takes a few seconds. The page fills in by itself: there is no need to reload it."
         ),
+        "slow": _(
+            "This is taking longer than usual. If nothing changes within a minute, reload the "
+            "page: your answers are kept in this browser."
+        ),
         "stopped": _(
             "Your workbook has stopped, perhaps because a file needed more memory than a "
             "workbook may use. Reload the page to start again (with a smaller file)."

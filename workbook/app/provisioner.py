@@ -241,9 +241,13 @@ class ForkProvisioner(LocalProvisioner):
             await ForkProvisioner._warming.acquire()
         try:
             self.process = await server.start_kernel(argv, env, cwd)
-        except (OSError, TimeoutError) as err:
+        except BaseException as err:
+            # Whatever stopped this start (also a cancelled one), the next pool kernel may start:
+            # a turn never given back would leave every later visitor waiting for the pool.
             if preheat:
                 ForkProvisioner._warming.release()
+            if not isinstance(err, OSError | TimeoutError):
+                raise
             self.log.warning("workbook: the fork server did not answer (%s)", err)
             ForkServerClient._starting = None  # the next kernel starts a new one
             return await super().launch_kernel(cmd, **kwargs)

@@ -320,6 +320,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Headers of the customer's own size, which CRMs keep on the account (Salesforce's, HubSpot's and
+#: Dynamics 365's "Annual Revenue", in English and Norwegian): the customer's turnover, typed in or
+#: bought from a data provider, not what the salesperson sold them. Never read as revenue
+#: unless the mapping option says so.
+CUSTOMER_SIZE = frozenset({"annual revenue", "annualrevenue", "årlig omsetning", "årlig inntekt"})
+
 #: Every name a mapping may point a header at.
 TARGETS: tuple[str, ...] = (*NAMES, "date", "cost")
 #: Order-line columns that are added up per account.

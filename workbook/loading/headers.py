@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from workbook import formatting
 from workbook.errors import Problem
 from workbook.i18n import _, ngettext
-from workbook.loading.aliases import ALIASES, TARGETS
+from workbook.loading.aliases import ALIASES, CUSTOMER_SIZE, TARGETS
 from workbook.loading.units import strip_note
 from workbook.schema import BY_NAME
 
@@ -133,6 +133,8 @@ def match_header(header: str) -> HeaderMatch | None:
     'revenue'
     >>> match_header("Margin %") is None
     True
+    >>> match_header("Annual Revenue") is None  # the customer's own turnover, in a CRM
+    True
     """
     text = normalise(header)
     year = None
@@ -140,17 +142,23 @@ def match_header(header: str) -> HeaderMatch | None:
     if found:
         digits = found.group(1) or "20" + found.group(2)
         year = int(digits)
-        text = re.sub(r"\s+", " ", _YEAR.sub(" ", text)).strip()
+        text = _without_year(text)
     if not text:
         # A bare year ("2025") heads a column of yearly figures, as in a pivot table: revenue,
         # after any header that says so.
         return HeaderMatch("revenue", 2000, year) if year else None
+    if text in CUSTOMER_SIZE:
+        return None  # the customer's own size, not what was sold to them
     match = _exact(text) or _contained(text)
     if match is None or (
         _is_amount(match.target) and _NOT_AN_AMOUNT.search(text) and text not in _EXACT
     ):
         return None
     return HeaderMatch(match.target, match.rank, year)
+
+
+def _without_year(text: str) -> str:
+    return re.sub(r"\s+", " ", _YEAR.sub(" ", text)).strip()
 
 
 def _exact(text: str) -> HeaderMatch | None:
@@ -312,6 +320,11 @@ def map_columns(
             candidates.setdefault(match.target, []).append((match, position))
     _choose(candidates, headers, found, file)
     _check_duplicates(headers, found, file, letters)
+    size = [
+        h
+        for i, h in enumerate(headers)
+        if i not in found.index.values() and _without_year(normalise(h)) in CUSTOMER_SIZE
+    ]
     _check_required(
         headers,
         found,
@@ -319,11 +332,22 @@ def map_columns(
         attempted={
             re.sub(r"[\s-]+", "_", str(t).strip().casefold()) for t in (mapping or {}).values()
         },
+        size=size,
     )
+    if size and "revenue" in found.index:
+        found.warnings.append(
+            _(
+                '{file}: "{header}" is not used: in a CRM it is the customer\'s own annual '
+                "revenue (their size), not what you sold them."
+            ).format(file=file or _("The file"), header=size[0])
+        )
     unused = [
         h
         for i, h in enumerate(headers)
-        if i not in found.index.values() and str(h).strip() and not is_system_column(h)
+        if i not in found.index.values()
+        and str(h).strip()
+        and not is_system_column(h)
+        and h not in size
     ]
     if system:
         found.warnings.append(
@@ -487,10 +511,25 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def _check_required(headers, found, file, attempted) -> None:
+def _check_required(headers, found, file, attempted, size=()) -> None:
     """Say what is missing, unless a mistaken mapping already said it."""
     listed = ", ".join(f'"{h}"' for h in headers if str(h).strip()) or _("none")
-    if "revenue" not in found.index and "revenue" not in attempted:
+    if "revenue" not in found.index and "revenue" not in attempted and size:
+        found.problems.append(
+            Problem(
+                _(
+                    'no revenue column was found: "{header}" is, in a CRM, the customer\'s own '
+                    "annual revenue (their size), not what you sold them, so the tiers would "
+                    "rank customers by how big they are. Export what you sold each account "
+                    "(closed deals or invoiced sales; see the CRM export guide), or, if this "
+                    "column is what you sold them, name it with the mapping option: "
+                    '"{header}=revenue"'
+                ).format(header=size[0]),
+                file=file,
+                code="no_revenue",
+            )
+        )
+    elif "revenue" not in found.index and "revenue" not in attempted:
         looked = ", ".join(a.title() for a in ALIASES["revenue"][:7])
         found.problems.append(
             Problem(

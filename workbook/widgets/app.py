@@ -53,6 +53,7 @@ log = logging.getLogger("workbook")
 
 #: Which version of the kept state this app reads and writes.
 STATE_VERSION = 1
+KEYS = [lesson.key for lesson in LESSONS]
 TOP_COLUMNS = {
     "rank": (N_("Rank"), "count"),
     "account": (N_("Account"), "text"),
@@ -254,23 +255,58 @@ class WorkbookApp:
 
     # --- the steps ----------------------------------------------------------------------------
     def _build(self) -> None:
-        """Show the accounts: every step's question now, each panel when its guess is done."""
+        """Show the accounts: the first step now, each other step when it is first opened.
+
+        A step's controls are made only when the participant opens it (or the plan needs it):
+        a page that arrives with all eight steps' controls, about 500 widgets, costs each
+        browser seconds of drawing before it can be used, and a room opening the page at once
+        waits for the slowest. What a step kept in the browser is given back as it is made.
+        """
         self.message.clear()
         old = list(self.tabs.children)
         self.panels: dict[str, object] = {}
         self._stale: set[str] = set()
         self.lessons: dict[str, LessonStep] = {}
-        for number, lesson in enumerate(LESSONS[:-1], start=1):
-            step = LessonStep(
+        self.plan_step: PlanStep | None = None
+        self._slots = [widgets.VBox() for _lesson in LESSONS]
+        self.tabs.children = self._slots
+        for i, lesson in enumerate(LESSONS):
+            self.tabs.set_title(i, f"{i + 1} {lesson.heading()}")
+        self.step(LESSONS[0].key).ask()
+        self.tabs.selected_index = 0
+        for widget in old:
+            close_tree(widget)
+
+    def step(self, key: str) -> LessonStep:
+        """Return the step ``key`` of the course, making it (in its tab) when first needed."""
+        if key not in self.lessons:
+            self.lessons[key] = step = self._new_step(key)
+            number = KEYS.index(key)
+            parts = [step.view]
+            if number + 1 < len(LESSONS):
+                button = widgets.Button(
+                    description=_("Next: {step} →").format(step=LESSONS[number + 1].heading()),
+                    button_style="primary",
+                    layout=widgets.Layout(width="auto", margin="18px 0 0 0"),
+                )
+                button.on_click(lambda _b, n=number + 1: setattr(self.tabs, "selected_index", n))
+                parts.append(button)
+            self._slots[number].children = parts
+            if key in self.kept_steps:
+                step.restore(self.kept_steps[key])
+        return self.lessons[key]
+
+    def _new_step(self, key: str) -> LessonStep:
+        number = KEYS.index(key) + 1
+        if key != LESSONS[-1].key:
+            return LessonStep(
                 number,
-                lesson,
+                BY_KEY[key],
                 results=self.results,
-                make_panel=lambda key=lesson.key: self._panel(key),
+                make_panel=lambda: self._panel(key),
                 on_change=self._save,
-                extra=self._extra(lesson.key),
+                extra=self._extra(key),
             )
-            self.lessons[lesson.key] = step
-        last = LESSONS[-1]
         self.plan_step = PlanStep(
             build_plan=self._action_plan,
             files={
@@ -288,36 +324,19 @@ class WorkbookApp:
             filename=lambda: f"{self._who()}-plan.html",
             on_change=self._save,
         )
-        self.final = LessonStep(
-            len(LESSONS),
-            last,
+        self.plan_step.restore(self.kept_plan)
+        return LessonStep(
+            number,
+            BY_KEY[key],
             results=self.results,
             make_panel=lambda: self.plan_step,
             on_change=self._save,
         )
-        self.lessons[last.key] = self.final
-        slots = []
-        for i, lesson in enumerate(LESSONS):
-            parts = [self.lessons[lesson.key].view]
-            if i + 1 < len(LESSONS):
-                button = widgets.Button(
-                    description=_("Next: {step} →").format(step=LESSONS[i + 1].heading()),
-                    button_style="primary",
-                    layout=widgets.Layout(width="auto", margin="18px 0 0 0"),
-                )
-                button.on_click(lambda _b, n=i + 1: setattr(self.tabs, "selected_index", n))
-                parts.append(button)
-            slots.append(widgets.VBox(parts))
-        self.tabs.children = slots
-        for i, lesson in enumerate(LESSONS):
-            self.tabs.set_title(i, f"{i + 1} {lesson.heading()}")
-        for key, state in self.kept_steps.items():
-            if key in self.lessons:
-                self.lessons[key].restore(state)
-        self.tabs.selected_index = 0
-        self.lessons[LESSONS[0].key].ask()
-        for widget in old:
-            close_tree(widget)
+
+    def step_state(self, key: str) -> dict:
+        """What step ``key`` holds as plain data: from the step once made, else as it was kept."""
+        step = self.lessons.get(key)
+        return step.state() if step is not None else dict(self.kept_steps.get(key) or {})
 
     def results(self) -> Results:
         """The participant's results as the steps stand now (worked out once per settings)."""
@@ -482,7 +501,7 @@ class WorkbookApp:
                 if hasattr(panel, "metric"):  # value is counted in the metric the tiers rank by
                     panel.metric = self.metric
                 panel.show_accounts(self.tiered())
-        step = self.lessons[key]
+        step = self.step(key)
         step.ask()
         if step.answered and step.extra is not None:
             step._show_panel()  # the picked accounts follow the tiers as they are now
@@ -500,14 +519,15 @@ class WorkbookApp:
         return slug(self.owner.value or _the_owner(self.accounts), fallback="my")
 
     def _found(self) -> list[str]:
+        """The plan's "what I found" lines: each answered step's figure beside the guess."""
         lines = []
+        results = self.results()
         for lesson in LESSONS[:-1]:
-            step = self.lessons[lesson.key]
-            guess, figure = step.guess_and_figure()
-            if step.answered and figure == figure:  # NaN: the data could not answer
-                lines.append(
-                    found_line(GUESSES[lesson.guess].text(), guess, figure, step.guess.kind)
-                )
+            state, guess = self.step_state(lesson.key), GUESSES[lesson.guess]
+            figure = guess.answer(results)
+            if state.get("answered") and figure == figure:  # NaN: the data could not answer
+                guessed = None if state.get("skipped") else state.get("guess")
+                lines.append(found_line(guess.text(), guessed, figure, guess.kind))
         return lines
 
     def _tier_list(self) -> pd.DataFrame:
@@ -516,7 +536,8 @@ class WorkbookApp:
     def _action_plan(self, step: PlanStep):
         results = self.results()
         reflections = {
-            lesson.reflection: self.lessons[lesson.key].reflection.value for lesson in LESSONS[:-1]
+            lesson.reflection: str(self.step_state(lesson.key).get("reflection") or "")
+            for lesson in LESSONS[:-1]
         }
         week = self.panels.get("week")
         levels = week.service.levels() if week is not None else self.levels
@@ -553,8 +574,8 @@ class WorkbookApp:
             },
             "growth": self.growth_picks,
             "handover": self.handover,
-            "steps": {key: step.state() for key, step in self.lessons.items()},
-            "plan_step": self.plan_step.state(),
+            "steps": {key: kept for key in KEYS if (kept := self.step_state(key))},
+            "plan_step": self.plan_step.state() if self.plan_step else dict(self.kept_plan),
             "tab": self.tabs.selected_index or 0,
             "saved": dt.datetime.now().isoformat(timespec="seconds"),
         }
@@ -580,12 +601,13 @@ class WorkbookApp:
             self.growth_picks = _names_or_none(state.get("growth"))
             self.handover = _names_or_none(state.get("handover"))
             self.kept_steps = state.get("steps") if isinstance(state.get("steps"), dict) else {}
+            plan_step = state.get("plan_step")
+            self.kept_plan = plan_step if isinstance(plan_step, dict) else {}
             owner = state.get("owner")
             if isinstance(owner, str) and owner in [v for _l, v in self.owner.options]:
                 self.owner.value = owner
                 self.accounts = select_owner(self.result.accounts, owner)
             self._build()
-            self.plan_step.restore(state.get("plan_step") or {})
             tab = state.get("tab")
             if isinstance(tab, int) and 0 <= tab < len(LESSONS):
                 self.tabs.selected_index = tab
