@@ -337,14 +337,32 @@ def setup(notebook: Notebook, lesson_code: str) -> str:
 
 
 def _call(head: str, arguments: list[str]) -> str:
-    """Return a call, wrapped as ruff format would wrap it."""
+    """Return a call that fits in 100 columns: on one line, else its arguments on as few lines
+    as fit (not one a line, as ruff would: a cell of the plan's settings stays short to read).
+
+    >>> print(_call("f", ["alpha=alpha", "beta=beta"]))
+    f(alpha=alpha, beta=beta)
+    >>> print(_call("settings = course.plan_settings", [f"name{i}=name{i}" for i in range(14)]))
+    settings = course.plan_settings(
+        name0=name0, name1=name1, name2=name2, name3=name3, name4=name4, name5=name5, name6=name6,
+        name7=name7, name8=name8, name9=name9, name10=name10, name11=name11, name12=name12,
+        name13=name13,
+    )
+    """
     call = f"{head}(" + ", ".join(arguments) + ")"
     if len(call) <= 100:
         return call
     inner = ", ".join(arguments)
     if len(inner) <= 96:
         return f"{head}(\n    {inner}\n)"
-    return f"{head}(\n" + "".join(f"    {argument},\n" for argument in arguments) + ")"
+    lines, line = [], ""
+    for argument in arguments:
+        if line and len(line) + len(argument) + 2 > 96:
+            lines.append(line)
+            line = ""
+        line += ("" if not line else " ") + argument + ","
+    lines.append(line)
+    return f"{head}(\n" + "".join(f"    {text}\n" for text in lines) + ")"
 
 
 def _keywords(notebook: Notebook, names: tuple[str, ...]) -> list[str]:

@@ -171,7 +171,8 @@ def test_report_parameters_change_the_figures(small_team, tmp_path):
     [
         (
             ["-p", "alpha", "0.3"],
-            "unknown parameter 'alpha': the reports take a, allocation, b, c, hourly_cost",
+            "unknown parameter 'alpha': the reports take a, allocation, b, c, holidays, "
+            "hourly_cost",
         ),
         (["-p", "a", "lots"], "parameter a must be a number"),
         (["--by", "owner", "-p", "owner", "Ola Dahl"], "set by the command"),
