@@ -5,6 +5,7 @@ notebooks."""
 from __future__ import annotations
 
 import nbformat
+import psutil
 import pytest
 from papermill import PapermillExecutionError
 from report_files import alive
@@ -86,3 +87,43 @@ def test_a_pool_lends_one_kernel_per_report_running_at_once_and_stops_them_all()
             assert again in (one, other)  # an idle kernel is lent again, not a new one
         assert all(alive(pid) for pid in pids)
     assert not any(alive(pid) for pid in pids)
+
+
+#: Marks the kernel process it runs in; a module attribute outlives the clearing of variables.
+WARM_UP = "import os, sys\nsys.warmed_up_in = os.getpid()\nwarm_up_variable = 1"
+#: Says whether the warm-up ran in this very kernel, and whether its variable is left.
+AFTER_WARM_UP = notebook(
+    "import os, sys\nprint(getattr(sys, 'warmed_up_in', None) == os.getpid())",
+    "print('warm_up_variable' in globals())",
+    "print(os.getpid())",
+)
+
+
+def test_a_kernel_started_ahead_is_warmed_up_and_its_first_report_sees_nothing_of_it():
+    with ReportKernel(warm_up=WARM_UP) as kernel:
+        kernel.begin()
+        first = kernel.execute(AFTER_WARM_UP, {}, cell_timeout=60)
+        pid = int(printed(first)[2])
+    assert printed(first)[:2] == ["True", "False"]
+    counts = [c.execution_count for c in first.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # numbered as if run alone
+    assert not alive(pid)
+
+
+def test_a_pool_lends_the_kernels_it_started_ahead_and_stops_them_all():
+    with KernelPool(warm_up=WARM_UP) as pool:
+        pool.prestart(2)
+        with pool.kernel() as one, pool.kernel() as other:
+            runs = [printed(k.execute(AFTER_WARM_UP, {}, cell_timeout=60)) for k in (one, other)]
+        assert [r[0] for r in runs] == ["True", "True"]  # both warmed up ahead, each in itself
+        pids = [int(r[2]) for r in runs]
+        assert pids[0] != pids[1]
+    assert not any(alive(pid) for pid in pids)
+
+
+def test_a_pool_stopped_while_its_kernels_still_start_leaves_none_running():
+    with KernelPool(warm_up="import time\ntime.sleep(3)") as pool:
+        pool.prestart(2)
+    assert not [
+        p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())
+    ]

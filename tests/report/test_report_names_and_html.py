@@ -127,3 +127,22 @@ def test_cells_for_the_notebook_reader_are_left_out_of_the_report():
     )
     page = report_html(notebook, title="x")
     assert "parameters are in the next cell" not in page and "Where your time goes" in page
+
+
+def test_reports_exported_at_once_by_the_one_exporter_each_keep_only_their_own_content():
+    from concurrent.futures import ThreadPoolExecutor
+
+    def page(owner: str) -> str:
+        notebook = nbformat.v4.new_notebook()
+        shown = {"text/html": f"<h1>Account review: {owner}</h1>"}
+        notebook.cells = [
+            nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", shown)])
+        ]
+        return report_html(notebook, title=f"Account review: {owner}")
+
+    owners = ["Ingrid Berg", "Ola Dahl"] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pages = list(pool.map(page, owners))
+    for owner, text in zip(owners, pages, strict=True):
+        other = ({"Ingrid Berg", "Ola Dahl"} - {owner}).pop()
+        assert text.count(owner) == 2 and other not in text  # the title and the heading

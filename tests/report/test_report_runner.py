@@ -12,7 +12,7 @@ from papermill import PapermillExecutionError
 
 from workbook import paths
 from workbook.report import runner
-from workbook.report.kernels import KernelStartError, ReportKernel
+from workbook.report.kernels import KernelPool, KernelStartError, ReportKernel
 from workbook.report.runner import ReportJob, run_job, run_jobs
 
 DATA_ERROR = '2 problems in team.csv:\n  revenue: "n/a" in row 12 is not an amount'
@@ -117,7 +117,7 @@ def test_reports_run_at_the_same_time_and_come_back_in_order(tmp_path):
         return runner.ReportRecord(job.kind, job.owner, "ok")
 
     jobs = [job("ingrid-berg", "Ingrid Berg"), job("ola-dahl", "Ola Dahl")]
-    records = run_jobs(jobs, tmp_path, workers=2, progress=False, run=run)
+    records = run_jobs(jobs, tmp_path, workers=2, progress=False, run=run, kernels=KernelPool())
     assert [r.owner for r in records] == ["Ingrid Berg", "Ola Dahl"]
 
 

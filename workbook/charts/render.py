@@ -123,6 +123,8 @@ _recording: dict[str, str] | None = None
 #: Called once, just before this process first starts vl-convert's JavaScript engine (the app's
 #: kernels make room there for the memory the engine reserves).
 before_engine_starts: list = []
+#: Drawn to start the engine: one point.
+SMALLEST_CHART = {"mark": "point", "data": {"values": [{"x": 1}]}}
 _engine_started = False
 
 
@@ -139,15 +141,31 @@ def svg(chart: alt.TopLevelMixin) -> str:
     if (drawing := _drawn.get(key)) is None:
         import vl_convert
 
-        global _engine_started
-        if not _engine_started:
-            _engine_started = True
-            for prepare in before_engine_starts:
-                prepare()
+        _prepare_engine()
         drawing = vl_convert.vegalite_to_svg(spec)
     if _recording is not None:
         _recording[key] = drawing
     return drawing
+
+
+def _prepare_engine() -> None:
+    global _engine_started
+    if not _engine_started:
+        _engine_started = True
+        for prepare in before_engine_starts:
+            prepare()
+
+
+def start_engine() -> None:
+    """Start vl-convert's JavaScript engine now (about 0.7 s, once per process), so the first
+    chart a process draws later costs no more than any other.
+
+    A report kernel does this while the command is still reading the file and planning the run.
+    """
+    import vl_convert
+
+    _prepare_engine()
+    vl_convert.vegalite_to_svg(SMALLEST_CHART)
 
 
 @contextmanager

@@ -15,6 +15,11 @@ kernel instead of starting one.
 
 A kernel keeps its own event loop (in a ``contextvars.Context`` of its own, where nbclient and
 jupyter_client find it), so any thread may use it, one at a time.
+
+A kernel can also be started ahead of its first report (:meth:`ReportKernel.begin`, or
+:meth:`KernelPool.prestart` for several): it starts in a thread of its own and runs a warm-up
+(the report notebooks' imports, the first SVG), while the command does its own work; its first
+report waits for it, then clears it as it would after a report.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import contextvars
 import queue
 import subprocess
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -31,6 +37,8 @@ import nbformat
 #: How long a kernel may take to start, and to clear its variables between two reports.
 START_TIMEOUT = 60
 CLEAR_TIMEOUT = 30
+#: How long a warm-up may run before the kernel is given up (its first report starts another).
+WARM_UP_TIMEOUT = 120
 #: Cleared between two reports: every variable, and the execution counter (back to 1).
 CLEAR = "get_ipython().reset(new_session=True)"
 #: As nbclient starts its kernels: no history file, so kernels running at once share nothing.
@@ -89,6 +97,8 @@ class ReportKernel:
         The kernel to start.
     start_timeout : int, default 60
         Seconds the kernel may take to start.
+    warm_up : str, default ""
+        Code a kernel started ahead (:meth:`begin`) runs before its first report.
 
     Examples
     --------
@@ -96,12 +106,16 @@ class ReportKernel:
     cell_timeout=300)`` for each report; the kernel stops at the end of the block.
     """
 
-    def __init__(self, name: str = "python3", *, start_timeout: int = START_TIMEOUT):
+    def __init__(
+        self, name: str = "python3", *, start_timeout: int = START_TIMEOUT, warm_up: str = ""
+    ):
         self.name = name
         self.start_timeout = start_timeout
+        self.warm_up = warm_up
         self.manager = None
         self.client = None
         self._context = contextvars.Context()  # holds the event loop of this kernel's clients
+        self._starting: threading.Thread | None = None
 
     def __enter__(self) -> ReportKernel:
         return self
@@ -128,11 +142,30 @@ class ReportKernel:
             Anything else that stopped the run (a cell over the time limit, a kernel that
             died); the kernel is stopped.
         """
+        self._wait_for_start()
         return self._context.run(self._execute, notebook, parameters, cell_timeout)
+
+    def begin(self) -> None:
+        """Start the kernel and run the warm-up in it, in the background.
+
+        The first report waits for both. A kernel that does not start here is started again
+        by that report (which is retried as usual when it does not start either).
+        """
+        if self._starting is None and not self.running:
+            self._starting = threading.Thread(
+                target=self._context.run, args=(self._start_ahead,), name="report-kernel-start"
+            )
+            self._starting.start()
 
     def close(self) -> None:
         """Stop the kernel, if one runs (the next report would start another)."""
+        self._wait_for_start()
         self._context.run(self._stop)
+
+    def _wait_for_start(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
 
     # --- inside the kernel's own context ---------------------------------------------------------
     def _execute(self, notebook, parameters, cell_timeout):
@@ -168,6 +201,14 @@ class ReportKernel:
                 self._stop()
         self._start()
 
+    def _start_ahead(self) -> None:
+        try:
+            self._start()
+            if self.warm_up:
+                self._run_quietly(self.warm_up, WARM_UP_TIMEOUT)
+        except Exception:  # the first report starts a kernel in the usual way
+            self._stop()
+
     def _start(self) -> None:
         from jupyter_core.utils import run_sync
 
@@ -188,17 +229,21 @@ class ReportKernel:
         self.manager, self.client = manager, client
 
     def _clear(self) -> None:
+        self._run_quietly(CLEAR, CLEAR_TIMEOUT)
+
+    def _run_quietly(self, code: str, timeout: int) -> None:
+        """Run ``code`` in the kernel, outside any notebook; raise unless it ran without error."""
         from jupyter_core.utils import run_sync
 
         reply = run_sync(self.client._async_execute_interactive)(
-            CLEAR,
+            code,
             silent=True,
             store_history=False,
-            timeout=CLEAR_TIMEOUT,
+            timeout=timeout,
             output_hook=lambda _msg: None,
         )
         if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"the kernel could not be cleared: {reply['content']}")
+            raise RuntimeError(f"the kernel could not run {code!r}: {reply['content']}")
 
     def _stop(self) -> None:
         from jupyter_core.utils import run_sync
@@ -224,10 +269,19 @@ class KernelPool:
     False
     """
 
-    def __init__(self, name: str = "python3", *, start_timeout: int = START_TIMEOUT):
-        self.name, self.start_timeout = name, start_timeout
+    def __init__(
+        self, name: str = "python3", *, start_timeout: int = START_TIMEOUT, warm_up: str = ""
+    ):
+        self.name, self.start_timeout, self.warm_up = name, start_timeout, warm_up
         self._idle: queue.SimpleQueue[ReportKernel] = queue.SimpleQueue()
         self._all: list[ReportKernel] = []
+
+    def prestart(self, n: int) -> None:
+        """Start ``n`` kernels now, in the background, each warmed up for its first report."""
+        for _ in range(n):
+            kernel = self._new()
+            kernel.begin()
+            self._idle.put(kernel)
 
     @contextmanager
     def kernel(self) -> Iterator[ReportKernel]:
@@ -235,12 +289,16 @@ class KernelPool:
         try:
             kernel = self._idle.get_nowait()
         except queue.Empty:
-            kernel = ReportKernel(self.name, start_timeout=self.start_timeout)
-            self._all.append(kernel)
+            kernel = self._new()
         try:
             yield kernel
         finally:
             self._idle.put(kernel)
+
+    def _new(self) -> ReportKernel:
+        kernel = ReportKernel(self.name, start_timeout=self.start_timeout, warm_up=self.warm_up)
+        self._all.append(kernel)
+        return kernel
 
     def close(self) -> None:
         """Stop every kernel of the pool."""
