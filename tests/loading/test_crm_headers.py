@@ -165,14 +165,13 @@ def test_annual_revenue_named_in_the_mapping_is_read_as_revenue():
     assert sorted(result.accounts["revenue"]) == [4000000.0, 250000000.0]
 
 
-def test_a_norwegian_salesforce_account_id_is_read_once_the_mapping_names_it():
-    """crm-eksport.md: *Konto-ID* is not known by itself; pointed out, it keeps namesakes apart."""
+def test_a_norwegian_salesforce_account_id_keeps_namesakes_apart():
+    """crm-eksport.md: *Konto-ID* (Salesforce's Account ID in Norwegian) is the account's id."""
     csv = (
         "Salgsmulighetseier,Kontonavn,Konto-ID,Beløp,Avslutningsdato\n"
         "Kari Nordmann,Fjordbakeri AS,001A,120000,2026-03-01\n"
         "Kari Nordmann,Fjordbakeri AS,001B,30000,2026-05-15\n"
     )
-    file = UploadedFile("rapport.csv", csv.encode())
-    assert "account_id" not in load(file).columns
-    mapped = load(file, mapping={"Konto-ID": "account_id"})
-    assert sorted(mapped.accounts["account_id"]) == ["001A", "001B"]
+    result = load(UploadedFile("rapport.csv", csv.encode()))
+    assert result.columns["account_id"] == "Konto-ID"
+    assert sorted(result.accounts["account_id"]) == ["001A", "001B"]

@@ -35,6 +35,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "kunde id",
         "kunde nummer",
         "kundekode",
+        "konto id",  # Salesforce in Norwegian: the account's "Konto-ID"
         "debitornr",
         "debitornummer",
         "reskontronr",
