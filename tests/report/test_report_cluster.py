@@ -133,6 +133,35 @@ def test_one_owners_bad_rows_fail_only_that_report_as_in_a_local_run(cluster_run
     assert "Left out: Ola Dahl" in overview
 
 
+def test_the_files_of_compare_and_pins_go_to_the_workers_too(scheduler, tmp_path):
+    """--compare and --pins name files on this machine: the workers get their bytes (the
+    previous period's file even under the same name as the input's), not their paths."""
+    address, _ = scheduler
+    rows = team_rows(["Ingrid Berg"])
+    path = tmp_path / "accounts.csv"
+    rows.to_csv(path, index=False)
+    (tmp_path / "last-year").mkdir()
+    previous = tmp_path / "last-year" / "accounts.csv"  # the same name, another folder
+    rows.iloc[5:].to_csv(previous, index=False)
+    pinned = rows.sort_values("revenue", key=lambda r: r.astype(float)).iloc[0]
+    pins = tmp_path / "pins.csv"
+    pins.write_text(f"account_id,tier,reason\n{pinned['account_id']},A,key reference\n")
+    out = tmp_path / "reports"
+    result = workbook_cli(
+        "report", path, "--scheduler", address, "--out", out,
+        "--compare", previous, "--pins", pins,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = (out / "accounts.html").read_text(encoding="utf-8")
+    assert "Pinned accounts" in page and "key reference" in page and pinned["account"] in page
+    assert "Since last period" in page and "new accounts" in page.lower()
+    notebook = json.loads((out / "accounts.ipynb").read_text(encoding="utf-8"))
+    ran_with = notebook["metadata"]["papermill"]["parameters"]
+    assert Path(ran_with["previous_path"]).name == "accounts.csv"
+    assert Path(ran_with["previous_path"]).parent != previous.parent  # the worker's copy
+    assert Path(ran_with["previous_path"]) != Path(ran_with["accounts_path"])
+
+
 # Stops the workers: keep it after the tests that use them.
 def test_the_workers_kept_their_kernels_and_stop_them_when_they_stop(cluster_run, scheduler):
     *_, kernels = cluster_run

@@ -29,6 +29,7 @@ from workbook.report.cluster import ClusterError, connect, run_on_cluster, worke
 from workbook.report.manifest import build_manifest, file_sha256, manifest_csv, manifest_json
 from workbook.report.owners import owners_in_file
 from workbook.report.parameters import (
+    FILE_PARAMETERS,
     SET_BY_COMMAND,
     ParameterError,
     check_parameters,
@@ -38,8 +39,6 @@ from workbook.report.parameters import (
 from workbook.report.runner import plan_jobs, run_jobs, write_atomically
 
 TEAM_NOTEBOOK = paths.NOTEBOOKS_DIR / "team-report.ipynb"
-#: Parameters that name a file: checked here, and passed on as absolute paths.
-FILE_PARAMETERS = ("previous_path", "pins_path")
 
 
 def _usage_error(message: str) -> int:
@@ -87,13 +86,6 @@ def run(args) -> int:
         return _usage_error(str(err))
     if "language" not in values and language() != DEFAULT_LANGUAGE:
         values["language"] = language()  # the reports speak the command line's language
-    if args.scheduler and any(values.get(name) for name in FILE_PARAMETERS):
-        return _usage_error(
-            _(
-                "--pins and --compare (pins_path, previous_path) do not go together with "
-                "--scheduler yet: the cluster's workers receive the accounts file only"
-            )
-        )
     if not args.file.is_file():
         raise FileNotFoundError(errno.ENOENT, _("no such file"), str(args.file))
     for name in FILE_PARAMETERS:  # the reports run elsewhere: name the files absolutely

@@ -6,8 +6,9 @@ a local run would (atomically, with the same manifest). The team overview runs h
 cluster works.
 
 The workers need the workbook installed (with its notebook stack), nothing else: no shared file
-system. The input file is sent to the cluster once; each task gets its bytes, the report notebook
-and the parameters, writes the file under its own name in a temporary folder of the worker, runs
+system. The input file, and the files ``--compare`` and ``--pins`` name, are sent to the cluster
+once each; each task gets their bytes, the report notebook and the parameters, writes each file
+under its own name in a temporary folder of the worker, runs
 the report in a kernel the worker keeps for its next reports (:mod:`workbook.report.kernels`), and
 returns the record and the report's files as text. One owner's failure fails only that report;
 so does a task the cluster could not run (a worker that died, a worker without the workbook).
@@ -29,6 +30,7 @@ import nbformat
 from workbook.i18n import _
 from workbook.report.kernels import KernelPool
 from workbook.report.manifest import ReportRecord, versions
+from workbook.report.parameters import FILE_PARAMETERS
 from workbook.report.runner import (
     CELL_TIMEOUT,
     ReportJob,
@@ -66,28 +68,33 @@ def worker_kernels() -> KernelPool:
 
 
 def run_remote(
-    job: ReportJob, notebook: str, file_name: str, content: bytes, cell_timeout: int
+    job: ReportJob, notebook: str, files: dict[str, tuple[str, bytes]], cell_timeout: int
 ) -> tuple[ReportRecord, dict[str, str]]:
     """Run one report on a worker; return its record and its files (name: text).
 
     Parameters
     ----------
     job : ReportJob
-        The report as the command planned it (its ``accounts_path`` is the command's).
+        The report as the command planned it (its file parameters are the command's paths).
     notebook : str
         The notebook to run, as JSON text.
-    file_name, content : str, bytes
-        The input file's name and bytes.
+    files : dict
+        ``{parameter: (file name, bytes)}``: the input file (``accounts_path``) and those of
+        :data:`FILE_PARAMETERS` the report is given.
     cell_timeout : int
         Seconds a cell may run.
     """
     with tempfile.TemporaryDirectory(prefix="workbook-report-") as folder:
-        path = Path(folder, file_name)
-        path.write_bytes(content)
+        here_paths = {}
+        for parameter, (name, content) in files.items():
+            path = Path(folder, parameter, name)  # a folder each: two files may share a name
+            path.parent.mkdir()
+            path.write_bytes(content)
+            here_paths[parameter] = str(path)
         here = dataclasses.replace(
             job,
             notebook=nbformat.reads(notebook, as_version=4),
-            parameters={**job.parameters, "accounts_path": str(path)},
+            parameters={**job.parameters, **here_paths},
         )
         with worker_kernels().kernel() as kernel:
             record, files = make_report(here, kernel=kernel, cell_timeout=cell_timeout)
@@ -173,7 +180,13 @@ def run_on_cluster(
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_partial_files(out_dir)
     records: list[ReportRecord | None] = [None] * len(jobs)
-    content = client.scatter(input_path.read_bytes(), hash=False)  # sent once, not per task
+    sent: dict[str, object] = {}  # each file's bytes go to the cluster once, not per task
+
+    def send(path: str | Path):
+        if str(path) not in sent:
+            sent[str(path)] = client.scatter(Path(path).read_bytes(), hash=False)
+        return Path(path).name, sent[str(path)]
+
     texts = {}
     futures = {}
     for i, job in enumerate(jobs):
@@ -181,12 +194,13 @@ def run_on_cluster(
             continue
         if job.notebook not in texts:
             texts[job.notebook] = Path(job.notebook).read_text(encoding="utf-8")
+        files = {"accounts_path": send(input_path)}
+        files |= {p: send(job.parameters[p]) for p in FILE_PARAMETERS if job.parameters.get(p)}
         future = client.submit(
             run_remote,
             job,
             texts[job.notebook],
-            input_path.name,
-            content,
+            files,
             cell_timeout,
             pure=False,  # a report is run each time it is asked for
         )

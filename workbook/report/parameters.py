@@ -15,6 +15,9 @@ from workbook.i18n import N_, LanguageError, _, check_language
 
 #: Parameters the command sets itself (the input file and, with ``--by owner``, the owner).
 SET_BY_COMMAND = ("accounts_path",)
+#: Parameters that name a file besides the input (``--compare``, ``--pins``): checked by the
+#: command, passed on as absolute paths, and sent to a cluster's workers with the input file.
+FILE_PARAMETERS = ("previous_path", "pins_path")
 
 
 class ParameterError(SettingsError):
