@@ -30,8 +30,8 @@ from workbook.i18n import N_, _, use_language
 #: Each language's file name (without its suffix) and the CSV's separator: the one a spreadsheet
 #: of that language expects when the file is opened with a double click (Norwegian Excel: ";").
 GRIDS = {"en": ("estimates-template", ","), "nb": ("utfyllingsskjema", ";")}
-# The Norwegian CSV starts with a byte order mark, so Excel reads its letters as UTF-8.
-BOM = {"en": "", "nb": "\ufeff"}
+# Each CSV starts with a byte order mark, so Excel reads its letters (æøå, é) as UTF-8.
+BOM = "\ufeff"
 
 #: The grid's columns: the header, what the loader reads it as, and how to fill it in.
 COLUMNS = [
@@ -129,7 +129,7 @@ def csv_text(language: str = "en") -> str:
     lines = [separator.join(headers(language))]
     for row in example_rows(language):
         lines.append(separator.join("" if v is None else str(v) for v in row))
-    return BOM[language] + "\n".join(lines) + "\n"
+    return BOM + "\n".join(lines) + "\n"
 
 
 def workbook_file(language: str = "en") -> Workbook:

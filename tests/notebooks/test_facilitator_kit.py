@@ -371,6 +371,8 @@ def test_the_norwegian_grid_speaks_norwegian_and_opens_in_columns_in_norwegian_e
     csv, xlsx = kit.paths_of("nb")
     text = csv.read_text(encoding="utf-8")
     assert text.startswith("\ufeffKundenummer;Kunde;")  # UTF-8 for Excel, ";" as in Norway
+    english = kit.paths_of("en")[0].read_text(encoding="utf-8")
+    assert english.startswith("\ufeffCustomer number,Customer,")  # Excel reads its é as é
     assert "Eksempel: Fjordbakeri AS" in text
     sheets = kit.sheet_values(xlsx)
     assert list(sheets) == ["Kundene dine", "Slik fyller du ut"]
