@@ -204,14 +204,11 @@ def _conventional(text: pa.Array, hint: str | None) -> ParsedNumbers | None:
     decimal, guessed = _decide(sample, comma, point, hint)
     if decimal is None or guessed:
         return None
-    cells = text.drop_null() if text.null_count else text
-    if not len(cells):
-        return None
-    joined = _joined(cells)
-    if not pc.match_substring_regex(joined, _JOINED[decimal])[0].as_py():
+    fitting = _every_cell_fits(text, decimal)
+    if fitting is None:
         return None
     try:
-        values = strict_numbers(cells, joined, decimal)
+        values = strict_numbers(*fitting, decimal)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     blank = text.is_null().to_numpy(zero_copy_only=False)
@@ -229,19 +226,24 @@ def _joined(cells: pa.Array) -> pa.Array:
     return pc.binary_join(whole, "\n")
 
 
-def _every_cell_fits(text: pa.Array, decimal: str) -> bool:
-    """Tell whether every cell that is not blank fits the strict pattern of ``decimal``.
+def _every_cell_fits(text: pa.Array, decimal: str) -> tuple[pa.Array, pa.Array] | None:
+    """Return the cells that are not blank and their joined text (``_joined``) when every one
+    fits the strict pattern of ``decimal``; None otherwise (or when all are blank).
 
     Examples
     --------
-    >>> _every_cell_fits(pa.array(["1 234,50", None, "-7", ",5"]), ","), _every_cell_fits(
-    ...     pa.array(["1 234,50", "12,5 %"]), ",")
-    (True, False)
+    >>> _every_cell_fits(pa.array(["1 234,50", None, "-7", ",5"]), ",")[0].to_pylist()
+    ['1 234,50', '-7', ',5']
+    >>> _every_cell_fits(pa.array(["1 234,50", "12,5 %"]), ",") is None
+    True
     """
     cells = text.drop_null() if text.null_count else text
     if not len(cells):
-        return False
-    return bool(pc.match_substring_regex(_joined(cells), _JOINED[decimal])[0].as_py())
+        return None
+    joined = _joined(cells)
+    if not pc.match_substring_regex(joined, _JOINED[decimal])[0].as_py():
+        return None
+    return cells, joined
 
 
 def _translation(decimal: str) -> tuple[bytes, bytes]:
