@@ -47,8 +47,6 @@ from workbook.app import KERNEL_SPEC, kernel
 #: Set by the app's launcher, which starts the fork server before Voilà so that both get ready at
 #: the same time: the fork server's socket.
 SOCKET_VARIABLE = "WORKBOOK_FORK_SERVER"
-#: The smallest chart: drawing it starts the SVG engine (to measure what that reserves).
-FIRST_DRAWING = {"mark": "point", "data": {"values": [{"x": 1}]}}
 SERVER_NAME = "workbook-forks"
 
 
@@ -112,13 +110,11 @@ def rehearse() -> float:
 
 
 def _rehearsal() -> dict:
-    import vl_convert
-
     from workbook import paths
     from workbook.charts import render
 
     before = kernel.data_mb()
-    vl_convert.vegalite_to_svg(FIRST_DRAWING)
+    render.start_engine()  # to measure what the engine reserves
     reserve = kernel.data_mb() - before
     notebook = json.loads(paths.APP_NOTEBOOK.read_text(encoding="utf-8"))
     namespace: dict = {"__name__": "__main__"}
