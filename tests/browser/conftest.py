@@ -11,11 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from servers import CHROMIUM, CHROMIUM_ARGS, serving_app
-
-from workbook import paths
-
-ARTIFACTS = paths.PROJECT_ROOT / "tests" / "artifacts"
+from servers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, serving_app
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("WORKBOOK_CHROMIUM", "/usr/bin/chromium"))
+#: Where the browser tests leave screenshots, downloads and server logs to look at.
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 #: As the probe of this machine found: without these, Chromium tries to reach Google's servers.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+from servers import ARTIFACTS
+
 from workbook.widgets.app import steps
 
 STEPS = steps()
@@ -51,19 +53,16 @@ class Visit:
 
     def _describe_stall(self, seconds: float) -> None:
         """Keep what the page showed when it never became usable (tests/artifacts/stalled-*)."""
-        from workbook import paths
-
-        folder = paths.PROJECT_ROOT / "tests" / "artifacts"
-        folder.mkdir(parents=True, exist_ok=True)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = f"stalled-{time.strftime('%H%M%S')}"
         try:
             state = self._page_state()
         except Exception as err:  # a page too busy to answer says something too
             state = {"error": repr(err)}
         state.update(seconds=round(seconds, 1), url=self.page.url, outside=self.outside)
-        (folder / f"{name}.json").write_text(json.dumps(state, indent=2))
+        (ARTIFACTS / f"{name}.json").write_text(json.dumps(state, indent=2))
         with contextlib.suppress(Exception):
-            self.page.screenshot(path=str(folder / f"{name}.png"), timeout=10_000)
+            self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), timeout=10_000)
 
     def _page_state(self) -> dict:
         return self.page.evaluate(
