@@ -520,6 +520,14 @@ def test_the_worksheet_walks_through_the_app_s_steps_by_their_names_on_screen(la
     assert f'<html lang="{language}">' in html
 
 
+def test_both_worksheets_print_with_one_stylesheet():
+    """Each worksheet carries its page layout inline (it is handed out as one file), the same
+    in both: the one-A4-page print test of one holds for the other."""
+    style = re.compile(r"<style>(.*?)</style>", re.S)
+    english, norwegian = (style.findall(kit_text(code, "worksheet")) for code in ("en", "nb"))
+    assert len(english) == 1 and norwegian == english
+
+
 def test_the_norwegian_guide_hands_out_the_norwegian_kit():
     kit_table = guide("nb").split("\n## ", 1)[0]
     linked = set(LINK.findall(kit_table))
